@@ -1,0 +1,81 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "Annals",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "annals", targets: ["annals"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    // MARK: - System libraries
+
+    .systemLibrary(
+      name: "CEditLine",
+      pkgConfig: "libedit",
+      providers: [.apt(["libedit-dev"])]
+    ),
+
+    // MARK: - Core (pure)
+
+    .target(name: "EventDeck", dependencies: [.product(name: "Yams", package: "Yams")]),
+    .target(name: "CardBuilder", dependencies: ["EventDeck"]),
+    .target(name: "AnswerCheck", dependencies: ["CardBuilder", "EventDeck"]),
+    .target(name: "Scheduling"),
+    .target(name: "Optimizer", dependencies: ["Scheduling"]),
+
+    // MARK: - Edges (storage, terminal, files)
+
+    .target(name: "Workspace"),
+    .target(
+      name: "ProgressStore",
+      dependencies: ["Scheduling", "CardBuilder", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    .target(name: "LineEditing", dependencies: ["CEditLine"]),
+
+    // MARK: - Features
+
+    .target(
+      name: "Study",
+      dependencies: [
+        "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "ProgressStore", "LineEditing", "Workspace",
+      ]
+    ),
+    .target(name: "Reports", dependencies: ["ProgressStore", "Scheduling", "CardBuilder", "EventDeck"]),
+
+    // MARK: - Executables
+
+    .executableTarget(
+      name: "annals",
+      dependencies: [
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "Optimizer", "ProgressStore",
+        "LineEditing", "Study", "Reports", "Workspace",
+      ]
+    ),
+    .executableTarget(
+      name: "AnnalsBench",
+      dependencies: [
+        "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "Optimizer", "ProgressStore", "Study", "Reports",
+      ]
+    ),
+
+    // MARK: - Tests
+
+    .testTarget(name: "EventDeckTests", dependencies: ["EventDeck"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "CardBuilderTests", dependencies: ["CardBuilder", "EventDeck"]),
+    .testTarget(name: "AnswerCheckTests", dependencies: ["AnswerCheck", "CardBuilder", "EventDeck"]),
+    .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "OptimizerTests", dependencies: ["Optimizer", "Scheduling"]),
+    .testTarget(name: "WorkspaceTests", dependencies: ["Workspace"]),
+    .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", "Scheduling", "CardBuilder"]),
+    .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
+    .testTarget(name: "StudyTests", dependencies: ["Study", "CardBuilder", "EventDeck", "ProgressStore"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "ProgressStore", "Study"]),
+  ]
+)
