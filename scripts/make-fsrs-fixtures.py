@@ -18,7 +18,8 @@ import argparse
 
 PINNED = "fsrs-rs-python==0.9.3"
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OUT = os.path.join(ROOT, "Tests", "SchedulingTests", "Fixtures", "fsrs-parity.json")
+FIXTURES = os.path.join(ROOT, "Tests", "SchedulingTests", "Fixtures")
+OUT = os.path.join(FIXTURES, "fsrs-parity.json")
 
 try:
     import fsrs_rs_python as fsrs
@@ -103,6 +104,41 @@ def main():
     with open(OUT, "w") as out:
         json.dump(fixture, out, separators=(",", ":"))
     print(f"wrote {len(sequences)} sequences, {sum(len(s['reviews']) for s in sequences)} reviews to {OUT}")
+    make_replay_fixture(default)
+
+
+def study_day(iso, rollover_hour=4):
+    """The study-day number of an ISO 8601 UTC time, a day starting at rollover_hour in UTC."""
+    import datetime
+    moment = datetime.datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    shifted = moment - datetime.timedelta(hours=rollover_hour)
+    return (shifted.date() - datetime.date(1970, 1, 1)).days
+
+
+def make_replay_fixture(default):
+    """fsrs-rs on the real log slice, fed the study-day gaps (UTC, rollover 4:00), in the file's time order."""
+    import csv
+    source = os.path.join(FIXTURES, "review-logs-slice.csv")
+    with open(source) as handle:
+        rows = list(csv.DictReader(handle))
+    rows = sorted(enumerate(rows), key=lambda pair: (pair[1]["review_time"], pair[0]))
+    model = fsrs.FSRS(default)
+    history = {}
+    expected = []
+    for _, row in rows:
+        card = row["card_id"]
+        day = study_day(row["review_time"])
+        reviews, last_day = history.get(card, ([], None))
+        gap = 0 if last_day is None else day - last_day
+        reviews = reviews + [fsrs.FSRSReview(int(row["review_rating"]), gap)]
+        history[card] = (reviews, day)
+        state = model.memory_state(fsrs.FSRSItem(reviews))
+        interval = model.next_interval(state.stability, 0.9, 3)
+        expected.append([card, gap, f32(state.stability), f32(state.difficulty), f32(interval)])
+    with open(os.path.join(FIXTURES, "replay-expected.json"), "w") as out:
+        json.dump({"columns": ["cardID", "elapsedDays", "stability", "difficulty", "interval"], "reviews": expected},
+                  out, separators=(",", ":"))
+    print(f"wrote {len(expected)} replayed reviews")
 
 
 main()

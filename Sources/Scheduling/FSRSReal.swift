@@ -47,3 +47,14 @@ extension Double: FSRSReal {
   /// `base` raised to `exponent`.
   @inlinable public static func pow(_ base: Double, _ exponent: Double) -> Double { Foundation.pow(base, exponent) }
 }
+
+extension Float: FSRSReal {
+  /// The value as a double.
+  @inlinable public var value: Double { Double(self) }
+  /// e raised to `x` (single precision, as fsrs-rs computes).
+  @inlinable public static func exp(_ x: Float) -> Float { Foundation.expf(x) }
+  /// The natural logarithm of `x`.
+  @inlinable public static func log(_ x: Float) -> Float { Foundation.logf(x) }
+  /// `base` raised to `exponent`.
+  @inlinable public static func pow(_ base: Float, _ exponent: Float) -> Float { Foundation.powf(base, exponent) }
+}
