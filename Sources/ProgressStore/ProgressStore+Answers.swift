@@ -1,0 +1,142 @@
+import Foundation
+import GRDB
+import Scheduling
+
+extension ProgressStore {
+  static let encoder: JSONEncoder = {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    encoder.dateEncodingStrategy = .secondsSince1970
+    return encoder
+  }()
+
+  static func decoder() -> JSONDecoder {
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .secondsSince1970
+    return decoder
+  }
+
+  static func json(_ state: CardState) throws -> String {
+    String(decoding: try encoder.encode(state), as: UTF8.self)
+  }
+
+  static func state(_ json: String, review: Int64) throws -> CardState {
+    do { return try decoder().decode(CardState.self, from: Data(json.utf8)) } catch {
+      throw StoreError.corrupt("review \(review): unreadable card state (\(error))")
+    }
+  }
+
+  static func entry(_ row: Row) throws -> ReviewEntry {
+    let id: Int64 = row["id"]
+    return ReviewEntry(
+      id: id, cardID: row["card_id"], time: Date(timeIntervalSince1970: row["time"]),
+      rating: Rating(rawValue: row["rating"]) ?? .again, typedAnswer: row["typed_answer"], verdict: row["verdict"],
+      responseMilliseconds: row["response_ms"], stateBefore: try state(row["state_before"], review: id),
+      stateAfter: try state(row["state_after"], review: id), scheduler: row["scheduler"],
+      parametersJSON: row["parameters"], undone: row["undone"])
+  }
+
+  /// Records an answer: schedules the card from its state as stored now, updates it and appends the review, in
+  /// one transaction that is on disk when this returns.
+  @discardableResult
+  public func answer(_ answer: Answer, scheduler: any Scheduler) throws(StoreError) -> ReviewEntry {
+    try write { db in
+      guard
+        let row = try Row.fetchOne(
+          db, sql: "SELECT \(Self.cardColumns) FROM card WHERE id = ?", arguments: [answer.cardID])
+      else { throw StoreError.unknownCard(answer.cardID) }
+      let before = Self.storedCard(row).state
+      let after = scheduler.schedule(before, rating: answer.rating, now: answer.time, cardID: answer.cardID)
+      try Self.update(db, cardID: answer.cardID, to: after)
+      try db.execute(
+        sql: """
+          INSERT INTO review (card_id, time, rating, typed_answer, verdict, response_ms, phase_before, state_before,
+            state_after, scheduler, parameters)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          answer.cardID, answer.time.timeIntervalSince1970, answer.rating.rawValue, answer.typedAnswer,
+          answer.verdict, answer.responseMilliseconds, before.phase.rawValue, try Self.json(before),
+          try Self.json(after), scheduler.name, scheduler.parametersJSON,
+        ])
+      return ReviewEntry(
+        id: db.lastInsertedRowID, cardID: answer.cardID, time: answer.time, rating: answer.rating,
+        typedAnswer: answer.typedAnswer, verdict: answer.verdict, responseMilliseconds: answer.responseMilliseconds,
+        stateBefore: before, stateAfter: after, scheduler: scheduler.name, parametersJSON: scheduler.parametersJSON,
+        undone: false)
+    }
+  }
+
+  /// Undoes the most recent answer not yet undone: the card gets back its state from before, exactly, and the
+  /// log row stays, marked undone. Returns the undone row, or nil when there is nothing to undo.
+  @discardableResult
+  public func undoLastAnswer() throws(StoreError) -> ReviewEntry? {
+    try write { db in
+      guard let row = try Row.fetchOne(db, sql: "SELECT * FROM review WHERE undone = 0 ORDER BY id DESC LIMIT 1")
+      else { return nil }
+      var entry = try Self.entry(row)
+      try Self.update(db, cardID: entry.cardID, to: entry.stateBefore)
+      try db.execute(sql: "UPDATE review SET undone = 1 WHERE id = ?", arguments: [entry.id])
+      entry.undone = true
+      return entry
+    }
+  }
+
+  /// The review log, oldest first; optionally one card's, optionally with undone rows.
+  public func reviews(cardID: String? = nil, includeUndone: Bool = false) throws(StoreError) -> [ReviewEntry] {
+    try read { db in
+      var sql = "SELECT * FROM review WHERE 1"
+      var arguments: StatementArguments = []
+      if let cardID {
+        sql += " AND card_id = ?"
+        arguments += [cardID]
+      }
+      if !includeUndone { sql += " AND undone = 0" }
+      return try Row.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments).map(Self.entry)
+    }
+  }
+
+  /// The number of reviews in the log (undone rows excluded).
+  public func reviewCount() throws(StoreError) -> Int {
+    try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM review WHERE undone = 0") ?? 0 }
+  }
+
+  /// Rebuilds every card's scheduling state from the log: the state after its last standing review, or new.
+  /// Returns how many cards changed.
+  @discardableResult
+  public func rebuildFromLog() throws(StoreError) -> Int {
+    try write { db in
+      var latest: [String: (Int64, String)] = [:]
+      let rows = try Row.fetchCursor(
+        db, sql: "SELECT id, card_id, state_after FROM review WHERE undone = 0 ORDER BY id")
+      while let row = try rows.next() { latest[row["card_id"]] = (row["id"], row["state_after"]) }
+      var changed = 0
+      let cards = try Row.fetchAll(db, sql: "SELECT \(Self.cardColumns) FROM card")
+      for row in cards {
+        let card = Self.storedCard(row)
+        let rebuilt: CardState
+        if let (id, json) = latest[card.id] {
+          rebuilt = try Self.state(json, review: id)
+        } else {
+          rebuilt = CardState.new(due: card.state.due)
+        }
+        if rebuilt != card.state {
+          try Self.update(db, cardID: card.id, to: rebuilt)
+          changed += 1
+        }
+      }
+      return changed
+    }
+  }
+
+  /// Replays a card's standing reviews through `scheduler` from a new card: its state as that scheduler would
+  /// have it (the same as the stored one when the parameters have not changed).
+  public func replayedState(cardID: String, scheduler: any Scheduler) throws(StoreError) -> CardState {
+    var state = CardState.new()
+    for (index, review) in try reviews(cardID: cardID).enumerated() {
+      if index == 0 { state = CardState.new(due: review.stateBefore.due) }
+      state = scheduler.schedule(state, rating: review.rating, now: review.time, cardID: cardID)
+    }
+    return state
+  }
+}
