@@ -66,7 +66,8 @@ extension ProgressStore {
       let learning = learningAll.filter { $0.state.due <= now }
       let nextLearningDue = learningAll.first { $0.state.due > now }?.state.due
 
-      var queued = Set<String>()
+      // A card in learning keeps its new and review siblings out of the queue, like an answered one.
+      var queued = Set(learningAll.map(\.siblingGroup))
       var reviews: [StoredCard] = []
       let reviewRoom = Swift.max(0, reviewLimit - doneReviews)
       if reviewRoom > 0 {
