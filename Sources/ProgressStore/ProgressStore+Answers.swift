@@ -67,6 +67,40 @@ extension ProgressStore {
     }
   }
 
+  /// Records many answers in one transaction, in order (an import, or a benchmark's history). Either all are
+  /// recorded or none.
+  public func answerBatch(_ answers: [Answer], scheduler: any Scheduler) throws(StoreError) {
+    try write { db in
+      let select = try db.cachedStatement(sql: "SELECT \(Self.cardColumns) FROM card WHERE id = ?")
+      let insert = try db.cachedStatement(
+        sql: """
+          INSERT INTO review (card_id, time, rating, typed_answer, verdict, response_ms, phase_before, state_before,
+            state_after, scheduler, parameters)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """)
+      var states: [String: CardState] = [:]
+      for answer in answers {
+        let before: CardState
+        if let known = states[answer.cardID] {
+          before = known
+        } else {
+          guard let row = try Row.fetchOne(select, arguments: [answer.cardID]) else {
+            throw StoreError.unknownCard(answer.cardID)
+          }
+          before = Self.storedCard(row).state
+        }
+        let after = scheduler.schedule(before, rating: answer.rating, now: answer.time, cardID: answer.cardID)
+        states[answer.cardID] = after
+        try insert.execute(arguments: [
+          answer.cardID, answer.time.timeIntervalSince1970, answer.rating.rawValue, answer.typedAnswer,
+          answer.verdict, answer.responseMilliseconds, before.phase.rawValue, try Self.json(before),
+          try Self.json(after), scheduler.name, scheduler.parametersJSON,
+        ])
+      }
+      for (cardID, state) in states { try Self.update(db, cardID: cardID, to: state) }
+    }
+  }
+
   /// Undoes the most recent answer not yet undone: the card gets back its state from before, exactly, and the
   /// log row stays, marked undone. Returns the undone row, or nil when there is nothing to undo.
   @discardableResult
