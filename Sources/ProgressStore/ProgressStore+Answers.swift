@@ -135,15 +135,21 @@ extension ProgressStore {
     try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM review WHERE undone = 0") ?? 0 }
   }
 
-  /// Rebuilds every card's scheduling state from the log: the state after its last standing review, or new.
+  /// Rebuilds every card's scheduling state from the log: the state after its last standing review (or, when
+  /// all were undone, the state before the first), else a new card.
   /// Returns how many cards changed.
   @discardableResult
   public func rebuildFromLog() throws(StoreError) -> Int {
     try write { db in
       var latest: [String: (Int64, String)] = [:]
+      var first: [String: (Int64, String)] = [:]
       let rows = try Row.fetchCursor(
-        db, sql: "SELECT id, card_id, state_after FROM review WHERE undone = 0 ORDER BY id")
-      while let row = try rows.next() { latest[row["card_id"]] = (row["id"], row["state_after"]) }
+        db, sql: "SELECT id, card_id, state_before, state_after, undone FROM review ORDER BY id")
+      while let row = try rows.next() {
+        let card: String = row["card_id"]
+        if first[card] == nil { first[card] = (row["id"], row["state_before"]) }
+        if !(row["undone"] as Bool) { latest[card] = (row["id"], row["state_after"]) }
+      }
       var changed = 0
       let cards = try Row.fetchAll(db, sql: "SELECT \(Self.cardColumns) FROM card")
       for row in cards {
@@ -151,6 +157,8 @@ extension ProgressStore {
         let rebuilt: CardState
         if let (id, json) = latest[card.id] {
           rebuilt = try Self.state(json, review: id)
+        } else if let (id, json) = first[card.id] {
+          rebuilt = try Self.state(json, review: id)  // every answer undone: back to before the first
         } else {
           rebuilt = CardState.new(due: card.state.due)
         }

@@ -28,12 +28,20 @@ public struct LoggedReview: Sendable, Equatable {
 public enum ReviewLogCSV {
   /// Parses the whole text of a log.
   public static func parse(_ text: String) throws(SchedulingError) -> [LoggedReview] {
-    var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-    while let last = lines.last, last.trimmingCharacters(in: .whitespaces).isEmpty { lines.removeLast() }
-    guard let header = lines.first else { throw .invalidReviewLog(line: 1, message: "the file is empty") }
-    let names = header.split(separator: ",", omittingEmptySubsequences: false).map {
-      $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"\r\u{FEFF}"))
+    let bytes = Array(text.utf8)
+    // Lines as byte ranges, without their line ends; trailing blank lines dropped.
+    var lines: [Range<Int>] = []
+    var lineStart = 0
+    for index in bytes.indices where bytes[index] == 10 {
+      lines.append(lineStart..<(index > lineStart && bytes[index - 1] == 13 ? index - 1 : index))
+      lineStart = index + 1
     }
+    if lineStart < bytes.count { lines.append(lineStart..<bytes.count) }
+    while let last = lines.last, isBlank(bytes[last]) { lines.removeLast() }
+    guard let headerRange = lines.first else { throw .invalidReviewLog(line: 1, message: "the file is empty") }
+    var header = bytes[headerRange]
+    if header.starts(with: [0xEF, 0xBB, 0xBF]) { header = header.dropFirst(3) }
+    let names = fields(header).map { String(decoding: bytes[$0], as: UTF8.self) }
     func column(_ name: String) throws(SchedulingError) -> Int {
       guard let index = names.firstIndex(of: name) else {
         throw .invalidReviewLog(
@@ -48,29 +56,31 @@ public enum ReviewLogCSV {
 
     var reviews: [LoggedReview] = []
     reviews.reserveCapacity(lines.count)
-    for (offset, line) in lines.enumerated().dropFirst() {
+    for (offset, range) in lines.enumerated().dropFirst() {
       let number = offset + 1
-      if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-      let fields = line.split(separator: ",", omittingEmptySubsequences: false).map {
-        $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"\r"))
+      let line = bytes[range]
+      if isBlank(line) { continue }
+      let ranges = fields(line)
+      guard ranges.count == names.count else {
+        throw .invalidReviewLog(line: number, message: "expected \(names.count) fields, found \(ranges.count)")
       }
-      guard fields.count == names.count else {
-        throw .invalidReviewLog(line: number, message: "expected \(names.count) fields, found \(fields.count)")
-      }
-      let cardID = fields[cardColumn]
+      func text(_ column: Int) -> String { String(decoding: bytes[ranges[column]], as: UTF8.self) }
+      let cardID = text(cardColumn)
       guard !cardID.isEmpty else { throw .invalidReviewLog(line: number, message: "card_id is empty") }
-      guard let time = parseTime(fields[timeColumn]) else {
+      guard let time = parseTime(bytes[ranges[timeColumn]]) else {
         throw .invalidReviewLog(
-          line: number,
-          message: "review_time '\(fields[timeColumn])' is neither ISO 8601 nor epoch milliseconds")
+          line: number, message: "review_time '\(text(timeColumn))' is neither ISO 8601 nor epoch milliseconds")
       }
-      guard let value = Int(fields[ratingColumn]), let rating = Rating(rawValue: value) else {
-        throw .invalidReviewLog(line: number, message: "review_rating '\(fields[ratingColumn])' is not 1, 2, 3 or 4")
+      let ratingBytes = bytes[ranges[ratingColumn]]
+      guard ratingBytes.count == 1, let first = ratingBytes.first, let rating = Rating(rawValue: Int(first) - 48)
+      else {
+        throw .invalidReviewLog(line: number, message: "review_rating '\(text(ratingColumn))' is not 1, 2, 3 or 4")
       }
       var duration: Int? = nil
-      if let durationColumn, !fields[durationColumn].isEmpty {
-        guard let parsed = Int(fields[durationColumn]) ?? Double(fields[durationColumn]).map({ Int($0) }) else {
-          throw .invalidReviewLog(line: number, message: "review_duration '\(fields[durationColumn])' is not a number")
+      if let durationColumn, !ranges[durationColumn].isEmpty {
+        let field = text(durationColumn)
+        guard let parsed = Int(field) ?? Double(field).map({ Int($0) }) else {
+          throw .invalidReviewLog(line: number, message: "review_duration '\(field)' is not a number")
         }
         duration = parsed
       }
@@ -79,10 +89,41 @@ public enum ReviewLogCSV {
     return reviews
   }
 
+  private static func isBlank(_ line: ArraySlice<UInt8>) -> Bool {
+    line.allSatisfy { $0 == 32 || $0 == 9 }
+  }
+
+  /// The byte ranges of a line's comma-separated fields, without surrounding spaces and double quotes.
+  private static func fields(_ line: ArraySlice<UInt8>) -> [Range<Int>] {
+    var result: [Range<Int>] = []
+    var start = line.startIndex
+    var index = line.startIndex
+    while true {
+      if index == line.endIndex || line[index] == 44 {
+        var lower = start
+        var upper = index
+        while lower < upper, line[lower] == 32 || line[lower] == 34 { lower += 1 }
+        while upper > lower, line[upper - 1] == 32 || line[upper - 1] == 34 { upper -= 1 }
+        result.append(lower..<upper)
+        if index == line.endIndex { break }
+        start = index + 1
+      }
+      index += 1
+    }
+    return result
+  }
+
   /// A time as ISO 8601 or epoch milliseconds, or nil.
   public static func parseTime(_ text: String) -> Date? {
-    if let milliseconds = Int64(text) { return Date(timeIntervalSince1970: Double(milliseconds) / 1000) }
-    return parseISO8601(Array(text.utf8))
+    parseTime(ArraySlice(text.utf8))
+  }
+
+  static func parseTime(_ bytes: ArraySlice<UInt8>) -> Date? {
+    if !bytes.isEmpty, bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }), bytes.count <= 18 {
+      let milliseconds = bytes.reduce(Int64(0)) { $0 * 10 + Int64($1 - 48) }
+      return Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+    }
+    return parseISO8601(Array(bytes))
   }
 
   /// A hand-written ISO 8601 reader: Foundation's formatter is too slow for million-review logs.

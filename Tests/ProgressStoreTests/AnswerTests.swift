@@ -43,6 +43,17 @@ struct AnswerTests {
     #expect(all.count == 5 && all.last!.undone)
   }
 
+  @Test("a card whose every answer was undone rebuilds to its state before the first")
+  func rebuildAllUndone() throws {
+    let store = try makeStore()
+    let original = try #require(try store.card("c4"))
+    try store.answer(Answer(cardID: "c4", rating: .good, time: noon), scheduler: try store.scheduler())
+    try store.undoLastAnswer()
+    try store.write { db in try db.execute(sql: "UPDATE card SET due = 0, reps = 5 WHERE id = 'c4'") }
+    try store.rebuildFromLog()
+    #expect(try store.card("c4") == original)
+  }
+
   @Test("undo with an empty log does nothing")
   func undoEmpty() throws {
     #expect(try makeStore().undoLastAnswer() == nil)

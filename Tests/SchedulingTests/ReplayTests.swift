@@ -70,6 +70,15 @@ struct ReplayTests {
     #expect(r > 0.9 && r < 0.95)
   }
 
+  @Test("CRLF line ends, a byte-order mark, quoted fields and any column order are read")
+  func formats() throws {
+    let csv = "\u{FEFF}review_rating,\"card_id\",review_time,review_duration\r\n3,\"x\",2024-03-29T20:32:32Z,1500\r\n\r\n"
+    let reviews = try ReviewLogCSV.parse(csv)
+    #expect(reviews == [
+      LoggedReview(cardID: "x", time: Date(timeIntervalSince1970: 1_711_744_352), rating: .good, durationMilliseconds: 1500)
+    ])
+  }
+
   @Test(
     "bad rows are reported with their line",
     arguments: [
