@@ -67,6 +67,12 @@ public struct CardState: Codable, Sendable, Equatable {
     CardState(phase: .new, due: due)
   }
 
+  /// Anki's leech threshold: a card forgotten this many times after graduating is a leech.
+  public static let leechThreshold = 8
+
+  /// Whether the card has lapsed at least `threshold` times (the study loop may flag or suspend it).
+  public func isLeech(threshold: Int = CardState.leechThreshold) -> Bool { lapses >= threshold }
+
   /// The FSRS memory state, if the card has one.
   public var memory: MemoryState? {
     guard let stability, let difficulty else { return nil }
