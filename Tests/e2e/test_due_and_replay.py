@@ -63,3 +63,16 @@ def test_due_on_a_fresh_and_a_used_store(tmp_path):
     data = json.loads(run("due", "--store", store, "--json").stdout)
     assert data["decks"][0]["deck"] == "stress" and data["decks"][0]["total"] == 10
     assert data["decks"][0]["new"] == 0
+
+
+def test_due_until_reviews_ahead_and_rejects_bad_dates(tmp_path):
+    store = str(tmp_path / "ada.sqlite")
+    subprocess.run([ANNALS, "store-stress", "--store", store, "--count", "20", "--cards", "10"], check=True,
+                   capture_output=True)
+    now = json.loads(run("due", "--store", store, "--json").stdout)
+    ahead = json.loads(run("due", "--store", store, "--json", "--until", "2099-01-01").stdout)
+    # Just answered: nothing is due yet; by 2099 every card that graduated to day intervals is.
+    assert now["queue"] == 0
+    assert ahead["queue"] > 0
+    bad = run("due", "--store", store, "--until", "2030-02-31")
+    assert bad.returncode != 0 and "--until '2030-02-31'" in bad.stderr
