@@ -16,8 +16,40 @@ extension ProgressStore {
     return decoder
   }
 
+  /// The state with its dates as the store keeps them (seconds since 1970 as a Double), so that what `answer`
+  /// returns equals what is read back, bit for bit.
+  static func storable(_ state: CardState) -> CardState {
+    var state = state
+    state.due = Date(timeIntervalSince1970: state.due.timeIntervalSince1970)
+    state.lastReview = state.lastReview.map { Date(timeIntervalSince1970: $0.timeIntervalSince1970) }
+    return state
+  }
+
+  /// The state as JSON with sorted keys, dates as seconds since 1970, numbers in Swift's shortest round-trip form
+  /// (readable by `JSONDecoder`); written by hand because the log stores two per answer and imports write
+  /// millions.
   static func json(_ state: CardState) throws -> String {
-    String(decoding: try encoder.encode(state), as: UTF8.self)
+    var out = "{"
+    func number(_ key: String, _ value: Double?) {
+      guard let value else { return }
+      if out.count > 1 { out += "," }
+      out += "\"\(key)\":\(value)"
+    }
+    func integer(_ key: String, _ value: Int) {
+      if out.count > 1 { out += "," }
+      out += "\"\(key)\":\(value)"
+    }
+    number("difficulty", state.difficulty)
+    number("due", state.due.timeIntervalSince1970)
+    number("ease", state.ease)
+    integer("lapses", state.lapses)
+    number("lastReview", state.lastReview?.timeIntervalSince1970)
+    out += ",\"phase\":\"\(state.phase.rawValue)\""
+    integer("reps", state.reps)
+    integer("scheduledDays", state.scheduledDays)
+    number("stability", state.stability)
+    integer("step", state.step)
+    return out + "}"
   }
 
   static func state(_ json: String, review: Int64) throws -> CardState {
@@ -46,7 +78,8 @@ extension ProgressStore {
           db, sql: "SELECT \(Self.cardColumns) FROM card WHERE id = ?", arguments: [answer.cardID])
       else { throw StoreError.unknownCard(answer.cardID) }
       let before = Self.storedCard(row).state
-      let after = scheduler.schedule(before, rating: answer.rating, now: answer.time, cardID: answer.cardID)
+      let after = Self.storable(
+        scheduler.schedule(before, rating: answer.rating, now: answer.time, cardID: answer.cardID))
       try Self.update(db, cardID: answer.cardID, to: after)
       try db.execute(
         sql: """
@@ -89,7 +122,8 @@ extension ProgressStore {
           }
           before = Self.storedCard(row).state
         }
-        let after = scheduler.schedule(before, rating: answer.rating, now: answer.time, cardID: answer.cardID)
+        let after = Self.storable(
+          scheduler.schedule(before, rating: answer.rating, now: answer.time, cardID: answer.cardID))
         states[answer.cardID] = after
         try insert.execute(arguments: [
           answer.cardID, answer.time.timeIntervalSince1970, answer.rating.rawValue, answer.typedAnswer,
