@@ -10,6 +10,7 @@ struct Annals: AsyncParsableCommand {
     subcommands: [
       // Each subcommand lives in its own file: <Name>Command.swift.
       DueCommand.self,
+      StudyCommand.self,
       FSRSCommand.self,
       StoreStressCommand.self,
     ]

@@ -1,0 +1,66 @@
+import Foundation
+import LineEditing
+import Study
+
+/// The process's terminal: where session text goes, which line reader to use, colour and width.
+final class Terminal: SessionOutput {
+  let inputIsTerminal = isatty(0) == 1
+  let outputIsTerminal = isatty(1) == 1
+  let style: Style
+  let width: Int
+
+  init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    style = Style(colour: TerminalText.colourEnabled(outputIsTerminal: isatty(1) == 1, environment: environment))
+    width = min(TerminalText.width(environment: environment), 100)
+  }
+
+  func write(_ text: String) {
+    // Text from the session reaches a terminal in raw-ish mode only between reads; newlines stay "\n".
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
+
+  /// libedit on a terminal, plain reads otherwise (no escape codes for scripts).
+  func makeReader(historyPath: String?) throws -> LineReader {
+    if inputIsTerminal && outputIsTerminal {
+      return try EditLineReader(historyPath: historyPath)
+    }
+    return PlainLineReader(echo: { [weak self] in self?.write($0) })
+  }
+}
+
+/// Deck arguments and date options shared by `study` and `quiz`.
+enum DeckPaths {
+  /// The given deck files, or every `Decks/*.yaml` when none is given.
+  static func resolve(_ given: [String]) throws -> [String] {
+    if !given.isEmpty {
+      for path in given where !FileManager.default.fileExists(atPath: path) {
+        throw CommandError("no deck file at '\(path.terminalSafe)' (give a path like Decks/kalbajar.yaml)")
+      }
+      return given
+    }
+    let found = ((try? FileManager.default.contentsOfDirectory(atPath: "Decks")) ?? [])
+      .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { "Decks/\($0)" }
+    guard !found.isEmpty else { throw CommandError("no decks given and none in ./Decks (give a deck file)") }
+    return found
+  }
+
+  /// A YYYY-MM-DD option as noon of that local day.
+  static func date(_ text: String?, option: String, timeZone: TimeZone) throws -> Date? {
+    guard let text else { return nil }
+    let parts = text.split(separator: "-").compactMap { Int($0) }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = timeZone
+    guard parts.count == 3, text.count == 10,
+      let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: 12)),
+      calendar.component(.day, from: date) == parts[2]
+    else { throw CommandError("\(option) '\(text.terminalSafe)' is not a date like 2026-12-01") }
+    return date
+  }
+}
+
+extension StoreOptions {
+  /// The learner's line-editing history file, next to the store (`Progress/<learner>.history`).
+  var historyPath: String {
+    (path.hasSuffix(".sqlite") ? String(path.dropLast(7)) : path) + ".history"
+  }
+}
