@@ -9,6 +9,8 @@ struct Annals: AsyncParsableCommand {
     version: "0.1.0",
     subcommands: [
       // Each subcommand lives in its own file: <Name>Command.swift.
+      InitCommand.self,
+      LintCommand.self,
     ]
   )
 }
