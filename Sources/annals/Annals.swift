@@ -13,6 +13,8 @@ struct Annals: AsyncParsableCommand {
       StudyCommand.self,
       FSRSCommand.self,
       StoreStressCommand.self,
+      InitCommand.self,
+      LintCommand.self,
     ]
   )
 }
