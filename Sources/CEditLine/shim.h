@@ -84,6 +84,11 @@ static inline int annals_history_count(History *h, HistEvent *ev) {
   return ev->num;
 }
 
+/// Replaces libedit's character reader, whose retry on EINTR would keep SIGTERM from ending a read.
+static inline int annals_el_set_getcfn(EditLine *el, el_rfunc_t fn) {
+  return el_set(el, EL_GETCFN, fn);
+}
+
 static inline int annals_el_set_tty_edit_mode(EditLine *el, const char *mode) {
   return el_set(el, EL_SETTY, "-d", mode, NULL);
 }

@@ -53,6 +53,7 @@ public final class EditLineReader: LineReader {
     try check("EL_SIGNAL", annals_el_set_signal(editLine, 0))
     try check("EL_HIST", annals_el_set_history(editLine, history))
     try check("EL_PROMPT", annals_el_set_prompt(editLine, editLinePrompt))
+    try check("EL_GETCFN", annals_el_set_getcfn(editLine, editLineReadCharacter))
     // Ctrl-C arrives as a key while editing, so it can clear the line; outside editing it is still SIGINT.
     try check("EL_SETTY", annals_el_set_tty_edit_mode(editLine, "-isig"))
     try check("EL_ADDFN", annals_el_add_function(editLine, "annals-complete", "Complete the word", editLineComplete))
@@ -174,4 +175,43 @@ private let editLineInterrupt: @convention(c) (OpaquePointer?, Int32) -> UInt8 =
   reader.interrupt(discarding: lineParts(editLine).whole)
   annals_el_write("^C\r\n")
   return UInt8(CC_NEWLINE)
+}
+
+/// Reads one character (UTF-8) from stdin for libedit; a terminating signal or SIGINT ends the read with EINTR.
+private let editLineReadCharacter: @convention(c) (OpaquePointer?, UnsafeMutablePointer<wchar_t>?) -> Int32 = {
+  _, character in
+  func byte() -> Int32 {
+    var value: UInt8 = 0
+    while true {
+      // The signal may be delivered to another thread, leaving this read unaware: poll, and look at the flag.
+      if SignalTrap.anyPending {
+        errno = EINTR
+        return -3
+      }
+      guard SignalTrap.waitForInput(fileDescriptor: 0) else { continue }
+      let count = read(0, &value, 1)
+      if count == 1 { return Int32(value) }
+      if count == 0 { return -2 }
+      if errno != EINTR && errno != EAGAIN { return -3 }
+    }
+  }
+  let first = byte()
+  if first == -2 { return 0 }
+  if first < 0 { return -1 }
+  var scalar = UInt32(first)
+  var more = 0
+  switch first {
+  case 0xC0...0xDF: scalar &= 0x1F; more = 1
+  case 0xE0...0xEF: scalar &= 0x0F; more = 2
+  case 0xF0...0xF7: scalar &= 0x07; more = 3
+  default: break
+  }
+  for _ in 0..<more {
+    let next = byte()
+    if next == -2 { return 0 }
+    if next < 0 { return -1 }
+    scalar = scalar << 6 | UInt32(next & 0x3F)
+  }
+  character?.pointee = wchar_t(bitPattern: UnicodeScalar(scalar) != nil ? scalar : 0xFFFD)
+  return 1
 }

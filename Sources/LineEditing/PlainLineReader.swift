@@ -53,11 +53,12 @@ public final class PlainLineReader: LineReader {
         echo(TerminalText.sanitize(line) + "\n")
         return .line(line)
       }
+      guard SignalTrap.waitForInput(fileDescriptor: fileDescriptor) else { continue }
       var chunk = [UInt8](repeating: 0, count: 4096)
       let count = chunk.withUnsafeMutableBytes { read(fileDescriptor, $0.baseAddress, $0.count) }
       if count > 0 {
         buffer.append(contentsOf: chunk[..<count])
-      } else if count == 0 || errno != EINTR {
+      } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
         atEnd = true
       }
     }

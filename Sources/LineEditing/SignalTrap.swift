@@ -29,9 +29,24 @@ public enum SignalTrap {
     return true
   }
 
+  /// Whether any caught signal is waiting (without clearing it).
+  ///
+  /// The flag is a `static` C variable, so each Swift file that touched it would get its own copy: every access
+  /// goes through this file.
+  public static var anyPending: Bool { annals_peek_signal() != 0 }
+
   /// Whether a terminating signal is waiting (without clearing it).
   public static var terminationPending: Bool {
     let pending = annals_peek_signal()
     return pending == SIGTERM || pending == SIGHUP
+  }
+
+  /// Waits up to `milliseconds` for input on `fileDescriptor`; true when a read will not block (data, end, error).
+  ///
+  /// Readers poll in short slices because a signal may be delivered to another thread than the reading one, and
+  /// then a blocked read would never see it.
+  public static func waitForInput(fileDescriptor: Int32, milliseconds: Int32 = 100) -> Bool {
+    var descriptor = pollfd(fd: fileDescriptor, events: Int16(POLLIN), revents: 0)
+    return poll(&descriptor, 1, milliseconds) > 0
   }
 }

@@ -36,7 +36,8 @@ public enum TerminalText {
     let width = max(width, indent.count + 10)
     var lines: [String] = []
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      var line = ""
+      let leading = String(paragraph.prefix { $0 == " " })
+      var line = leading
       var hasWord = false
       for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
         if !hasWord {

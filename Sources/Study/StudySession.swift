@@ -58,13 +58,18 @@ public final class StudySession {
   /// Runs the session until the queue is empty or the learner ends it; every accepted grade is already saved.
   public func run() throws(StudyError) -> SessionSummary {
     let started = now()
-    defer { summary.seconds = now().timeIntervalSince(started) }
+    try runCards()
+    summary.seconds = now().timeIntervalSince(started)
+    return summary
+  }
+
+  private func runCards() throws(StudyError) {
     var queue = try storeCall { try store.queue(at: now(), options: options) }
     if queue.all.isEmpty {
       guard try offerReviewAhead() else {
         summary.endReason = .nothingDue
         summary.nextDue = try storeCall { try store.nextDue(after: now(), options: options) }
-        return summary
+        return
       }
       queue = try storeCall { try store.queue(at: now(), options: options) }
     }
@@ -86,7 +91,6 @@ public final class StudySession {
       }
     }
     summary.nextDue = try storeCall { try store.nextDue(after: now(), options: options) }
-    return summary
   }
 
   /// The closing note: reviewed, share right, time, what is due next.

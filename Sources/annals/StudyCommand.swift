@@ -3,6 +3,7 @@ import Foundation
 import LineEditing
 import ProgressStore
 import Study
+import Workspace
 
 /// `annals study`: a spaced-repetition session in the terminal (or from piped answers).
 struct StudyCommand: ParsableCommand {
@@ -17,10 +18,10 @@ struct StudyCommand: ParsableCommand {
       When stdin is not a terminal, lines are read plainly: annals study < answers.txt.
       """)
 
-  @Argument(help: "Deck files (default: every Decks/*.yaml).")
+  @Argument(help: "Deck files (default: every deck in the workspace's Decks/).")
   var decks: [String] = []
 
-  @OptionGroup var storeOptions: StoreOptions
+  @OptionGroup var workspaceOptions: WorkspaceOptions
 
   @Option(name: .customLong("new"), help: "At most this many new cards today.")
   var newLimit: Int?
@@ -43,18 +44,20 @@ struct StudyCommand: ParsableCommand {
   }
 
   func run() throws {
-    let paths = try DeckPaths.resolve(decks)
+    let workspace = try workspaceOptions.resolveWorkspace()
+    let learner = try workspaceOptions.resolveLearner()
+    let paths = try DeckPaths.resolve(decks, in: workspace)
     let terminal = Terminal()
     do {
       let material = try StudyMaterial.load(paths: paths)
-      let store = try storeOptions.open()
+      let store = try ProgressStore(path: workspace.storeURL(for: learner).path)
       _ = try material.sync(into: store, paths: paths, at: Date())
       let settings = try store.settings()
       let scheduler = try store.scheduler(forDeck: material.decks.first?.id)
       let ahead = try DeckPaths.date(until, option: "--until", timeZone: settings.clock.timeZone)
       let options = QueueOptions(
         decks: material.decks.map(\.id), tags: tags, newLimit: newLimit, reviewLimit: reviewLimit, until: ahead)
-      let reader = try terminal.makeReader(historyPath: storeOptions.historyPath)
+      let reader = try terminal.makeReader(historyPath: workspace.historyURL(for: learner).path)
       defer { reader.close() }
       let session = StudySession(
         store: store, scheduler: scheduler, cards: material.cards, decks: material.decks, reader: reader,
@@ -68,6 +71,8 @@ struct StudyCommand: ParsableCommand {
       throw CommandError(error.description)
     } catch let error as LineEditingError {
       throw CommandError(error.description)
+    } catch let error as CommandError {
+      throw error
     }
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import LineEditing
 import Study
+import Workspace
 
 /// The process's terminal: where session text goes, which line reader to use, colour and width.
 final class Terminal: SessionOutput {
@@ -30,17 +31,18 @@ final class Terminal: SessionOutput {
 
 /// Deck arguments and date options shared by `study` and `quiz`.
 enum DeckPaths {
-  /// The given deck files, or every `Decks/*.yaml` when none is given.
-  static func resolve(_ given: [String]) throws -> [String] {
+  /// The given deck files, or every deck in the workspace's `Decks/` when none is given.
+  static func resolve(_ given: [String], in workspace: Workspace) throws -> [String] {
     if !given.isEmpty {
       for path in given where !FileManager.default.fileExists(atPath: path) {
         throw CommandError("no deck file at '\(path.terminalSafe)' (give a path like Decks/kalbajar.yaml)")
       }
       return given
     }
-    let found = ((try? FileManager.default.contentsOfDirectory(atPath: "Decks")) ?? [])
-      .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { "Decks/\($0)" }
-    guard !found.isEmpty else { throw CommandError("no decks given and none in ./Decks (give a deck file)") }
+    let found = workspace.deckURLs().map(\.path)
+    guard !found.isEmpty else {
+      throw CommandError("no decks given and none in \(workspace.decksDirectory.path.terminalSafe) (give a deck file)")
+    }
     return found
   }
 
@@ -58,9 +60,3 @@ enum DeckPaths {
   }
 }
 
-extension StoreOptions {
-  /// The learner's line-editing history file, next to the store (`Progress/<learner>.history`).
-  var historyPath: String {
-    (path.hasSuffix(".sqlite") ? String(path.dropLast(7)) : path) + ".history"
-  }
-}
