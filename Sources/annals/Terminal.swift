@@ -6,18 +6,22 @@ import Workspace
 /// The process's terminal: where session text goes, which line reader to use, colour and width.
 final class Terminal: SessionOutput {
   let inputIsTerminal = isatty(0) == 1
-  let outputIsTerminal = isatty(1) == 1
+  let outputIsTerminal: Bool
   let style: Style
   let width: Int
+  private let handle: FileHandle
 
-  init(environment: [String: String] = ProcessInfo.processInfo.environment) {
-    style = Style(colour: TerminalText.colourEnabled(outputIsTerminal: isatty(1) == 1, environment: environment))
-    width = min(TerminalText.width(environment: environment), 100)
+  /// The terminal on stdout, or on stderr when stdout carries data (`--json`).
+  init(toStandardError: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    let descriptor: Int32 = toStandardError ? 2 : 1
+    handle = toStandardError ? FileHandle.standardError : FileHandle.standardOutput
+    outputIsTerminal = isatty(descriptor) == 1 && (!toStandardError || isatty(1) == 1)
+    style = Style(colour: TerminalText.colourEnabled(outputIsTerminal: isatty(descriptor) == 1, environment: environment))
+    width = min(TerminalText.width(environment: environment, fileDescriptor: descriptor), 100)
   }
 
   func write(_ text: String) {
-    // Text from the session reaches a terminal in raw-ish mode only between reads; newlines stay "\n".
-    FileHandle.standardOutput.write(Data(text.utf8))
+    handle.write(Data(text.utf8))
   }
 
   /// libedit on a terminal, plain reads otherwise (no escape codes for scripts).
