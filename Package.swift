@@ -78,7 +78,9 @@ let package = Package(
     .testTarget(name: "WorkspaceTests", dependencies: ["Workspace"]),
     .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", "Scheduling"]),
     .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
-    .testTarget(name: "StudyTests", dependencies: ["Study", "CardBuilder", "EventDeck", "ProgressStore"]),
+    .testTarget(
+      name: "StudyTests", dependencies: ["Study", "CardBuilder", "EventDeck", "ProgressStore", "Scheduling", "LineEditing"],
+      resources: [.copy("Fixtures")]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "ProgressStore", "Study"]),
   ]
 )
