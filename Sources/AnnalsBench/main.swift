@@ -1,13 +1,13 @@
 import Foundation
 
-// `AnnalsBench [scheduling [LOG.csv]] [store [DIR]]`: prints benchmark figures. With no argument, runs everything.
+// `AnnalsBench [scheduling [LOG.csv]] [store [DIR]] [study [DECK]] [study-store PATH]`: prints benchmark figures. With no argument, runs everything.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let defaultLog = "Tests/SchedulingTests/Fixtures/review-logs-slice.csv"
 
 func argument(after name: String) -> String? {
   guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
   let value = arguments[index + 1]
-  return ["scheduling", "store"].contains(value) ? nil : value
+  return ["scheduling", "store", "study", "study-store"].contains(value) ? nil : value
 }
 
 do {
@@ -16,6 +16,14 @@ do {
   }
   if arguments.isEmpty || arguments.contains("store") {
     try runStoreBench(directory: argument(after: "store") ?? FileManager.default.temporaryDirectory.path)
+  }
+  if arguments.isEmpty || arguments.contains("study") {
+    try runStudyBench(
+      deckPath: argument(after: "study") ?? "Decks/kalbajar.yaml", directory: FileManager.default.temporaryDirectory.path)
+  }
+  if let path = argument(after: "study-store") {
+    // For scripts/bench-study: a 50,000-card store to copy into a workspace.
+    try fillLargeStore(path: path)
   }
 } catch {
   FileHandle.standardError.write(Data("AnnalsBench: \(error)\n".utf8))
