@@ -53,7 +53,10 @@ extension CardBuilder {
     }
 
     // Place.
-    let places = event.places.filter { id in entities[id].map { !isNamed($0, in: title) } ?? false }
+    // When the title names the main place (or actor), the question would hand over the answer or ask about a
+    // side detail: no card.
+    let titleNamesFirstPlace = event.places.first.flatMap { entities[$0] }.map { isNamed($0, in: title) } ?? true
+    let places = titleNamesFirstPlace ? [] : event.places.filter { id in entities[id].map { !isNamed($0, in: title) } ?? false }
     if let first = places.first.flatMap({ entities[$0] }) {
       let prompt = event.questions["place"].map(Phrasing.question) ?? Phrasing.question("Where did \(title) take place")
       if isOn(.place, item: off) {
@@ -73,9 +76,10 @@ extension CardBuilder {
     }
 
     // Actor.
-    let actors = event.actors.filter { id in entities[id].map { !isNamed($0, in: title) } ?? false }
+    let titleNamesFirstActor = event.actors.first.flatMap { entities[$0] }.map { isNamed($0, in: title) } ?? true
+    let actors = titleNamesFirstActor ? [] : event.actors.filter { id in entities[id].map { !isNamed($0, in: title) } ?? false }
     if let first = actors.first.flatMap({ entities[$0] }) {
-      let verb = actors.count == 1 ? "carried out" : "took part in"
+      let verb = actors.count == 1 ? "was responsible for" : "took part in"
       let prompt = event.questions["actor"].map(Phrasing.question) ?? Phrasing.question("Who \(verb) \(title)")
       if isOn(.actor, item: off) {
         out.append(

@@ -18,7 +18,9 @@ extension CardBuilder {
     let description = Self.description(of: entity)
 
     // Role: what the entity is, as multiple choice among same-kind entities' descriptions.
-    if let description, isOn(.role, item: off), entity.kind != .unit || description.split(separator: " ").count >= 3 {
+    if let description, isOn(.role, item: off), !Phrasing.isIndefinite(entity.name),
+      Self.isInformative(description, about: entity)
+    {
       let cardID = id(entity.id, .role)
       var seed = SeededGenerator(seed: cardID)
       var wrong: [String] = []
@@ -52,9 +54,10 @@ extension CardBuilder {
       if let q = entity.questions["name"] {
         prompt = Phrasing.question(q)
       } else {
-        let who = entity.kind == .person ? "Who" : "What"
         let firstWord = String(role.split(separator: " ").first ?? "")
-        let verb = Phrasing.isPluralWord(firstWord.lowercased()) ? "were" : "was"
+        let plural = Phrasing.isPluralWord(firstWord.lowercased())
+        let who = entity.kind == .person || plural ? "Who" : "What"
+        let verb = plural ? "were" : "was"
         prompt = Phrasing.question("\(who) \(verb) \(Phrasing.definite(role))")
       }
       out.append(
@@ -72,12 +75,24 @@ extension CardBuilder {
     }
 
     // Cloze: the entity's own name blanked in its sentence.
-    if isOn(.cloze, item: off), let quote = source,
+    if isOn(.cloze, item: off), !Phrasing.isIndefinite(entity.name), let quote = source,
       let card = cloze(item: entity.id, quote: quote, prefer: [], tags: entity.tags, era: nil, only: entity.id)
     {
       out.append(card)
     }
     return out
+  }
+
+  /// Whether a description says more than the name: not one word, and its head noun not in the name
+  /// ("International border" says nothing new about "the Turkey-Armenia border").
+  static func isInformative(_ description: String, about entity: Entity) -> Bool {
+    if entity.kind == .person || entity.kind == .organisation { return true }
+    let head = description.split(separator: ",").first.map(String.init) ?? description
+    let words = AnswerText.rawTokens(head)
+    guard words.count >= 2 || description.contains(","), let last = words.last else { return false }
+    let nameWords = Set(AnswerText.rawTokens(entity.name).map { $0.hasSuffix("s") ? String($0.dropLast()) : $0 })
+    let headWord = last.hasSuffix("s") ? String(last.dropLast()) : last
+    return !nameWords.contains(headWord)
   }
 
   /// What an entity is: a person's or organisation's role, a place's or unit's type.

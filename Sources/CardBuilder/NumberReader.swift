@@ -10,6 +10,12 @@ public enum NumberReader {
     public var unit: String?
     /// The answer hedged it ("about", "more than", "nearly").
     public var hedged: Bool
+
+    public init(value: Double, unit: String?, hedged: Bool) {
+      self.value = value
+      self.unit = unit
+      self.hedged = hedged
+    }
   }
 
   static let small: [String: Double] = [

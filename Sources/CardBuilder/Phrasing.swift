@@ -41,7 +41,7 @@ public enum Phrasing {
   }
 
   static func isPluralWord(_ word: String) -> Bool {
-    word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("us") && !word.hasSuffix("is")
+    !word.hasSuffix("'s") && !word.hasSuffix("\u{2019}s") && word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("us") && !word.hasSuffix("is")
       && !word.hasSuffix("ys") && word.count > 3
   }
 
@@ -49,10 +49,25 @@ public enum Phrasing {
   public static func nounPhrase(_ entity: Entity) -> String {
     let lower = entity.name.lowercased()
     if lower.hasPrefix("the ") || lower.hasPrefix("a ") || lower.hasPrefix("an ") { return entity.name }
-    if entity.kind != .person, entity.aliases.contains(where: { $0.lowercased() == "the " + lower }) {
+    guard entity.kind != .person else { return entity.name }
+    if entity.aliases.contains(where: { $0.lowercased() == "the " + lower }) { return "the " + entity.name }
+    let words = entity.name.split(separator: " ").map(String.init)
+    if !words.contains(where: { $0.hasSuffix("'s") }), words.contains(where: { Self.institutionWords.contains($0) }) {
       return "the " + entity.name
     }
     return entity.name
+  }
+
+  /// Words that make a name take "the": "the Nagorno-Karabakh Republic", "the State Defence Committee".
+  static let institutionWords: Set<String> = [
+    "Republic", "Council", "Committee", "Front", "Union", "Army", "Regiment", "Brigade", "Nations", "States",
+    "Kingdom", "Federation", "Party", "Organisation", "Organization", "Assembly", "Mountains", "River", "Pass",
+  ]
+
+  /// Whether a name is an indefinite description ("a journalist") rather than a name.
+  public static func isIndefinite(_ name: String) -> Bool {
+    let lower = name.lowercased()
+    return lower.hasPrefix("a ") || lower.hasPrefix("an ")
   }
 
   /// "was" or "were" for a name.
@@ -67,8 +82,8 @@ public enum Phrasing {
     guard let first = words.first else { return role }
     let lower = first.lowercased()
     if ["the", "a", "an", "one"].contains(lower) { return role }
-    if first.hasSuffix("'s") || first.hasSuffix("\u{2019}s") || (words.count > 1 && words[1].hasSuffix("'s")) {
-      if first.first?.isUppercase == true { return role }
+    if first.first?.isUppercase == true, words.prefix(3).contains(where: { $0.hasSuffix("'s") || $0.hasSuffix("\u{2019}s") }) {
+      return role
     }
     if ["member", "participant", "supporter", "soldier", "leader"].contains(lower) {
       return (["a", "e", "i", "o", "u"].contains(lower.prefix(1)) ? "an " : "a ") + role

@@ -11,6 +11,8 @@ struct Annals: AsyncParsableCommand {
       // Each subcommand lives in its own file: <Name>Command.swift.
       InitCommand.self,
       LintCommand.self,
+      CardsCommand.self,
+      CheckCommand.self,
     ]
   )
 }
