@@ -46,7 +46,14 @@ extension AnswerChecker {
     if tokens.count == 1, let other = lexicon.ids(forSurname: key).first.flatMap({ lexicon.entry($0) }) {
       return .wrong(expected, "\(other.name) is a different person in this deck.")
     }
-    // 4. The name inside a longer answer ("it was General Dalibaltyan's plan").
+    // 4. A near miss of someone else's full name ("Marker Melkonian" for Markar) is that other one, not a typo.
+    if let near = nearestOther(key, excluding: expectedIDs),
+      near.1 < expectedKeys.map({ AnswerText.editDistance(key, $0, limit: near.1 + 1) }).min() ?? .max
+    {
+      let near = near.0
+      return .wrong(expected, "That is close to \(near.name), a different \(noun(near.kind)) in this deck.")
+    }
+    // 5. The name inside a longer answer ("it was General Dalibaltyan's plan").
     let padded = " " + key + " "
     if tokens.count <= 12, let hit = expectedKeys.first(where: { $0.contains(" ") || $0.count >= 4 ? padded.contains(" " + $0 + " ") : false }) {
       let strangers = lexicon.mentions(in: answer).filter { id in
@@ -56,8 +63,24 @@ extension AnswerChecker {
       let names = strangers.compactMap { lexicon.entry($0)?.name }
       return .wrong(expected, "The answer also names \(names.joined(separator: ", ")); give one answer.")
     }
-    // 5. A misspelling: near the expected name, and nearer to it than to anyone else in the deck.
+    // 6. A misspelling: near the expected name, and nearer to it than to anyone else in the deck.
     return spelling(key, expectedKeys: expectedKeys, expectedIDs: expectedIDs, expected: expected, surnameOK: true)
+  }
+
+  /// Another entity whose name or alias is within typo distance of the whole answer.
+  func nearestOther(_ key: String, excluding ids: Set<String>) -> (Lexicon.Entry, Int)? {
+    guard key.contains(" ") else { return nil }
+    var best: (Lexicon.Entry, Int)?
+    for id in lexicon.entries.keys.sorted() where !ids.contains(id) {
+      guard let entry = lexicon.entry(id) else { continue }
+      for form in entry.keys where form.contains(" ") {
+        let allowance = AnswerText.typoAllowance(forLength: form.count)
+        guard abs(form.count - key.count) <= allowance else { continue }
+        let d = AnswerText.editDistance(key, form, limit: allowance)
+        if d <= allowance, d < (best?.1 ?? .max) { best = (entry, d) }
+      }
+    }
+    return best
   }
 
   /// Close when `key` is a small typo away from an expected form and no nearer to another entity; else wrong.

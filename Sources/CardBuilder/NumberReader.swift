@@ -190,6 +190,10 @@ public enum NumberReader {
       ("mo", ["months", "month"]),
       ("y", ["years", "year", "yrs"]),
     ]
+    let compact = w.joined()
+    for (canonical, forms) in table {
+      for form in forms where compact == form.replacingOccurrences(of: " ", with: "") { return canonical }
+    }
     for (canonical, forms) in table {
       for form in forms where joined == form || joined.hasPrefix(form + " ") { return canonical }
     }
