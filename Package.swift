@@ -67,7 +67,10 @@ let package = Package(
 
     // MARK: - Tests
 
-    .testTarget(name: "EventDeckTests", dependencies: ["EventDeck"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "EventDeckTests", dependencies: ["EventDeck", .product(name: "Yams", package: "Yams")],
+      resources: [.copy("Fixtures")]
+    ),
     .testTarget(name: "CardBuilderTests", dependencies: ["CardBuilder", "EventDeck"]),
     .testTarget(name: "AnswerCheckTests", dependencies: ["AnswerCheck", "CardBuilder", "EventDeck"]),
     .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], resources: [.copy("Fixtures")]),

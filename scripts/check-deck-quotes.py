@@ -92,6 +92,9 @@ def main(argv):
   ids = {}
   eras = set()
   for era in meta.get("eras") or []:
+    if era["id"] in ids:
+      problem(era["__line__"], f"duplicate id {era['id']!r} (first at line {ids[era['id']]})")
+    ids[era["id"]] = era["__line__"]
     eras.add(era["id"])
     for key in ("from", "to"):
       if key in era:
@@ -109,7 +112,6 @@ def main(argv):
       if item_id in ids:
         problem(item["__line__"], f"duplicate id {item_id!r} (first at line {ids[item_id]})")
       ids[item_id] = item["__line__"]
-  entity_ids = {i["id"]: section for section in sections[:4] for i in data.get(section) or []}
   place_ids = {i["id"] for i in data.get("places") or []}
   actor_ids = {i["id"] for s in ("people", "units", "organisations") for i in data.get(s) or []}
 
@@ -143,8 +145,8 @@ def main(argv):
       if not item.get("name"):
         problem(item["__line__"], f"{owner}: no name")
       within = item.get("within")
-      if within and within not in entity_ids:
-        problem(item["__line__"], f"{owner}: within {within!r} is not a known id")
+      if within and within not in place_ids:
+        problem(item["__line__"], f"{owner}: within {within!r} is not a known place id (within takes places only)")
       if section in ("people", "organisations") and not item.get("role"):
         problem(item["__line__"], f"{owner}: no role")
       if section in ("places", "units") and not item.get("type"):

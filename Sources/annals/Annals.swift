@@ -12,6 +12,8 @@ struct Annals: AsyncParsableCommand {
       DueCommand.self,
       FSRSCommand.self,
       StoreStressCommand.self,
+      InitCommand.self,
+      LintCommand.self,
     ]
   )
 }
