@@ -34,7 +34,7 @@ let package = Package(
     .target(name: "Workspace"),
     .target(
       name: "ProgressStore",
-      dependencies: ["Scheduling", "CardBuilder", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: ["Scheduling", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     .target(name: "LineEditing", dependencies: ["CEditLine"]),
 
@@ -75,8 +75,8 @@ let package = Package(
     .testTarget(name: "AnswerCheckTests", dependencies: ["AnswerCheck", "CardBuilder", "EventDeck"]),
     .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], resources: [.copy("Fixtures")]),
     .testTarget(name: "OptimizerTests", dependencies: ["Optimizer", "Scheduling"]),
-    .testTarget(name: "WorkspaceTests", dependencies: ["Workspace"]),
-    .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", "Scheduling", "CardBuilder"]),
+    .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "EventDeck"]),
+    .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", "Scheduling"]),
     .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
     .testTarget(name: "StudyTests", dependencies: ["Study", "CardBuilder", "EventDeck", "ProgressStore"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "ProgressStore", "Study"]),
