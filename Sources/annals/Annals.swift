@@ -16,6 +16,8 @@ struct Annals: AsyncParsableCommand {
       StoreStressCommand.self,
       InitCommand.self,
       LintCommand.self,
+      CardsCommand.self,
+      CheckCommand.self,
     ]
   )
 }
