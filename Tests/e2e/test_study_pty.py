@@ -12,6 +12,11 @@ import pytest
 from studyhelpers import ANNALS, env, reviews, workspace
 
 UP = "\x1b[A"
+# The answer prompt starts a line; matching the newline too keeps "grade [good]> " from passing for it, so a key is
+# never sent before libedit is reading (a Ctrl-D typed between two reads is lost by the terminal, like any type-ahead
+# EOF).
+PROMPT = "\r\n> "
+GRADE = r"grade \[\w+\]> "
 
 
 def spawn(root, deck, learner, *extra, **environment):
@@ -33,13 +38,13 @@ def test_a_full_session_records_exactly_the_answered_reviews(tmp_path):
     child.expect("0 learning, 0 due, 4 new")
     # Card 1 (January 1, 1901): right; the proposal depends on speed, so grade Good explicitly.
     child.expect("On what date did the first event take place")
-    child.expect("> ")
+    child.expect(PROMPT)
     child.send("1901-01-01\r")
     child.expect(r"grade \[(good|easy)\]> ")
     child.send("3\r")
     # Card 2: the Up arrow recalls the last line; Enter submits it (wrong), graded again.
     child.expect("On what date did the second event take place")
-    child.expect("> ")
+    child.expect(PROMPT)
     child.send(UP)
     child.expect("1901-01-01")
     child.send("\r")
@@ -48,37 +53,37 @@ def test_a_full_session_records_exactly_the_answered_reviews(tmp_path):
     child.send("\r")
     # Card 3: :undo takes card 2's answer back; card 2 returns and is answered right, graded Easy with "4".
     child.expect("On what date did the third event take place")
-    child.expect("> ")
+    child.expect(PROMPT)
     child.send(":undo\r")
     child.expect("Undone")
     child.expect("On what date did the second event take place")
-    child.expect("> ")
+    child.expect(PROMPT)
     child.send("1902-02-02\r")
-    child.expect("grade ")
+    child.expect(GRADE)
     child.send("4\r")
     # Card 3 again: Tab completes ":he" to ":help"; Ctrl-C throws away a half-typed line.
     child.expect("On what date did the third event take place")
-    child.expect("> ")
+    child.expect(PROMPT)
     child.send(":he\t")
     child.expect("lp")
     child.send("\r")
     child.expect("Ctrl-C clears the line")
-    child.expect("> ")
+    child.expect(PROMPT)
     child.send("oops")
     child.expect("oops")
     child.send("\x03")
     child.expect(r"\^C")
-    child.expect("> ")
+    child.expect(PROMPT)
     child.send("1903-03-03\r")
     child.expect("Right")
-    child.expect("grade ")
+    child.expect(GRADE)
     child.send("good\r")
     # Card 4 (a name): a hint first, so the proposed grade drops to hard.
     child.expect("Who was the author of the first published program")
-    child.expect("> ")
+    child.expect(PROMPT)
     child.send(":hint\r")
     child.expect("Hint: It starts with")
-    child.expect("> ")
+    child.expect(PROMPT)
     child.send("Ada Lovelace\r")
     child.expect(r"grade \[hard\]> ")
     child.send("\r")
@@ -100,21 +105,21 @@ def test_a_full_session_records_exactly_the_answered_reviews(tmp_path):
 def test_history_is_kept_per_learner_across_sessions(tmp_path):
     root, deck = workspace(tmp_path)
     child = spawn(root, deck, "bo")
-    child.expect("> ")
+    child.expect(PROMPT)
     child.send("1901-01-01\r")
-    child.expect("grade ")
+    child.expect(GRADE)
     child.send("\r")
-    child.expect("> ")
+    child.expect(PROMPT)
     child.send("\x04")
     assert finish(child) == 0
     # A second session: Up recalls the answer typed in the first.
     child = spawn(root, deck, "bo")
     child.expect("On what date did the second event take place")
-    child.expect("> ")
+    child.expect(PROMPT)
     child.send(UP)
     child.expect("1901-01-01")
     child.send("\x03")
-    child.expect("> ")
+    child.expect(PROMPT)
     child.send("\x04")
     assert finish(child) == 0
     # Another learner has no history of their own.
@@ -124,18 +129,18 @@ def test_history_is_kept_per_learner_across_sessions(tmp_path):
 def test_ctrl_c_twice_on_an_empty_line_ends_with_answers_saved(tmp_path):
     root, deck = workspace(tmp_path)
     child = spawn(root, deck, "ada")
-    child.expect("> ")
+    child.expect(PROMPT)
     child.send("1901-01-01\r")
-    child.expect("grade ")
+    child.expect(GRADE)
     child.send("\r")
-    child.expect("> ")
+    child.expect(PROMPT)
     child.send("half")
     child.expect("half")
     child.send("\x03")  # clears the line only
-    child.expect("> ")
+    child.expect(PROMPT)
     child.send("\x03")  # empty line: a warning
     child.expect("Ctrl-C again")
-    child.expect("> ")
+    child.expect(PROMPT)
     child.send("\x03")  # second in a row on an empty line: the end
     child.expect("Session over: 1 card reviewed, 100% right")
     assert finish(child) == 0
@@ -145,11 +150,11 @@ def test_ctrl_c_twice_on_an_empty_line_ends_with_answers_saved(tmp_path):
 def test_ctrl_d_ends_the_session_cleanly(tmp_path):
     root, deck = workspace(tmp_path)
     child = spawn(root, deck, "ada")
-    child.expect("> ")
+    child.expect(PROMPT)
     child.send("1950\r")
-    child.expect("grade ")
+    child.expect(GRADE)
     child.send("1\r")
-    child.expect("> ")
+    child.expect(PROMPT)
     child.send("\x04")
     child.expect("Session over: 1 card reviewed, 0% right")
     child.expect("Next: ")
@@ -161,11 +166,11 @@ def test_ctrl_d_ends_the_session_cleanly(tmp_path):
 def test_sigterm_and_sighup_end_the_session_with_answers_saved(tmp_path, signum):
     root, deck = workspace(tmp_path)
     child = spawn(root, deck, "ada")
-    child.expect("> ")
+    child.expect(PROMPT)
     child.send("1901-01-01\r")
-    child.expect("grade ")
+    child.expect(GRADE)
     child.send("good\r")
-    child.expect("> ")
+    child.expect(PROMPT)
     child.send("190")
     child.expect("190")
     time.sleep(0.2)
@@ -179,16 +184,16 @@ def test_tab_completes_names_only_with_complete_names(tmp_path):
     root, deck = workspace(tmp_path)
     for learner, flag in [("plain", []), ("names", ["--complete-names"])]:
         child = spawn(root, deck, learner, *flag)
-        child.expect("> ")
+        child.expect(PROMPT)
         child.send(":skip\r")
-        child.expect("> ")
+        child.expect(PROMPT)
         child.send(":skip\r")
-        child.expect("> ")
+        child.expect(PROMPT)
         child.send(":skip\r")
         child.expect("Who was the author")
-        child.expect("> ")
+        child.expect(PROMPT)
         child.send("Ada Lo\t\r")
-        child.expect("grade ")
+        child.expect(GRADE)
         line = child.before
         child.send("\x04")
         finish(child)
@@ -209,20 +214,20 @@ def test_hostile_deck_never_writes_a_raw_escape_byte(tmp_path):
         child.expect(pattern)
         transcript.extend(child.before + child.after)
 
-    expect(b"> ")
+    expect(b"\r\n> ")
     child.send("x\r")
-    expect(b"grade ")
+    expect(rb"grade \[\w+\]> ")
     child.send("\r")
-    expect(b"> ")
+    expect(b"\r\n> ")
     child.send(":source\r")
     expect(b"Source: ")
-    expect(b"> ")
+    expect(b"\r\n> ")
     child.send(":hint\r")
-    expect(b"> ")
+    expect(b"\r\n> ")
     child.send("y\r")
-    expect(b"grade ")
+    expect(rb"grade \[\w+\]> ")
     child.send("\r")
-    expect(b"> ")
+    expect(b"\r\n> ")
     child.send(":skip\r")
     child.expect(pexpect.EOF)
     transcript.extend(child.before)
@@ -239,9 +244,24 @@ def test_colour_is_used_on_a_terminal_unless_no_color_or_dumb(tmp_path):
     outputs = {}
     for name, environment in [("colour", {"NO_COLOR": ""}), ("dumb", {"NO_COLOR": "", "TERM": "dumb"})]:
         child = spawn(root, deck, "c-" + name, **environment)
-        child.expect("> ")
+        child.expect(PROMPT)
         outputs[name] = child.before
         child.send("\x04")
         finish(child)
     assert "\x1b[" in outputs["colour"]
     assert "\x1b" not in outputs["dumb"]
+
+
+def test_piped_answers_with_a_terminal_for_output_write_no_escapes(tmp_path):
+    root, deck = workspace(tmp_path)
+    answers = tmp_path / "answers.txt"
+    answers.write_text("1901-01-01\ngood\n:quit\n")
+    command = f"'{ANNALS}' study '{deck}' --workspace '{root}' --learner piped < '{answers}'"
+    child = pexpect.spawn("/bin/sh", ["-c", command], env=env(NO_COLOR=""), encoding="utf-8", timeout=15)
+    child.expect(pexpect.EOF)
+    output = child.before
+    child.close()
+    assert child.exitstatus == 0
+    assert "Session over: 1 card reviewed" in output
+    assert "\x1b" not in output  # stdout is a terminal, but stdin is a file: plain reading, no colour
+    assert reviews(root, "piped") == [("mini/first-event/date", 3, "1901-01-01", 0)]
