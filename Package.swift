@@ -34,7 +34,7 @@ let package = Package(
     .target(name: "Workspace"),
     .target(
       name: "ProgressStore",
-      dependencies: ["Scheduling", "CardBuilder", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: ["Scheduling", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     .target(name: "LineEditing", dependencies: ["CEditLine"]),
 
@@ -67,13 +67,16 @@ let package = Package(
 
     // MARK: - Tests
 
-    .testTarget(name: "EventDeckTests", dependencies: ["EventDeck"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "EventDeckTests", dependencies: ["EventDeck", .product(name: "Yams", package: "Yams")],
+      resources: [.copy("Fixtures")]
+    ),
     .testTarget(name: "CardBuilderTests", dependencies: ["CardBuilder", "EventDeck"]),
     .testTarget(name: "AnswerCheckTests", dependencies: ["AnswerCheck", "CardBuilder", "EventDeck"]),
     .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], resources: [.copy("Fixtures")]),
     .testTarget(name: "OptimizerTests", dependencies: ["Optimizer", "Scheduling"]),
     .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "EventDeck"]),
-    .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", "Scheduling", "CardBuilder"]),
+    .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", "Scheduling"]),
     .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
     .testTarget(name: "StudyTests", dependencies: ["Study", "CardBuilder", "EventDeck", "ProgressStore"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "ProgressStore", "Study"]),

@@ -1,18 +1,29 @@
 import Foundation
 
-// `AnnalsBench` runs every benchmark; `AnnalsBench NAME [ARGS...]` runs one. Add yours as one line here.
+// `AnnalsBench` runs every benchmark; `AnnalsBench NAME [ARGS...]` runs one:
+//   scheduling [LOG.csv]   store [DIR]   lint [DECK...] [--events N]
+// Add yours as one line in `benchmarks`.
+let defaultLog = "Tests/SchedulingTests/Fixtures/review-logs-slice.csv"
+
 let benchmarks: [(name: String, run: ([String]) throws -> Void)] = [
+  ("scheduling", { try runSchedulingBench(sampleLog: $0.first ?? defaultLog) }),
+  ("store", { try runStoreBench(directory: $0.first ?? FileManager.default.temporaryDirectory.path) }),
   ("lint", LintBench.run),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-if let name = arguments.first {
-  guard let benchmark = benchmarks.first(where: { $0.name == name }) else {
-    FileHandle.standardError.write(
-      Data("unknown benchmark '\(name)'; known: \(benchmarks.map(\.name).joined(separator: ", "))\n".utf8))
-    exit(2)
+do {
+  if let name = arguments.first {
+    guard let benchmark = benchmarks.first(where: { $0.name == name }) else {
+      FileHandle.standardError.write(
+        Data("unknown benchmark '\(name)'; known: \(benchmarks.map(\.name).joined(separator: ", "))\n".utf8))
+      exit(2)
+    }
+    try benchmark.run(Array(arguments.dropFirst()))
+  } else {
+    for benchmark in benchmarks { try benchmark.run([]) }
   }
-  try benchmark.run(Array(arguments.dropFirst()))
-} else {
-  for benchmark in benchmarks { try benchmark.run([]) }
+} catch {
+  FileHandle.standardError.write(Data("AnnalsBench: \(error)\n".utf8))
+  exit(1)
 }

@@ -9,6 +9,9 @@ struct Annals: AsyncParsableCommand {
     version: "0.1.0",
     subcommands: [
       // Each subcommand lives in its own file: <Name>Command.swift.
+      DueCommand.self,
+      FSRSCommand.self,
+      StoreStressCommand.self,
       InitCommand.self,
       LintCommand.self,
     ]
