@@ -74,7 +74,7 @@ final class DeckParser {
     guard case .mapping(let mapping) = node else {
       error(
         "\(what) should be a mapping of keys (\(required.map { "\($0):" }.joined(separator: ", "))), found \(describe(node))",
-        hint: "write `key: value` lines, indented under the `-` of the item", at: node)
+        hint: "write its `key: value` lines indented below it", at: node)
       return nil
     }
     var fields = Fields(node: node)
