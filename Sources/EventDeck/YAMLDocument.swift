@@ -25,7 +25,8 @@ struct YAMLDocument {
   /// Decodes and composes `data`, read from `path`.
   static func compose(data: Data, path: String, limits: Limits) throws(Failure) -> YAMLDocument {
     func fail(_ message: String, hint: String, line: Int = 1, column: Int = 1) -> Failure {
-      Failure(diagnostic: Diagnostic(.error, message, hint: hint, at: SourceLocation(file: path, line: line, column: column)))
+      Failure(
+        diagnostic: Diagnostic(.error, message, hint: hint, at: SourceLocation(file: path, line: line, column: column)))
     }
     guard data.count <= limits.maximumBytes else {
       throw fail(
@@ -228,13 +229,15 @@ struct YAMLDocument {
       let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
       return Diagnostic(
         .error, "duplicate key \(keys) in one mapping",
-        hint: "each key may appear once per item; this is its first use, remove or rename the other", at: at(context.mark))
+        hint: "each key may appear once per item; this is its first use, remove or rename the other",
+        at: at(context.mark))
     case .reader(let problem, let offset, _, let yaml):
       var location = SourceLocation(file: path, line: 1, column: 1)
       if let offset, let index = yaml.index(yaml.startIndex, offsetBy: offset, limitedBy: yaml.endIndex) {
         let before = yaml[..<index]
         let line = before.count { $0 == "\n" } + 1
-        let column = (before.lastIndex(of: "\n").map { before[before.index(after: $0)...] } ?? before)
+        let column =
+          (before.lastIndex(of: "\n").map { before[before.index(after: $0)...] } ?? before)
           .unicodeScalars.count + 1
         location = SourceLocation(file: path, line: line, column: column)
       }
@@ -279,9 +282,15 @@ struct YAMLDocument {
       let length: Int
       var scalar: UInt32
       switch b {
-      case 0xC2...0xDF: length = 2; scalar = UInt32(b & 0x1F)
-      case 0xE0...0xEF: length = 3; scalar = UInt32(b & 0x0F)
-      case 0xF0...0xF4: length = 4; scalar = UInt32(b & 0x07)
+      case 0xC2...0xDF:
+        length = 2
+        scalar = UInt32(b & 0x1F)
+      case 0xE0...0xEF:
+        length = 3
+        scalar = UInt32(b & 0x0F)
+      case 0xF0...0xF4:
+        length = 4
+        scalar = UInt32(b & 0x07)
       default: return i
       }
       guard i + length <= n else { return i }

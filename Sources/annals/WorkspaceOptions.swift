@@ -4,10 +4,15 @@ import Workspace
 
 /// `--workspace` and `--learner`, shared by every command that reads decks or progress (`@OptionGroup`).
 struct WorkspaceOptions: ParsableArguments {
-  @Option(help: ArgumentHelp("The workspace folder (holding Decks/ and Progress/); found from the current folder upwards when omitted.", valueName: "dir"))
+  @Option(
+    help: ArgumentHelp(
+      "The workspace folder (holding Decks/ and Progress/); found from the current folder upwards when omitted.",
+      valueName: "dir"))
   var workspace: String?
 
-  @Option(help: ArgumentHelp("Whose progress to use: Progress/<name>.sqlite (default: $USER, else 'learner').", valueName: "name"))
+  @Option(
+    help: ArgumentHelp(
+      "Whose progress to use: Progress/<name>.sqlite (default: $USER, else 'learner').", valueName: "name"))
   var learner: String?
 
   /// The workspace named by `--workspace` or found above the current folder.

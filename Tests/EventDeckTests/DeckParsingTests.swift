@@ -48,9 +48,11 @@ struct DeckParsingTests {
     #expect(taken.source?.text == "and took the town of Eastford on April 3, 1993.")
 
     #expect(deck.event("condemnation")?.date == DateSpec(start: .init(year: 1994), qualifier: .circa))
-    #expect(deck.units.first?.source == Quote(
-      text: "Her 12th Brigade crossed the Silver Pass", cite: "notes",
-      location: SourceLocation(file: Self.path, line: 62, column: 21)))
+    #expect(
+      deck.units.first?.source
+        == Quote(
+          text: "Her 12th Brigade crossed the Silver Pass", cite: "notes",
+          location: SourceLocation(file: Self.path, line: 62, column: 21)))
     #expect(deck.entity("eastford")?.within == "vale-of-lorn")
     #expect(deck.facts.first?.answerType == .number)
     #expect(deck.cards.map(\.kind) == [.choice, .typed, .ordering, .cloze])
@@ -90,9 +92,22 @@ extension Deck {
     func clear(_ q: Quote?) -> Quote? { q.map { Quote(text: $0.text, cite: $0.cite) } }
     var d = self
     d.location = nil
-    d.sources = d.sources.map { var s = $0; s.location = nil; return s }
-    d.eras = d.eras.map { var e = $0; e.location = nil; return e }
-    let entities: (Entity) -> Entity = { var e = $0; e.location = nil; e.source = clear(e.source); return e }
+    d.sources = d.sources.map {
+      var s = $0
+      s.location = nil
+      return s
+    }
+    d.eras = d.eras.map {
+      var e = $0
+      e.location = nil
+      return e
+    }
+    let entities: (Entity) -> Entity = {
+      var e = $0
+      e.location = nil
+      e.source = clear(e.source)
+      return e
+    }
     d.people = d.people.map(entities)
     d.places = d.places.map(entities)
     d.units = d.units.map(entities)
@@ -101,11 +116,26 @@ extension Deck {
       var e = e
       e.location = nil
       e.source = clear(e.source)
-      e.quantities = e.quantities.map { var q = $0; q.location = nil; q.source = clear(q.source); return q }
+      e.quantities = e.quantities.map {
+        var q = $0
+        q.location = nil
+        q.source = clear(q.source)
+        return q
+      }
       return e
     }
-    d.facts = d.facts.map { var f = $0; f.location = nil; f.source = clear(f.source); return f }
-    d.cards = d.cards.map { var c = $0; c.location = nil; c.source = clear(c.source); return c }
+    d.facts = d.facts.map {
+      var f = $0
+      f.location = nil
+      f.source = clear(f.source)
+      return f
+    }
+    d.cards = d.cards.map {
+      var c = $0
+      c.location = nil
+      c.source = clear(c.source)
+      return c
+    }
     return d
   }
 }
