@@ -227,10 +227,19 @@ struct YAMLDocument {
       return Diagnostic(.error, "YAML syntax error: \(problem)", hint: hint, at: at(mark))
     case .duplicatedKeysInMapping(let duplicates, let context):
       let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+      let first = context.mark
+      if duplicates.count == 1,
+        let second = repeatedBlockKey(duplicates[0], after: first.line, column: first.column, in: text)
+      {
+        return Diagnostic(
+          .error, "duplicate key \(keys) in one mapping",
+          hint: "each key may appear once per item; it is first given at line \(first.line), column \(first.column)",
+          at: SourceLocation(file: path, line: second, column: first.column))
+      }
       return Diagnostic(
         .error, "duplicate key \(keys) in one mapping",
         hint: "each key may appear once per item; this is its first use, remove or rename the other",
-        at: at(context.mark))
+        at: at(first))
     case .reader(let problem, let offset, _, let yaml):
       var location = SourceLocation(file: path, line: 1, column: 1)
       if let offset, let index = yaml.index(yaml.startIndex, offsetBy: offset, limitedBy: yaml.endIndex) {
@@ -245,6 +254,23 @@ struct YAMLDocument {
     default:
       return Diagnostic(.error, "YAML error: \(error)", at: SourceLocation(file: path, line: 1, column: 1))
     }
+  }
+
+  /// The line of the next `key:` at the same indentation as the first, in block style, before the mapping ends;
+  /// Yams reports only the first of two equal keys, and the second is the one a teacher just added.
+  private static func repeatedBlockKey(_ key: String, after line: Int, column: Int, in text: String) -> Int? {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    var number = line
+    while number < lines.count {
+      let content = lines[number]
+      number += 1
+      let indent = content.prefix { $0 == " " }.count
+      let rest = content.dropFirst(indent)
+      if rest.isEmpty || rest.hasPrefix("#") { continue }
+      if indent < column - 1 { return nil }
+      if indent == column - 1, rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":") { return number }
+    }
+    return nil
   }
 
   private static func syntaxHint(for problem: String) -> String {

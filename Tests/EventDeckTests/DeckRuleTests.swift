@@ -43,7 +43,9 @@ struct DeckRuleTests {
     RuleCase(
       fixture: "duplicate-key",
       expected: [
-        .e(9, 5, "duplicate key 'name' in one mapping")
+        .e(
+          10, 5, "duplicate key 'name' in one mapping",
+          hint: "each key may appear once per item; it is first given at line 9, column 5")
       ]),
     RuleCase(
       fixture: "unknown-key",
