@@ -27,7 +27,7 @@ struct LintCommand: ParsableCommand {
       let here = FileManager.default.currentDirectoryPath + "/"
       paths = workspace.deckURLs().map { $0.path.hasPrefix(here) ? String($0.path.dropFirst(here.count)) : $0.path }
       if paths.isEmpty {
-        throw CommandFailure(
+        throw CommandError(
           "no decks in \(workspace.decksDirectory.path)\n  hint: put a .yaml deck there, or name one")
       }
     }

@@ -21,7 +21,7 @@ struct WorkspaceOptions: ParsableArguments {
     do {
       return try Workspace.find(explicit: workspace, from: here)
     } catch {
-      throw CommandFailure(error.description)
+      throw CommandError(error.description)
     }
   }
 
@@ -30,7 +30,7 @@ struct WorkspaceOptions: ParsableArguments {
     do {
       return try Learner.resolve(option: learner, environment: ProcessInfo.processInfo.environment)
     } catch {
-      throw CommandFailure(error.description)
+      throw CommandError(error.description)
     }
   }
 
@@ -43,10 +43,4 @@ struct WorkspaceOptions: ParsableArguments {
       }
     }
   }
-}
-
-/// An error whose description is already a complete message (and hint) for the terminal.
-struct CommandFailure: Error, CustomStringConvertible {
-  var description: String
-  init(_ description: String) { self.description = description }
 }
