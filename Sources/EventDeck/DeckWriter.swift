@@ -186,7 +186,9 @@ public enum DeckWriter {
 
     /// A string scalar; Yams quotes it when it would otherwise read as something else.
     private func text(_ value: String) -> Node {
-      Node(value, Tag(.str))
+      // The emitter would write these plain, and a plain `null` or `~` reads back as nothing.
+      let readsAsNothing = ["", "~", "null", "Null", "NULL"].contains(value)
+      return Node(value, Tag(.str), readsAsNothing ? .doubleQuoted : .any)
     }
   }
 }

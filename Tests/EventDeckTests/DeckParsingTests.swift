@@ -70,6 +70,20 @@ struct DeckParsingTests {
     #expect(reread.withoutLocations == deck.withoutLocations)
   }
 
+  @Test("text that YAML would read as null, a boolean or a number survives writing and reading back")
+  func roundTripSpecialText() throws {
+    var deck = Deck(id: "d", title: "null", sources: [Source(key: "k", title: "~")])
+    deck.people = [
+      Entity(
+        id: "p", kind: .person, name: "yes", aliases: ["1993", "- dash", "a: b", "#hash"], role: "*star",
+        source: Quote(text: "&anchor \"quoted\" 'single'"))
+    ]
+    let text = try DeckWriter.yaml(for: deck)
+    let report = DeckLoader.lint(data: Data(text.utf8), path: "special.yaml", baseDirectory: Fixtures.root)
+    #expect(report.diagnostics == [])
+    #expect(report.deck?.withoutLocations == deck)
+  }
+
   @Test("unquoted dates and numbers keep the text typed, not YAML's reading of it")
   func rawScalars() throws {
     let yaml = """
