@@ -1,0 +1,88 @@
+import Foundation
+import Scheduling
+
+/// Every card's reviews as (rating, gap in study days), the form the optimizer trains on.
+///
+/// As fsrs-rs builds its training items, each review after a card's first one whose gap is at least one study day
+/// is an *item*: its label is whether it was recalled (rating above Again) and its features are the card's reviews
+/// before it. Items of one card share their history, so they are stored once per card, flattened.
+public struct ReviewHistories: Sendable, Equatable {
+  /// The cards' ids, in order of their first review.
+  public private(set) var cardIDs: [String]
+  /// Where each card's reviews begin in `ratings` and `gaps` (one more entry than cards).
+  public private(set) var starts: [Int]
+  /// Every review's rating (1…4), card by card, in time order.
+  public private(set) var ratings: [UInt8]
+  /// Study days since the card's previous review (0 for its first review and for same-day reviews).
+  public private(set) var gaps: [Int32]
+  /// The number of items: reviews after the first with a gap of at least one day.
+  public private(set) var itemCount: Int
+
+  /// The number of cards.
+  public var cardCount: Int { cardIDs.count }
+  /// The number of reviews.
+  public var reviewCount: Int { ratings.count }
+
+  /// Histories from a review log: reviews grouped by card in time order, gaps in study days under `clock`.
+  public init(reviews: [LoggedReview], clock: StudyDayClock) {
+    let order = reviews.indices.sorted {
+      reviews[$0].time != reviews[$1].time ? reviews[$0].time < reviews[$1].time : $0 < $1
+    }
+    var cardIndex: [String: Int] = [:]
+    var perCard: [[(rating: Rating, day: Int)]] = []
+    var ids: [String] = []
+    for index in order {
+      let review = reviews[index]
+      let card: Int
+      if let known = cardIndex[review.cardID] {
+        card = known
+      } else {
+        card = perCard.count
+        cardIndex[review.cardID] = card
+        perCard.append([])
+        ids.append(review.cardID)
+      }
+      perCard[card].append((review.rating, clock.studyDay(review.time)))
+    }
+    self.init(
+      cardIDs: ids,
+      cards: perCard.map { days in
+        days.indices.map { i in (days[i].rating, i == 0 ? 0 : Swift.max(0, days[i].day - days[i - 1].day)) }
+      })
+  }
+
+  /// Histories given directly as each card's (rating, gap) sequence; the first gap of a card is ignored.
+  public init(cardIDs: [String]? = nil, cards: [[(rating: Rating, gap: Int)]]) {
+    self.cardIDs = cardIDs ?? cards.indices.map(String.init)
+    starts = [0]
+    starts.reserveCapacity(cards.count + 1)
+    ratings = []
+    gaps = []
+    itemCount = 0
+    for card in cards {
+      for (offset, review) in card.enumerated() {
+        let gap = offset == 0 ? 0 : Int32(clamping: review.gap)
+        ratings.append(UInt8(review.rating.rawValue))
+        gaps.append(gap)
+        if offset > 0 && gap > 0 { itemCount += 1 }
+      }
+      starts.append(ratings.count)
+    }
+  }
+
+  /// The reviews of card `card` as (rating, gap) pairs.
+  public func reviews(ofCard card: Int) -> [(rating: Rating, gap: Int)] {
+    (starts[card]..<starts[card + 1]).map { (Rating(rawValue: Int(ratings[$0]))!, Int(gaps[$0])) }
+  }
+
+  /// Only the cards whose indices are in `cards`, in that order.
+  public func subset(_ cards: some Sequence<Int>) -> ReviewHistories {
+    var ids: [String] = []
+    var histories: [[(rating: Rating, gap: Int)]] = []
+    for card in cards {
+      ids.append(cardIDs[card])
+      histories.append(reviews(ofCard: card))
+    }
+    return ReviewHistories(cardIDs: ids, cards: histories)
+  }
+}
