@@ -87,17 +87,21 @@ public struct Dual: FSRSReal {
   public var value: Double
   /// ∂value/∂w_i for i in 0…20.
   public var partials: Partials
+  /// Whether all partials are known to be zero (a constant), so that arithmetic with it can skip them.
+  public var isConstant: Bool
 
   /// A constant (zero derivative).
   @inlinable public init(_ value: Double) {
     self.value = value
     self.partials = Partials()
+    self.isConstant = true
   }
 
   /// A value with the given partials.
   @inlinable public init(value: Double, partials: Partials) {
     self.value = value
     self.partials = partials
+    self.isConstant = false
   }
 
   /// The weights as independent variables: weight i has ∂/∂w_i = 1.
@@ -109,39 +113,61 @@ public struct Dual: FSRSReal {
   @inlinable public static func == (l: Dual, r: Dual) -> Bool { l.value == r.value }
 
   @inlinable public static func + (l: Dual, r: Dual) -> Dual {
-    Dual(value: l.value + r.value, partials: l.partials + r.partials)
+    if l.isConstant {
+      if r.isConstant { return Dual(l.value + r.value) }
+      return Dual(value: l.value + r.value, partials: r.partials)
+    }
+    if r.isConstant { return Dual(value: l.value + r.value, partials: l.partials) }
+    return Dual(value: l.value + r.value, partials: l.partials + r.partials)
   }
 
   @inlinable public static func - (l: Dual, r: Dual) -> Dual {
-    Dual(value: l.value - r.value, partials: l.partials - r.partials)
+    if l.isConstant {
+      if r.isConstant { return Dual(l.value - r.value) }
+      return Dual(value: l.value - r.value, partials: r.partials * -1)
+    }
+    if r.isConstant { return Dual(value: l.value - r.value, partials: l.partials) }
+    return Dual(value: l.value - r.value, partials: l.partials - r.partials)
   }
 
   @inlinable public static func * (l: Dual, r: Dual) -> Dual {
-    Dual(value: l.value * r.value, partials: .combine(l.partials, r.value, r.partials, l.value))
+    if l.isConstant {
+      if r.isConstant { return Dual(l.value * r.value) }
+      return Dual(value: l.value * r.value, partials: r.partials * l.value)
+    }
+    if r.isConstant { return Dual(value: l.value * r.value, partials: l.partials * r.value) }
+    return Dual(value: l.value * r.value, partials: .combine(l.partials, r.value, r.partials, l.value))
   }
 
   @inlinable public static func / (l: Dual, r: Dual) -> Dual {
     let inverse = 1 / r.value
     let v = l.value * inverse
+    if r.isConstant { return l.isConstant ? Dual(v) : Dual(value: v, partials: l.partials * inverse) }
+    if l.isConstant { return Dual(value: v, partials: r.partials * (-v * inverse)) }
     return Dual(value: v, partials: .combine(l.partials, inverse, r.partials, -v * inverse))
   }
 
   @inlinable public static prefix func - (x: Dual) -> Dual {
-    Dual(value: -x.value, partials: x.partials * -1)
+    x.isConstant ? Dual(-x.value) : Dual(value: -x.value, partials: x.partials * -1)
   }
 
   @inlinable public static func exp(_ x: Dual) -> Dual {
     let v = Foundation.exp(x.value)
-    return Dual(value: v, partials: x.partials * v)
+    return x.isConstant ? Dual(v) : Dual(value: v, partials: x.partials * v)
   }
 
   @inlinable public static func log(_ x: Dual) -> Dual {
-    Dual(value: Foundation.log(x.value), partials: x.partials * (1 / x.value))
+    x.isConstant
+      ? Dual(Foundation.log(x.value)) : Dual(value: Foundation.log(x.value), partials: x.partials * (1 / x.value))
   }
 
   @inlinable public static func pow(_ base: Dual, _ exponent: Dual) -> Dual {
     let logBase = Foundation.log(base.value)
     let v = Foundation.exp(exponent.value * logBase)
+    if exponent.isConstant {
+      return base.isConstant ? Dual(v) : Dual(value: v, partials: base.partials * (v * exponent.value / base.value))
+    }
+    if base.isConstant { return Dual(value: v, partials: exponent.partials * (v * logBase)) }
     return Dual(
       value: v, partials: .combine(base.partials, v * exponent.value / base.value, exponent.partials, v * logBase))
   }

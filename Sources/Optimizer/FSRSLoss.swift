@@ -15,6 +15,26 @@ public struct ItemPrediction: Sendable, Equatable {
   public var lapsesBefore: Int
 }
 
+/// How much each item counts in the loss.
+public enum ItemWeighting: Sendable, Equatable {
+  /// Every item counts the same (srs-benchmark's metrics).
+  case uniform
+  /// fsrs-rs' recency weights: item k of n (numbered card by card) counts 0.25 + 0.75·(k/(n−1))³, as fsrs-rs
+  /// trains and as its `evaluate` measures.
+  case recency
+
+  /// The weight of item `index` of `count`.
+  @inlinable public func weight(_ index: Int, of count: Int) -> Double {
+    switch self {
+    case .uniform: return 1
+    case .recency:
+      guard count > 1 else { return 1 }
+      let x = Double(index) / Double(count - 1)
+      return 0.25 + 0.75 * x * x * x
+    }
+  }
+}
+
 /// Binary cross-entropy of FSRS's predicted recall over a card's items, and its gradient.
 ///
 /// A card's reviews are walked once: every item of the card is a prefix of the same history, so the memory state
@@ -62,49 +82,59 @@ public enum FSRSLoss {
 
   /// The summed log loss of the items of `cards` and its gradient with respect to the 21 weights.
   public static func lossAndGradient(
-    _ histories: ReviewHistories, cards: some Collection<Int>, weights: [Double]
+    _ histories: ReviewHistories, cards: some Collection<Int>, weights: [Double], weighting: ItemWeighting = .uniform
   ) -> (loss: Double, gradient: [Double], items: Int) {
     let w = Dual.seeds(weights)
-    let (loss, gradient, items) = lossAndPartials(histories, cards: cards, w: w)
+    let (loss, gradient, items) = lossAndPartials(histories, cards: cards, w: w, weighting: weighting)
     return (loss, gradient.array, items)
   }
 
   @inlinable static func lossAndPartials(
-    _ histories: ReviewHistories, cards: some Collection<Int>, w: [Dual]
+    _ histories: ReviewHistories, cards: some Collection<Int>, w: [Dual], weighting: ItemWeighting
   ) -> (loss: Double, gradient: Partials, items: Int) {
     let factor = FSRSMath.forgettingFactor(w: w)
     var loss = 0.0
     var gradient = Partials()
     var items = 0
+    let count = histories.itemCount
     for card in cards {
+      var item = histories.itemStarts[card]
       walk(histories, card: card, w: w, factor: factor) { r, recalled, _, _, _ in
         let p = Swift.min(Swift.max(r.value, epsilon), 1 - epsilon)
+        let weight = weighting.weight(item, of: count)
+        item += 1
         items += 1
         if recalled {
-          loss -= Foundation.log(p)
-          gradient.add(r.partials, times: -1 / p)
+          loss -= weight * Foundation.log(p)
+          gradient.add(r.partials, times: -weight / p)
         } else {
-          loss -= Foundation.log(1 - p)
-          gradient.add(r.partials, times: 1 / (1 - p))
+          loss -= weight * Foundation.log(1 - p)
+          gradient.add(r.partials, times: weight / (1 - p))
         }
       }
     }
     return (loss, gradient, items)
   }
 
-  /// The summed log loss of every item under `weights` (no gradient; fast).
-  public static func loss(_ histories: ReviewHistories, weights: [Double]) -> (loss: Double, items: Int) {
+  /// The weighted mean log loss of every item under `weights` (no gradient; fast).
+  public static func meanLoss(
+    _ histories: ReviewHistories, weights: [Double], weighting: ItemWeighting = .uniform
+  ) -> Double {
     let factor = FSRSMath.forgettingFactor(w: weights)
     var loss = 0.0
-    var items = 0
+    var total = 0.0
+    var item = 0
+    let count = histories.itemCount
     for card in 0..<histories.cardCount {
       walk(histories, card: card, w: weights, factor: factor) { r, recalled, _, _, _ in
         let p = Swift.min(Swift.max(r, epsilon), 1 - epsilon)
-        items += 1
-        loss -= recalled ? Foundation.log(p) : Foundation.log(1 - p)
+        let weight = weighting.weight(item, of: count)
+        item += 1
+        total += weight
+        loss -= weight * (recalled ? Foundation.log(p) : Foundation.log(1 - p))
       }
     }
-    return (loss, items)
+    return total > 0 ? loss / total : 0
   }
 
   /// Every item's prediction under `weights`, card by card.

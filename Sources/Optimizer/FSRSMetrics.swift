@@ -1,6 +1,11 @@
 import Foundation
 
-/// How well predicted recall matches what happened, as srs-benchmark (and fsrs-rs `evaluate`) measure it.
+/// How well predicted recall matches what happened, as srs-benchmark measures it, and as fsrs-rs `evaluate` does.
+///
+/// srs-benchmark counts every item the same. fsrs-rs `evaluate` weights item k of n (in the order given, here card
+/// by card) by 0.25 + 0.75·(k/(n−1))³: its log loss is the weighted mean, and its RMSE(bins) weights each bin's
+/// squared difference (of plain means) by the bin's total weight. Both are reported so that figures compare with
+/// published benchmark results and with fsrs-rs alike.
 public struct FSRSMetrics: Sendable, Equatable, Codable {
   /// Mean binary cross-entropy of predicted recall against the outcome.
   public var logLoss: Double
@@ -11,17 +16,29 @@ public struct FSRSMetrics: Sendable, Equatable, Codable {
   public var auc: Double
   /// How many items were scored.
   public var items: Int
+  /// fsrs-rs `evaluate`'s log loss (recency-weighted).
+  public var fsrsRSLogLoss: Double
+  /// fsrs-rs `evaluate`'s RMSE(bins) (bins weighted by their recency weight).
+  public var fsrsRSRMSEBins: Double
 
   /// Metrics of the given predictions.
   public init(_ predictions: [ItemPrediction]) {
     items = predictions.count
     var loss = 0.0
-    for p in predictions {
+    var weightedLoss = 0.0
+    var totalWeight = 0.0
+    for (k, p) in predictions.enumerated() {
       let r = Swift.min(Swift.max(p.retrievability, FSRSLoss.epsilon), 1 - FSRSLoss.epsilon)
-      loss -= p.recalled ? Foundation.log(r) : Foundation.log(1 - r)
+      let itemLoss = p.recalled ? -Foundation.log(r) : -Foundation.log(1 - r)
+      let weight = ItemWeighting.recency.weight(k, of: predictions.count)
+      loss += itemLoss
+      weightedLoss += weight * itemLoss
+      totalWeight += weight
     }
     logLoss = predictions.isEmpty ? 0 : loss / Double(predictions.count)
-    rmseBins = Self.rmseBins(predictions)
+    fsrsRSLogLoss = totalWeight > 0 ? weightedLoss / totalWeight : 0
+    rmseBins = Self.rmseBins(predictions, weighting: .uniform)
+    fsrsRSRMSEBins = Self.rmseBins(predictions, weighting: .recency)
     auc = Self.auc(predictions)
   }
 
@@ -39,25 +56,33 @@ public struct FSRSMetrics: Sendable, Equatable, Codable {
     return (interval, count, lapses)
   }
 
-  static func rmseBins(_ predictions: [ItemPrediction]) -> Double {
+  static func rmseBins(_ predictions: [ItemPrediction], weighting: ItemWeighting) -> Double {
     struct Key: Hashable {
       var interval: Int
       var count: Int
       var lapses: Int
     }
-    var bins: [Key: (predicted: Double, actual: Double, count: Double)] = [:]
-    for p in predictions {
+    struct Bin {
+      var predicted = 0.0
+      var actual = 0.0
+      var count = 0.0
+      var weight = 0.0
+    }
+    var bins: [Key: Bin] = [:]
+    for (k, p) in predictions.enumerated() {
       let (interval, count, lapses) = bin(p)
-      bins[Key(interval: interval, count: count, lapses: lapses), default: (0, 0, 0)].predicted += p.retrievability
-      bins[Key(interval: interval, count: count, lapses: lapses)]!.actual += p.recalled ? 1 : 0
-      bins[Key(interval: interval, count: count, lapses: lapses)]!.count += 1
+      let key = Key(interval: interval, count: count, lapses: lapses)
+      bins[key, default: Bin()].predicted += p.retrievability
+      bins[key]!.actual += p.recalled ? 1 : 0
+      bins[key]!.count += 1
+      bins[key]!.weight += weighting.weight(k, of: predictions.count)
     }
     var sum = 0.0
     var weight = 0.0
     for value in bins.values {
       let difference = (value.predicted - value.actual) / value.count
-      sum += difference * difference * value.count
-      weight += value.count
+      sum += difference * difference * value.weight
+      weight += value.weight
     }
     return weight == 0 ? 0 : (sum / weight).squareRoot()
   }
@@ -67,16 +92,15 @@ public struct FSRSMetrics: Sendable, Equatable, Codable {
     let positives = predictions.reduce(0) { $0 + ($1.recalled ? 1 : 0) }
     let negatives = predictions.count - positives
     guard positives > 0, negatives > 0 else { return 0.5 }
-    let order = predictions.indices.sorted { predictions[$0].retrievability < predictions[$1].retrievability }
+    var ranked = predictions.map { (r: $0.retrievability, recalled: $0.recalled) }
+    ranked.sort { $0.r < $1.r }
     var rankSum = 0.0
     var i = 0
-    while i < order.count {
+    while i < ranked.count {
       var j = i
-      while j + 1 < order.count
-        && predictions[order[j + 1]].retrievability == predictions[order[i]].retrievability
-      { j += 1 }
+      while j + 1 < ranked.count && ranked[j + 1].r == ranked[i].r { j += 1 }
       let rank = Double(i + j) / 2 + 1
-      for k in i...j where predictions[order[k]].recalled { rankSum += rank }
+      for k in i...j where ranked[k].recalled { rankSum += rank }
       i = j + 1
     }
     let p = Double(positives)

@@ -27,6 +27,8 @@ public enum FSRSOptimizer {
     public var relearningSteps = 1
     /// Fewer items than this and the defaults are kept.
     public var minimumItems = 8
+    /// How items count in the loss: fsrs-rs' recency weights by default.
+    public var weighting = ItemWeighting.recency
     /// Worker threads for the gradient.
     public var threads = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, 4))
 
@@ -56,9 +58,9 @@ public enum FSRSOptimizer {
     public var keptDefaults: Bool
     /// Items (reviews with a gap of at least a day) in the log.
     public var items: Int
-    /// Mean log loss over the items before (starting point) and after fitting.
+    /// Mean (weighted) log loss over the items at the starting point.
     public var lossBefore: Double
-    /// Mean log loss after fitting.
+    /// Mean (weighted) log loss after fitting.
     public var lossAfter: Double
   }
 
@@ -82,7 +84,7 @@ public enum FSRSOptimizer {
     var start = defaults
     start.replaceSubrange(0..<4, with: Pretraining.initialStabilities(histories))
     start = ParameterClipper.clip(start, relearningSteps: configuration.relearningSteps)
-    let startLoss = FSRSLoss.loss(histories, weights: start).loss
+    let startLoss = FSRSLoss.meanLoss(histories, weights: start, weighting: configuration.weighting)
 
     // Cards with at least one item, each with its item count.
     var cards: [Int] = []
@@ -118,7 +120,8 @@ public enum FSRSOptimizer {
           batchItems += itemsOfCard[order[position]]
           position += 1
         }
-        var gradient = gradientOf(histories, cards: batch, weights: w, threads: configuration.threads)
+        var gradient = gradientOf(
+          histories, cards: batch, weights: w, weighting: configuration.weighting, threads: configuration.threads)
         let pull = configuration.regularization * Double(batchItems) / Double(total)
         for i in 0..<21 { gradient[i] += pull * 2 * (w[i] - start[i]) / (spread[i] * spread[i]) }
         step += 1
@@ -133,24 +136,29 @@ public enum FSRSOptimizer {
         w = ParameterClipper.clip(w, relearningSteps: configuration.relearningSteps)
         progress?(Progress(epoch: epoch, epochs: configuration.epochs, step: step, steps: totalSteps))
       }
-      let loss = FSRSLoss.loss(histories, weights: w).loss
+      let loss = FSRSLoss.meanLoss(histories, weights: w, weighting: configuration.weighting)
       if loss < best.loss { best = (w, loss) }
     }
     return Result(
       weights: best.weights, initialWeights: start, keptDefaults: false, items: total,
-      lossBefore: startLoss / Double(total), lossAfter: best.loss / Double(total))
+      lossBefore: startLoss, lossAfter: best.loss)
   }
 
   /// The gradient of the summed log loss over `cards`, split over `threads` workers and summed in a fixed order.
-  static func gradientOf(_ histories: ReviewHistories, cards: [Int], weights: [Double], threads: Int) -> [Double] {
+  static func gradientOf(
+    _ histories: ReviewHistories, cards: [Int], weights: [Double], weighting: ItemWeighting, threads: Int
+  ) -> [Double] {
     let w = Dual.seeds(weights)
     let parts = Swift.min(threads, Swift.max(1, cards.count / 16))
-    if parts <= 1 { return FSRSLoss.lossAndPartials(histories, cards: cards, w: w).gradient.array }
+    if parts <= 1 {
+      return FSRSLoss.lossAndPartials(histories, cards: cards, w: w, weighting: weighting).gradient.array
+    }
     let results = ResultSlots(count: parts)
     DispatchQueue.concurrentPerform(iterations: parts) { part in
       let low = cards.count * part / parts
       let high = cards.count * (part + 1) / parts
-      results.store(FSRSLoss.lossAndPartials(histories, cards: cards[low..<high], w: w).gradient, at: part)
+      results.store(
+        FSRSLoss.lossAndPartials(histories, cards: cards[low..<high], w: w, weighting: weighting).gradient, at: part)
     }
     var sum = Partials()
     for part in 0..<parts { sum = sum + results.value(at: part) }

@@ -87,7 +87,10 @@ func jsonText(_ object: Any) -> String {
 }
 
 func metricsObject(_ metrics: FSRSMetrics) -> [String: Any] {
-  ["log_loss": metrics.logLoss, "rmse_bins": metrics.rmseBins, "auc": metrics.auc, "items": metrics.items]
+  [
+    "log_loss": metrics.logLoss, "rmse_bins": metrics.rmseBins, "auc": metrics.auc, "items": metrics.items,
+    "fsrs_rs_log_loss": metrics.fsrsRSLogLoss, "fsrs_rs_rmse_bins": metrics.fsrsRSRMSEBins,
+  ]
 }
 
 extension FSRSCommand {
@@ -117,7 +120,9 @@ extension FSRSCommand {
       let current = settings?.weights ?? FSRSParameters.defaultWeights
       let retention = settings?.desiredRetention ?? 0.9
       let line = ProgressLine()
+      let fitStart = Date()
       let result = FSRSOptimizer.fit(histories) { line.update($0) }
+      let fitSeconds = Date().timeIntervalSince(fitStart)
       line.finish()
       if result.keptDefaults {
         let message =
@@ -152,7 +157,7 @@ extension FSRSCommand {
             "items": histories.itemCount, "weights": result.weights, "previous_weights": current,
             "metrics_before": metricsObject(before), "metrics": metricsObject(after),
             "desired_retention": retention, "reviews_per_day_before": workloadBefore.reviewsPerDay,
-            "reviews_per_day_after": workloadAfter.reviewsPerDay, "stored": stored,
+            "reviews_per_day_after": workloadAfter.reviewsPerDay, "stored": stored, "fit_seconds": fitSeconds,
           ]))
         return
       }
@@ -204,8 +209,11 @@ extension FSRSCommand {
         print(jsonText(metricsObject(metrics)))
       } else {
         print(String(
-          format: "log loss %.4f  RMSE(bins) %.4f  AUC %.4f  (%d items)", metrics.logLoss, metrics.rmseBins,
-          metrics.auc, metrics.items))
+          format: "log loss %.4f  RMSE(bins) %.4f  AUC %.4f  (%d items; srs-benchmark's definitions)",
+          metrics.logLoss, metrics.rmseBins, metrics.auc, metrics.items))
+        print(String(
+          format: "fsrs-rs evaluate (recency-weighted): log loss %.4f  RMSE(bins) %.4f", metrics.fsrsRSLogLoss,
+          metrics.fsrsRSRMSEBins))
       }
     }
   }

@@ -1,0 +1,75 @@
+"""Side-by-side benchmark: `annals fsrs optimize` against fsrs-rs-python's compute_parameters.
+
+Usage: bench-optimizer.py ANNALS_BIN LOG.csv [LOG.csv ...]
+
+For each log both fit FSRS-6 parameters on the same items (scripts/fsrs_items.py builds them with the study-day
+gaps Annals uses, UTC, day rollover 4:00); both parameter sets are then scored by fsrs-rs's own `evaluate` (its
+recency-weighted log loss and RMSE(bins)). Times are wall-clock seconds: fsrs-rs's compute_parameters call alone
+(items already built, the most favourable reading for fsrs-rs), fsrs-rs given card ids too, and the whole `annals`
+process (reading the CSV, fitting, evaluating, simulating the workload change) as well as its fit alone.
+"""
+import json
+import os
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import fsrs_items  # noqa: E402
+import fsrs_rs_python as fsrs  # noqa: E402
+
+
+def main():
+    annals, logs = sys.argv[1], sys.argv[2:]
+    rows = []
+    for log in logs:
+        cards = fsrs_items.histories(log)
+        items = fsrs_items.items(cards, fsrs)
+        card_ids = [i for i, reviews in enumerate(cards.values()) for j in range(1, len(reviews)) if reviews[j][1] > 0]
+        reviews = sum(len(r) for r in cards.values())
+
+        start = time.perf_counter()
+        rs_weights = fsrs.FSRS(fsrs.DEFAULT_PARAMETERS).compute_parameters(items)
+        rs_seconds = time.perf_counter() - start
+        start = time.perf_counter()
+        rs_card_weights = fsrs.FSRS(fsrs.DEFAULT_PARAMETERS).compute_parameters(items, card_ids=card_ids)
+        rs_card_seconds = time.perf_counter() - start
+
+        start = time.perf_counter()
+        out = subprocess.run(
+            [annals, "fsrs", "optimize", log, "--timezone", "UTC", "--json"], check=True, capture_output=True, text=True
+        ).stdout
+        annals_seconds = time.perf_counter() - start
+        result = json.loads(out)
+        annals_weights = result["weights"]
+
+        def score(weights):
+            e = fsrs.FSRS(weights).evaluate(items)
+            return e.log_loss, e.rmse_bins
+
+        rows.append(
+            dict(
+                log=os.path.basename(log), cards=len(cards), reviews=reviews, items=len(items),
+                rs=score(rs_weights), rs_card=score(rs_card_weights), annals=score(annals_weights),
+                rs_s=rs_seconds, rs_card_s=rs_card_seconds, annals_s=annals_seconds, annals_fit_s=result["fit_seconds"],
+                annals_own=result["metrics"],
+            )
+        )
+    print()
+    print("| log | cards | reviews | items | log loss fsrs-rs | log loss fsrs-rs (card ids) | log loss Annals "
+          "| RMSE(bins) fsrs-rs / Annals | time fsrs-rs | time fsrs-rs (card ids) | time Annals process | Annals fit |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        print(f"| {r['log']} | {r['cards']} | {r['reviews']} | {r['items']} | {r['rs'][0]:.5f} | {r['rs_card'][0]:.5f} "
+              f"| {r['annals'][0]:.5f} | {r['rs'][1]:.4f} / {r['annals'][1]:.4f} | {r['rs_s']:.3f} s "
+              f"| {r['rs_card_s']:.3f} s | {r['annals_s']:.3f} s | {r['annals_fit_s']:.3f} s |")
+    print()
+    print("Log losses and RMSE(bins) are fsrs-rs `evaluate` (recency-weighted) on the same items.")
+    print("Annals' own srs-benchmark figures (unweighted log loss / RMSE(bins) / AUC):")
+    for r in rows:
+        m = r["annals_own"]
+        print(f"  {r['log']}: {m['log_loss']:.4f} / {m['rmse_bins']:.4f} / {m['auc']:.4f}")
+
+
+if __name__ == "__main__":
+    main()
