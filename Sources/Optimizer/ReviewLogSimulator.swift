@@ -26,9 +26,12 @@ public enum ReviewLogSimulator {
   static let successShares = [0.224, 0.632, 0.144]
 
   /// The reviews of `cards` cards introduced over `introductionDays` days and reviewed until day `days`.
+  ///
+  /// Each card is scheduled at a desired retention drawn uniformly from `desiredRetention` (a single value by
+  /// default); a spread of retentions samples the forgetting curve at more points, so that its shape can be fitted.
   public static func simulate(
-    cards: Int, days: Int, introductionDays: Int? = nil, weights: [Double], desiredRetention: Double = 0.9,
-    seed: UInt64 = 1
+    cards: Int, days: Int, introductionDays: Int? = nil, weights: [Double],
+    desiredRetention: ClosedRange<Double> = 0.9...0.9, seed: UInt64 = 1
   ) -> [Review] {
     var rng = SplitMix64(seed: seed)
     let introduction = Swift.max(1, introductionDays ?? days / 2)
@@ -44,6 +47,7 @@ public enum ReviewLogSimulator {
     }
     for card in 0..<cards {
       var day = card * introduction / Swift.max(cards, 1)
+      let retention = desiredRetention.lowerBound + rng.unit() * (desiredRetention.upperBound - desiredRetention.lowerBound)
       let second = 8 * 3600 + Int(rng.next() % 36_000)
       let first = Rating(rawValue: draw(firstRatingShares) + 1)!
       out.append(Review(card: card, day: day, second: second, rating: first))
@@ -53,7 +57,7 @@ public enum ReviewLogSimulator {
         memory = FSRSMath.step(memory, rating: .good, elapsedDays: 0.0, w: weights)
       }
       while true {
-        let interval = FSRSMath.interval(stability: memory.stability, desiredRetention: desiredRetention, w: weights)
+        let interval = FSRSMath.interval(stability: memory.stability, desiredRetention: retention, w: weights)
         let gap = Swift.max(1, Int(interval.rounded()))
         day += gap
         if day >= days { break }
