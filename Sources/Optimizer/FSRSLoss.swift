@@ -116,6 +116,45 @@ public enum FSRSLoss {
     return (loss, gradient, items)
   }
 
+  /// The summed log loss of the items of `cards` and its gradient, by reverse mode on `tape`.
+  public static func reverseLossAndGradient(
+    _ histories: ReviewHistories, cards: some Collection<Int>, weights: [Double], weighting: ItemWeighting = .uniform,
+    tape: Tape
+  ) -> (loss: Double, gradient: [Double], items: Int) {
+    let w = tape.leaves(weights)
+    let factor = FSRSMath.forgettingFactor(w: w)
+    let leaves = tape.countPointer.pointee
+    var loss = 0.0
+    var gradient = [Double](repeating: 0, count: 21)
+    var items = 0
+    let count = histories.itemCount
+    var seeds: [(Tracked, Double)] = []
+    for card in cards {
+      tape.rewind(leaves: leaves)
+      seeds.removeAll(keepingCapacity: true)
+      var item = histories.itemStarts[card]
+      walk(histories, card: card, w: w, factor: factor) { r, recalled, _, _, _ in
+        let p = Swift.min(Swift.max(r.value, epsilon), 1 - epsilon)
+        let weight = weighting.weight(item, of: count)
+        item += 1
+        items += 1
+        if recalled {
+          loss -= weight * Foundation.log(p)
+          seeds.append((r, -weight / p))
+        } else {
+          loss -= weight * Foundation.log(1 - p)
+          seeds.append((r, weight / (1 - p)))
+        }
+      }
+      guard !seeds.isEmpty else { continue }
+      tape.clearAdjoints()
+      for (r, d) in seeds { tape.seed(r, d) }
+      // The sweep also passes the forgetting factor's nodes (recorded once, right after the leaves).
+      tape.accumulate(into: &gradient, leaves: 21)
+    }
+    return (loss, gradient, items)
+  }
+
   /// The weighted mean log loss of every item under `weights` (no gradient; fast).
   public static func meanLoss(
     _ histories: ReviewHistories, weights: [Double], weighting: ItemWeighting = .uniform

@@ -57,7 +57,10 @@ public struct FSRSMetrics: Sendable, Equatable, Codable {
   }
 
   static func rmseBins(_ predictions: [ItemPrediction], weighting: ItemWeighting) -> Double {
-    struct Key: Hashable {
+    struct Key: Hashable, Comparable {
+      static func < (l: Key, r: Key) -> Bool {
+        (l.interval, l.count, l.lapses) < (r.interval, r.count, r.lapses)
+      }
       var interval: Int
       var count: Int
       var lapses: Int
@@ -79,7 +82,8 @@ public struct FSRSMetrics: Sendable, Equatable, Codable {
     }
     var sum = 0.0
     var weight = 0.0
-    for value in bins.values {
+    // In key order, so that the sum rounds the same way in every run.
+    for (_, value) in bins.sorted(by: { $0.key < $1.key }) {
       let difference = (value.predicted - value.actual) / value.count
       sum += difference * difference * value.weight
       weight += value.weight

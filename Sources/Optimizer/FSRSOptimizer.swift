@@ -98,6 +98,11 @@ public enum FSRSOptimizer {
         itemsOfCard.append(count)
       }
     }
+    var longest = 0
+    for card in 0..<histories.cardCount {
+      longest = Swift.max(longest, histories.starts[card + 1] - histories.starts[card])
+    }
+    let tapes = (0..<Swift.max(1, configuration.threads)).map { _ in Tape(capacity: 128 * longest + 256) }
     let stepsPerEpoch = Swift.max(1, (total + configuration.batchSize - 1) / configuration.batchSize)
     let totalSteps = stepsPerEpoch * configuration.epochs
     var rng = SplitMix64(seed: configuration.seed)
@@ -121,7 +126,7 @@ public enum FSRSOptimizer {
           position += 1
         }
         var gradient = gradientOf(
-          histories, cards: batch, weights: w, weighting: configuration.weighting, threads: configuration.threads)
+          histories, cards: batch, weights: w, weighting: configuration.weighting, tapes: tapes)
         let pull = configuration.regularization * Double(batchItems) / Double(total)
         for i in 0..<21 { gradient[i] += pull * 2 * (w[i] - start[i]) / (spread[i] * spread[i]) }
         step += 1
@@ -146,32 +151,47 @@ public enum FSRSOptimizer {
 
   /// The gradient of the summed log loss over `cards`, split over `threads` workers and summed in a fixed order.
   static func gradientOf(
-    _ histories: ReviewHistories, cards: [Int], weights: [Double], weighting: ItemWeighting, threads: Int
+    _ histories: ReviewHistories, cards: [Int], weights: [Double], weighting: ItemWeighting, tapes: [Tape]
   ) -> [Double] {
-    let w = Dual.seeds(weights)
-    let parts = Swift.min(threads, Swift.max(1, cards.count / 16))
+    let parts = Swift.min(tapes.count, Swift.max(1, cards.count / 16))
     if parts <= 1 {
-      return FSRSLoss.lossAndPartials(histories, cards: cards, w: w, weighting: weighting).gradient.array
+      return FSRSLoss.reverseLossAndGradient(
+        histories, cards: cards, weights: weights, weighting: weighting, tape: tapes[0]
+      ).gradient
     }
     let results = ResultSlots(count: parts)
     DispatchQueue.concurrentPerform(iterations: parts) { part in
       let low = cards.count * part / parts
       let high = cards.count * (part + 1) / parts
       results.store(
-        FSRSLoss.lossAndPartials(histories, cards: cards[low..<high], w: w, weighting: weighting).gradient, at: part)
+        FSRSLoss.reverseLossAndGradient(
+          histories, cards: cards[low..<high], weights: weights, weighting: weighting, tape: tapes[part]
+        ).gradient, at: part)
     }
-    var sum = Partials()
-    for part in 0..<parts { sum = sum + results.value(at: part) }
-    return sum.array
+    var sum = [Double](repeating: 0, count: 21)
+    for part in 0..<parts {
+      let gradient = results.value(at: part)
+      for i in 0..<21 { sum[i] += gradient[i] }
+    }
+    return sum
   }
 }
 
 /// Per-worker result slots written by distinct threads at distinct indices, read after they all finish.
 final class ResultSlots: @unchecked Sendable {
-  private var slots: [Partials]
-  init(count: Int) { slots = Array(repeating: Partials(), count: count) }
-  func store(_ value: Partials, at index: Int) { slots.withUnsafeMutableBufferPointer { $0[index] = value } }
-  func value(at index: Int) -> Partials { slots[index] }
+  private let slots: UnsafeMutablePointer<[Double]>
+  private let count: Int
+  init(count: Int) {
+    self.count = count
+    slots = .allocate(capacity: count)
+    slots.initialize(repeating: [], count: count)
+  }
+  deinit {
+    slots.deinitialize(count: count)
+    slots.deallocate()
+  }
+  func store(_ value: [Double], at index: Int) { slots[index] = value }
+  func value(at index: Int) -> [Double] { slots[index] }
 }
 
 /// A small, fast, seedable generator (SplitMix64), so that fits and simulations repeat exactly.

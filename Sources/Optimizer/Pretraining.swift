@@ -27,7 +27,10 @@ public enum Pretraining {
     let factor = Foundation.pow(0.9, -1 / decay) - 1
     var fitted: [Double?] = Array(repeating: nil, count: 4)
     for rating in 0..<4 where !groups[rating].isEmpty {
-      let points = groups[rating].map { (t: Double($0.key), count: $0.value.count, y: $0.value.recalled / $0.value.count) }
+      // Sorted by gap: a dictionary's order changes from run to run, and the sum's rounding with it.
+      let points = groups[rating].sorted { $0.key < $1.key }.map {
+        (t: Double($0.key), count: $0.value.count, y: $0.value.recalled / $0.value.count)
+      }
       func cost(_ logS: Double) -> Double {
         let s = Foundation.exp(logS)
         var total = Swift.abs(s - defaults[rating]) / 16

@@ -37,6 +37,21 @@ struct GradientTests {
     }
   }
 
+  @Test("reverse mode on the tape and forward mode on duals give the same gradient, also with recency weights",
+    arguments: [ItemWeighting.uniform, .recency])
+  func reverseMatchesForward(weighting: ItemWeighting) throws {
+    let histories = try fixtureHistories().subset(0..<150)
+    let point = Self.randomPoint(99)
+    let cards = Array(0..<histories.cardCount)
+    let forward = FSRSLoss.lossAndGradient(histories, cards: cards, weights: point, weighting: weighting)
+    let reverse = FSRSLoss.reverseLossAndGradient(
+      histories, cards: cards, weights: point, weighting: weighting, tape: Tape(capacity: 100_000))
+    #expect(Swift.abs(forward.loss - reverse.loss) < 1e-9)
+    for i in 0..<21 {
+      #expect(Swift.abs(forward.gradient[i] - reverse.gradient[i]) <= 1e-9 * Swift.max(1, Swift.abs(forward.gradient[i])))
+    }
+  }
+
   @Test("dual arithmetic gives textbook derivatives")
   func dualRules() {
     let x = Dual(value: 2, partials: Partials(unit: 0))

@@ -21,7 +21,6 @@ struct OptimizerTests {
     }
     let fitError = meanDifference(fitted, truth)
     let defaultError = meanDifference(defaults, truth)
-    print("RECOVERY", fitError, defaultError, FSRSMetrics(fitted).logLoss, FSRSMetrics(truth).logLoss, Self.fit.weights)
     // Predicted recall within 0.015 of the truth on average (defaults are several times further off).
     #expect(fitError < 0.015, "mean |R_fit − R_true| = \(fitError)")
     #expect(fitError < defaultError / 2, "fit \(fitError) vs defaults \(defaultError)")
