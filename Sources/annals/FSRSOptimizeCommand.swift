@@ -325,6 +325,49 @@ extension FSRSCommand {
   }
 }
 
+extension FSRSCommand {
+  /// `annals fsrs import-log`: puts a CSV review log into a learner's store, as a deck "imported" (hidden; for
+  /// tests and for trying the optimizer on a real history).
+  struct ImportLog: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "import-log", abstract: "Import a CSV review log into a learner's store.", shouldDisplay: false)
+
+    @Argument(help: ArgumentHelp("The review log (CSV).", valueName: "REVLOG.csv")) var file: String
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+      let text: String
+      do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
+        throw CommandError("cannot read \(file.terminalSafe): \(error.localizedDescription)")
+      }
+      let reviews: [LoggedReview]
+      do { reviews = try ReviewLogCSV.parse(text) } catch {
+        if case .invalidReviewLog(let line, let message) = error {
+          throw CommandError("\(file.terminalSafe):\(line): \(message.terminalSafe)")
+        }
+        throw CommandError("\(file.terminalSafe): \(error.description)")
+      }
+      let progress = try store.open()
+      var seen = Set<String>()
+      var records: [CardRecord] = []
+      for review in reviews where seen.insert(review.cardID).inserted {
+        records.append(CardRecord(id: review.cardID, kind: "imported", siblingGroup: review.cardID))
+      }
+      let ordered = reviews.enumerated().sorted {
+        $0.element.time != $1.element.time ? $0.element.time < $1.element.time : $0.offset < $1.offset
+      }.map { Answer(cardID: $0.element.cardID, rating: $0.element.rating, time: $0.element.time) }
+      do {
+        _ = try progress.sync(
+          deck: DeckInfo(id: "imported", contentHash: "imported", path: file), cards: records, at: Date())
+        try progress.answerBatch(ordered, scheduler: try progress.scheduler(forDeck: "imported"))
+      } catch {
+        throw CommandError("\(error)")
+      }
+      print("Imported \(ordered.count) reviews of \(records.count) cards.")
+    }
+  }
+}
+
 /// Weights from `--parameters`: nil when not given, the defaults for "defaults", else 21 numbers read from a file.
 func loadWeights(_ argument: String?) throws -> [Double]? {
   guard let argument else { return nil }

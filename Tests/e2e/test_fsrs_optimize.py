@@ -76,3 +76,30 @@ def test_learner_with_no_reviews_keeps_defaults_and_lists_nothing(tmp_path):
     listed = run("fsrs", "parameters", "--store", store)
     assert listed.returncode == 0, listed.stderr
     assert "No fitted parameters yet" in listed.stdout
+
+
+def test_learner_fit_is_stored_used_and_restorable(tmp_path):
+    store = str(tmp_path / "learner.sqlite")
+    imported = run("fsrs", "import-log", LOG, "--store", store)
+    assert imported.returncode == 0, imported.stderr
+    dry = run("fsrs", "optimize", "--store", store, "--dry-run", "--json")
+    assert dry.returncode == 0, dry.stderr
+    assert json.loads(dry.stdout)["stored"] is False
+    assert "No fitted parameters yet" in run("fsrs", "parameters", "--store", store).stdout
+
+    fitted = run("fsrs", "optimize", "--store", store)
+    assert fitted.returncode == 0, fitted.stderr
+    assert "reviews/day" in fitted.stdout and "Stored and in use" in fitted.stdout
+    listed = run("fsrs", "parameters", "--store", store).stdout
+    assert listed.startswith("1\t") and "annals fsrs optimize" in listed and "log_loss" in listed
+
+    # The learner's evaluation now uses the fitted weights: better than the defaults on the same reviews.
+    own = json.loads(run("fsrs", "evaluate", "--store", store, "--json").stdout)
+    defaults = json.loads(run("fsrs", "evaluate", "--store", store, "--parameters", "defaults", "--json").stdout)
+    assert own["log_loss"] < defaults["log_loss"]
+
+    restored = run("fsrs", "parameters", "--store", store, "--restore", "0")
+    assert restored.returncode == 0, restored.stderr
+    after = json.loads(run("fsrs", "evaluate", "--store", store, "--json").stdout)
+    assert after["log_loss"] == defaults["log_loss"]
+    assert "restored defaults" in run("fsrs", "parameters", "--store", store).stdout
