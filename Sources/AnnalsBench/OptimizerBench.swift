@@ -7,6 +7,30 @@ import Scheduling
 /// The side-by-side comparison with fsrs-rs is `scripts/bench-optimizer.sh` (it needs Python); this measures
 /// Annals alone, in-process, on the same simulated logs.
 func runOptimizerBench() {
+  print("FSRS optimizer: one gradient pass over a simulated 10k-card log (best of 5, single thread):")
+  let sample = ReviewLogSimulator.histories(
+    ReviewLogSimulator.simulate(cards: 10_000, days: 365, weights: FSRSParameters.defaultWeights, seed: 1))
+  let cards = Array(0..<sample.cardCount)
+  let weights = FSRSParameters.defaultWeights
+  func best(_ body: () -> Void) -> Double {
+    var fastest = Double.infinity
+    for _ in 0..<5 {
+      let start = Date()
+      body()
+      fastest = Swift.min(fastest, Date().timeIntervalSince(start))
+    }
+    return fastest
+  }
+  let hand = HandGradient(longestCard: 1000)
+  let tape = Tape(capacity: 200_000)
+  let plain = best { _ = FSRSLoss.meanLoss(sample, weights: weights) }
+  let handTime = best { _ = hand.lossAndGradient(sample, cards: cards, weights: weights) }
+  let tapeTime = best { _ = FSRSLoss.reverseLossAndGradient(sample, cards: cards, weights: weights, tape: tape) }
+  let dualTime = best { _ = FSRSLoss.lossAndGradient(sample, cards: cards, weights: weights) }
+  print(
+    String(
+      format: "  %d reviews: loss only %.1f ms, hand-derived %.1f ms, tape %.1f ms, dual numbers %.1f ms",
+      sample.reviewCount, plain * 1000, handTime * 1000, tapeTime * 1000, dualTime * 1000))
   print("FSRS optimizer (simulated learners, default weights as the truth):")
   for cards in [10_000, 100_000] {
     let reviews = ReviewLogSimulator.simulate(

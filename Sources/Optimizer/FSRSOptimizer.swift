@@ -8,8 +8,7 @@ import Scheduling
 /// study day, given the card's history (same-day reviews through the short-term formula), plus fsrs-rs' pull
 /// towards the starting point. Initial stabilities are pretrained; then Adam with cosine-annealed learning rate
 /// runs over mini-batches of whole cards, with exact gradients from dual numbers, and clips the weights to fsrs-rs'
-/// bounds after every step. The weights with the lowest loss over the whole log (starting point or after an epoch)
-/// are kept. Deterministic: the shuffling uses a fixed seed and the gradient is summed in a fixed order.
+/// bounds after every step. The final weights are kept unless the starting point has a lower loss over the log. Deterministic: the shuffling uses a fixed seed and the gradient is summed in a fixed order.
 public enum FSRSOptimizer {
   /// Training settings (fsrs-rs' defaults).
   public struct Configuration: Sendable, Equatable {
@@ -102,7 +101,7 @@ public enum FSRSOptimizer {
     for card in 0..<histories.cardCount {
       longest = Swift.max(longest, histories.starts[card + 1] - histories.starts[card])
     }
-    let tapes = (0..<Swift.max(1, configuration.threads)).map { _ in Tape(capacity: 128 * longest + 256) }
+    let scratch = (0..<Swift.max(1, configuration.threads)).map { _ in HandGradient(longestCard: longest) }
     let stepsPerEpoch = Swift.max(1, (total + configuration.batchSize - 1) / configuration.batchSize)
     let totalSteps = stepsPerEpoch * configuration.epochs
     var rng = SplitMix64(seed: configuration.seed)
@@ -126,7 +125,7 @@ public enum FSRSOptimizer {
           position += 1
         }
         var gradient = gradientOf(
-          histories, cards: batch, weights: w, weighting: configuration.weighting, tapes: tapes)
+          histories, cards: batch, weights: w, weighting: configuration.weighting, scratch: scratch)
         let pull = configuration.regularization * Double(batchItems) / Double(total)
         for i in 0..<21 { gradient[i] += pull * 2 * (w[i] - start[i]) / (spread[i] * spread[i]) }
         step += 1
@@ -141,9 +140,11 @@ public enum FSRSOptimizer {
         w = ParameterClipper.clip(w, relearningSteps: configuration.relearningSteps)
         progress?(Progress(epoch: epoch, epochs: configuration.epochs, step: step, steps: totalSteps))
       }
-      let loss = FSRSLoss.meanLoss(histories, weights: w, weighting: configuration.weighting)
-      if loss < best.loss { best = (w, loss) }
     }
+    // The learning rate has annealed to zero by the end, so the last weights are the candidate; they are kept
+    // unless the starting point explains the log better.
+    let loss = FSRSLoss.meanLoss(histories, weights: w, weighting: configuration.weighting)
+    if loss < best.loss { best = (w, loss) }
     return Result(
       weights: best.weights, initialWeights: start, keptDefaults: false, items: total,
       lossBefore: startLoss, lossAfter: best.loss)
@@ -151,22 +152,20 @@ public enum FSRSOptimizer {
 
   /// The gradient of the summed log loss over `cards`, split over `threads` workers and summed in a fixed order.
   static func gradientOf(
-    _ histories: ReviewHistories, cards: [Int], weights: [Double], weighting: ItemWeighting, tapes: [Tape]
+    _ histories: ReviewHistories, cards: [Int], weights: [Double], weighting: ItemWeighting,
+    scratch: [HandGradient]
   ) -> [Double] {
-    let parts = Swift.min(tapes.count, Swift.max(1, cards.count / 16))
+    let parts = Swift.min(scratch.count, Swift.max(1, cards.count / 64))
     if parts <= 1 {
-      return FSRSLoss.reverseLossAndGradient(
-        histories, cards: cards, weights: weights, weighting: weighting, tape: tapes[0]
-      ).gradient
+      return scratch[0].lossAndGradient(histories, cards: cards, weights: weights, weighting: weighting).gradient
     }
     let results = ResultSlots(count: parts)
     DispatchQueue.concurrentPerform(iterations: parts) { part in
       let low = cards.count * part / parts
       let high = cards.count * (part + 1) / parts
       results.store(
-        FSRSLoss.reverseLossAndGradient(
-          histories, cards: cards[low..<high], weights: weights, weighting: weighting, tape: tapes[part]
-        ).gradient, at: part)
+        scratch[part].lossAndGradient(histories, cards: cards[low..<high], weights: weights, weighting: weighting)
+          .gradient, at: part)
     }
     var sum = [Double](repeating: 0, count: 21)
     for part in 0..<parts {
