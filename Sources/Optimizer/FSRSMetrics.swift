@@ -37,8 +37,7 @@ public struct FSRSMetrics: Sendable, Equatable, Codable {
     }
     logLoss = predictions.isEmpty ? 0 : loss / Double(predictions.count)
     fsrsRSLogLoss = totalWeight > 0 ? weightedLoss / totalWeight : 0
-    rmseBins = Self.rmseBins(predictions, weighting: .uniform)
-    fsrsRSRMSEBins = Self.rmseBins(predictions, weighting: .recency)
+    (rmseBins, fsrsRSRMSEBins) = Self.rmseBins(predictions)
     auc = Self.auc(predictions)
   }
 
@@ -47,48 +46,75 @@ public struct FSRSMetrics: Sendable, Equatable, Codable {
   ///
   /// Bins are computed on hundredths, as fsrs-rs does, so that they are exact integers.
   public static func bin(_ p: ItemPrediction) -> (Int, Int, Int) {
-    func binned(_ x: Double, _ scale: Double, _ base: Double) -> Int {
-      Int((scale * Foundation.pow(base, (Foundation.log(x) / Foundation.log(base)).rounded(.down)) * 100).rounded())
-    }
     let interval = binned(Double(p.gap), 2.48, 3.62)
     let count = binned(Double(p.longTermReviewsBefore + 2), 1.99, 1.89)
     let lapses = p.lapsesBefore == 0 ? 0 : binned(Double(p.lapsesBefore), 1.65, 1.73)
     return (interval, count, lapses)
   }
 
-  static func rmseBins(_ predictions: [ItemPrediction], weighting: ItemWeighting) -> Double {
-    struct Key: Hashable, Comparable {
-      static func < (l: Key, r: Key) -> Bool {
-        (l.interval, l.count, l.lapses) < (r.interval, r.count, r.lapses)
-      }
-      var interval: Int
-      var count: Int
-      var lapses: Int
-    }
+  /// RMSE(bins) with bins weighted by their size (srs-benchmark) and by their recency weight (fsrs-rs).
+  static func rmseBins(_ predictions: [ItemPrediction]) -> (uniform: Double, recency: Double) {
     struct Bin {
       var predicted = 0.0
       var actual = 0.0
       var count = 0.0
       var weight = 0.0
     }
-    var bins: [Key: Bin] = [:]
+    // Bins depend on small integers; each distinct value is binned once.
+    var intervalBins: [Int: Int] = [:]
+    var countBins: [Int: Int] = [:]
+    var lapseBins: [Int: Int] = [:]
+    var bins: [Int: Bin] = [:]
     for (k, p) in predictions.enumerated() {
-      let (interval, count, lapses) = bin(p)
-      let key = Key(interval: interval, count: count, lapses: lapses)
+      let interval =
+        intervalBins[p.gap]
+        ?? {
+          let bin = binned(Double(p.gap), 2.48, 3.62)
+          intervalBins[p.gap] = bin
+          return bin
+        }()
+      let count =
+        countBins[p.longTermReviewsBefore]
+        ?? {
+          let bin = binned(Double(p.longTermReviewsBefore + 2), 1.99, 1.89)
+          countBins[p.longTermReviewsBefore] = bin
+          return bin
+        }()
+      let lapses =
+        p.lapsesBefore == 0
+        ? 0
+        : lapseBins[p.lapsesBefore]
+          ?? {
+            let bin = binned(Double(p.lapsesBefore), 1.65, 1.73)
+            lapseBins[p.lapsesBefore] = bin
+            return bin
+          }()
+      // Bins are below 2^21 hundredths for any gap of up to a few centuries, so the three pack into one key.
+      let key = (interval << 42) | (count << 21) | lapses
+      let weight = ItemWeighting.recency.weight(k, of: predictions.count)
       bins[key, default: Bin()].predicted += p.retrievability
       bins[key]!.actual += p.recalled ? 1 : 0
       bins[key]!.count += 1
-      bins[key]!.weight += weighting.weight(k, of: predictions.count)
+      bins[key]!.weight += weight
     }
-    var sum = 0.0
-    var weight = 0.0
-    // In key order, so that the sum rounds the same way in every run.
+    var sums = (uniform: 0.0, recency: 0.0)
+    var totals = (uniform: 0.0, recency: 0.0)
+    // In key order, so that the sums round the same way in every run.
     for (_, value) in bins.sorted(by: { $0.key < $1.key }) {
       let difference = (value.predicted - value.actual) / value.count
-      sum += difference * difference * value.weight
-      weight += value.weight
+      sums.uniform += difference * difference * value.count
+      totals.uniform += value.count
+      sums.recency += difference * difference * value.weight
+      totals.recency += value.weight
     }
-    return weight == 0 ? 0 : (sum / weight).squareRoot()
+    return (
+      totals.uniform == 0 ? 0 : (sums.uniform / totals.uniform).squareRoot(),
+      totals.recency == 0 ? 0 : (sums.recency / totals.recency).squareRoot()
+    )
+  }
+
+  static func binned(_ x: Double, _ scale: Double, _ base: Double) -> Int {
+    Int((scale * Foundation.pow(base, (Foundation.log(x) / Foundation.log(base)).rounded(.down)) * 100).rounded())
   }
 
   /// ROC AUC by ranks (Mann–Whitney), ties sharing their mean rank.

@@ -30,27 +30,58 @@ public struct ReviewHistories: Sendable, Equatable {
     // Sort by (time, position) on plain numbers: much faster than comparing Dates through the structs.
     var keys = reviews.enumerated().map { (time: $0.element.time.timeIntervalSince1970, index: $0.offset) }
     keys.sort { $0.time != $1.time ? $0.time < $1.time : $0.index < $1.index }
-    var cardIndex: [String: Int] = [:]
-    var perCard: [[(rating: Rating, day: Int)]] = []
+    // Cards numbered by first review; then a counting sort puts each card's reviews together, in time order.
+    var cardIndex: [String: Int] = Dictionary(minimumCapacity: Swift.max(16, reviews.count / 4))
     var ids: [String] = []
-    for key in keys {
-      let review = reviews[key.index]
+    var cardOf = [Int](repeating: 0, count: keys.count)
+    var lengths: [Int] = []
+    for (position, key) in keys.enumerated() {
+      let id = reviews[key.index].cardID
       let card: Int
-      if let known = cardIndex[review.cardID] {
+      if let known = cardIndex[id] {
         card = known
       } else {
-        card = perCard.count
-        cardIndex[review.cardID] = card
-        perCard.append([])
-        ids.append(review.cardID)
+        card = ids.count
+        cardIndex[id] = card
+        ids.append(id)
+        lengths.append(0)
       }
-      perCard[card].append((review.rating, clock.studyDay(review.time)))
+      cardOf[position] = card
+      lengths[card] += 1
     }
-    self.init(
-      cardIDs: ids,
-      cards: perCard.map { days in
-        days.indices.map { i in (days[i].rating, i == 0 ? 0 : Swift.max(0, days[i].day - days[i - 1].day)) }
-      })
+    var starts = [Int](repeating: 0, count: ids.count + 1)
+    for card in 0..<ids.count { starts[card + 1] = starts[card] + lengths[card] }
+    var next = Array(starts.dropLast())
+    var ratings = [UInt8](repeating: 0, count: keys.count)
+    var gaps = [Int32](repeating: 0, count: keys.count)
+    var lastDay = [Int](repeating: 0, count: ids.count)
+    var itemStarts = [Int](repeating: 0, count: ids.count)
+    var itemsOfCard = [Int](repeating: 0, count: ids.count)
+    for (position, key) in keys.enumerated() {
+      let card = cardOf[position]
+      let review = reviews[key.index]
+      let day = clock.studyDay(review.time)
+      let slot = next[card]
+      ratings[slot] = UInt8(review.rating.rawValue)
+      if slot > starts[card] {
+        let gap = Int32(clamping: Swift.max(0, day - lastDay[card]))
+        gaps[slot] = gap
+        if gap > 0 { itemsOfCard[card] += 1 }
+      }
+      lastDay[card] = day
+      next[card] = slot + 1
+    }
+    var items = 0
+    for card in 0..<ids.count {
+      itemStarts[card] = items
+      items += itemsOfCard[card]
+    }
+    self.cardIDs = ids
+    self.starts = starts
+    self.ratings = ratings
+    self.gaps = gaps
+    self.itemCount = items
+    self.itemStarts = itemStarts
   }
 
   /// Histories given directly as each card's (rating, gap) sequence; the first gap of a card is ignored.
