@@ -103,3 +103,16 @@ def test_learner_fit_is_stored_used_and_restorable(tmp_path):
     after = json.loads(run("fsrs", "evaluate", "--store", store, "--json").stdout)
     assert after["log_loss"] == defaults["log_loss"]
     assert "restored defaults" in run("fsrs", "parameters", "--store", store).stdout
+
+
+def test_progress_line_on_a_terminal_only(tmp_path):
+    import pexpect
+
+    log = str(tmp_path / "simulated.csv")
+    assert run("fsrs", "simulate-log", "--cards", "3000", "--output", log).returncode == 0
+    child = pexpect.spawn(ANNALS, ["fsrs", "optimize", log, "--timezone", "UTC"], timeout=240, encoding="utf-8")
+    child.expect(r"fitting: epoch \d/5, \d+%")
+    child.expect("Fitted FSRS-6 parameters")
+    child.expect(pexpect.EOF)
+    piped = run("fsrs", "optimize", log, "--timezone", "UTC")
+    assert piped.returncode == 0 and "fitting:" not in piped.stderr + piped.stdout
