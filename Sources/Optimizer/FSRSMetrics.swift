@@ -41,8 +41,9 @@ public struct FSRSMetrics: Sendable, Equatable, Codable {
     auc = Self.auc(predictions)
   }
 
-  /// The bin of an item: interval bin round(2.48·3.62^⌊log₃.₆₂ Δt⌋), review-count bin round(1.99·1.89^⌊log₁.₈₉ n⌋)
-  /// where n counts the reviews so far (the first included), lapse bin 0 or round(1.65·1.73^⌊log₁.₇₃ lapses⌋).
+  /// The bin of an item: interval bin round(2.48·3.62^⌊log₃.₆₂ Δt⌋); review-count bin
+  /// round(1.99·1.89^⌊log₁.₈₉ n⌋), n = day-gap reviews before this one + 2 (the first review and this one, as
+  /// fsrs-rs counts); lapse bin 0, or round(1.65·1.73^⌊log₁.₇₃ lapses⌋) for lapses with a day's gap before it.
   ///
   /// Bins are computed on hundredths, as fsrs-rs does, so that they are exact integers.
   public static func bin(_ p: ItemPrediction) -> (Int, Int, Int) {

@@ -7,8 +7,9 @@ import Scheduling
 /// The loss is fsrs-rs': binary cross-entropy of predicted recall over every review with a gap of at least one
 /// study day, given the card's history (same-day reviews through the short-term formula), plus fsrs-rs' pull
 /// towards the starting point. Initial stabilities are pretrained; then Adam with cosine-annealed learning rate
-/// runs over mini-batches of whole cards, with exact gradients from dual numbers, and clips the weights to fsrs-rs'
-/// bounds after every step. The final weights are kept unless the starting point has a lower loss over the log. Deterministic: the shuffling uses a fixed seed and the gradient is summed in a fixed order.
+/// runs over mini-batches of whole cards, with exact gradients (`HandGradient`), and clips the weights to fsrs-rs'
+/// bounds after every step. The final weights are kept unless the starting point has a lower loss over the log.
+/// Deterministic: the shuffling uses a fixed seed and the gradient is summed in a fixed order.
 public enum FSRSOptimizer {
   /// Training settings (fsrs-rs' defaults).
   public struct Configuration: Sendable, Equatable {
@@ -28,8 +29,9 @@ public enum FSRSOptimizer {
     public var minimumItems = 8
     /// How items count in the loss: fsrs-rs' recency weights by default.
     public var weighting = ItemWeighting.recency
-    /// Worker threads for the gradient.
-    public var threads = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, 4))
+    /// Parts each mini-batch's gradient is split into, computed in parallel and summed in order. Fixed (not the
+    /// number of cores) so that the same log gives the same weights on any machine.
+    public var parts = 4
 
     /// The default settings.
     public init() {}
@@ -101,7 +103,7 @@ public enum FSRSOptimizer {
     for card in 0..<histories.cardCount {
       longest = Swift.max(longest, histories.starts[card + 1] - histories.starts[card])
     }
-    let scratch = (0..<Swift.max(1, configuration.threads)).map { _ in HandGradient(longestCard: longest) }
+    let scratch = (0..<Swift.max(1, configuration.parts)).map { _ in HandGradient(longestCard: longest) }
     let stepsPerEpoch = Swift.max(1, (total + configuration.batchSize - 1) / configuration.batchSize)
     let totalSteps = stepsPerEpoch * configuration.epochs
     var rng = SplitMix64(seed: configuration.seed)
@@ -129,7 +131,8 @@ public enum FSRSOptimizer {
         let pull = configuration.regularization * Double(batchItems) / Double(total)
         for i in 0..<21 { gradient[i] += pull * 2 * (w[i] - start[i]) / (spread[i] * spread[i]) }
         step += 1
-        let rate = configuration.learningRate * 0.5 * (1 + Foundation.cos(Double.pi * Double(step - 1) / Double(totalSteps)))
+        let progressed = Double(step - 1) / Double(totalSteps)
+        let rate = configuration.learningRate * 0.5 * (1 + Foundation.cos(Double.pi * progressed))
         let correction1 = 1 - Foundation.pow(0.9, Double(step))
         let correction2 = 1 - Foundation.pow(0.999, Double(step))
         for i in 0..<21 {
@@ -150,7 +153,8 @@ public enum FSRSOptimizer {
       lossBefore: startLoss, lossAfter: best.loss)
   }
 
-  /// The gradient of the summed log loss over `cards`, split over `threads` workers and summed in a fixed order.
+  /// The gradient of the summed log loss over `cards`, split into up to one part per scratch space (each part
+  /// at least 64 cards), computed in parallel and summed in order.
   static func gradientOf(
     _ histories: ReviewHistories, cards: [Int], weights: [Double], weighting: ItemWeighting,
     scratch: [HandGradient]
