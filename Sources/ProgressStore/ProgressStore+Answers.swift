@@ -30,14 +30,16 @@ extension ProgressStore {
   /// millions.
   static func json(_ state: CardState) throws -> String {
     var out = "{"
+    out.reserveCapacity(200)
+    var first = true
     func number(_ key: String, _ value: Double?) {
       guard let value else { return }
-      if out.count > 1 { out += "," }
-      out += "\"\(key)\":\(value)"
+      out += first ? "\"\(key)\":\(value)" : ",\"\(key)\":\(value)"
+      first = false
     }
     func integer(_ key: String, _ value: Int) {
-      if out.count > 1 { out += "," }
-      out += "\"\(key)\":\(value)"
+      out += first ? "\"\(key)\":\(value)" : ",\"\(key)\":\(value)"
+      first = false
     }
     number("difficulty", state.difficulty)
     number("due", state.due.timeIntervalSince1970)
@@ -68,6 +70,20 @@ extension ProgressStore {
       parametersJSON: row["parameters"], undone: row["undone"])
   }
 
+  /// The id of the (scheduler, parameters) pair in `scheduler_config`, added if new: the log refers to it
+  /// instead of repeating ~500 bytes of parameters in every row.
+  static func configID(_ db: Database, scheduler: any Scheduler) throws -> Int64 {
+    try db.execute(
+      sql: "INSERT OR IGNORE INTO scheduler_config (scheduler, parameters) VALUES (?, ?)",
+      arguments: [scheduler.name, scheduler.parametersJSON])
+    guard
+      let id = try Int64.fetchOne(
+        db, sql: "SELECT id FROM scheduler_config WHERE scheduler = ? AND parameters = ?",
+        arguments: [scheduler.name, scheduler.parametersJSON])
+    else { throw StoreError.corrupt("scheduler configuration not found after insert") }
+    return id
+  }
+
   /// Records an answer: schedules the card from its state as stored now, updates it and appends the review, in
   /// one transaction that is on disk when this returns.
   @discardableResult
@@ -81,16 +97,17 @@ extension ProgressStore {
       let after = Self.storable(
         scheduler.schedule(before, rating: answer.rating, now: answer.time, cardID: answer.cardID))
       try Self.update(db, cardID: answer.cardID, to: after)
+      let config = try Self.configID(db, scheduler: scheduler)
       try db.execute(
         sql: """
           INSERT INTO review (card_id, time, rating, typed_answer, verdict, response_ms, phase_before, state_before,
-            state_after, scheduler, parameters)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            state_after, scheduler_config_id)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """,
         arguments: [
           answer.cardID, answer.time.timeIntervalSince1970, answer.rating.rawValue, answer.typedAnswer,
           answer.verdict, answer.responseMilliseconds, before.phase.rawValue, try Self.json(before),
-          try Self.json(after), scheduler.name, scheduler.parametersJSON,
+          try Self.json(after), config,
         ])
       return ReviewEntry(
         id: db.lastInsertedRowID, cardID: answer.cardID, time: answer.time, rating: answer.rating,
@@ -105,11 +122,12 @@ extension ProgressStore {
   public func answerBatch(_ answers: [Answer], scheduler: any Scheduler) throws(StoreError) {
     try write { db in
       let select = try db.cachedStatement(sql: "SELECT \(Self.cardColumns) FROM card WHERE id = ?")
+      let config = try Self.configID(db, scheduler: scheduler)
       let insert = try db.cachedStatement(
         sql: """
           INSERT INTO review (card_id, time, rating, typed_answer, verdict, response_ms, phase_before, state_before,
-            state_after, scheduler, parameters)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            state_after, scheduler_config_id)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """)
       var states: [String: CardState] = [:]
       for answer in answers {
@@ -128,7 +146,7 @@ extension ProgressStore {
         try insert.execute(arguments: [
           answer.cardID, answer.time.timeIntervalSince1970, answer.rating.rawValue, answer.typedAnswer,
           answer.verdict, answer.responseMilliseconds, before.phase.rawValue, try Self.json(before),
-          try Self.json(after), scheduler.name, scheduler.parametersJSON,
+          try Self.json(after), config,
         ])
       }
       for (cardID, state) in states { try Self.update(db, cardID: cardID, to: state) }
@@ -140,7 +158,7 @@ extension ProgressStore {
   @discardableResult
   public func undoLastAnswer() throws(StoreError) -> ReviewEntry? {
     try write { db in
-      guard let row = try Row.fetchOne(db, sql: "SELECT * FROM review WHERE undone = 0 ORDER BY id DESC LIMIT 1")
+      guard let row = try Row.fetchOne(db, sql: "SELECT * FROM review_log WHERE undone = 0 ORDER BY id DESC LIMIT 1")
       else { return nil }
       var entry = try Self.entry(row)
       try Self.update(db, cardID: entry.cardID, to: entry.stateBefore)
@@ -153,7 +171,7 @@ extension ProgressStore {
   /// The review log, oldest first; optionally one card's, optionally with undone rows.
   public func reviews(cardID: String? = nil, includeUndone: Bool = false) throws(StoreError) -> [ReviewEntry] {
     try read { db in
-      var sql = "SELECT * FROM review WHERE 1"
+      var sql = "SELECT * FROM review_log WHERE 1"
       var arguments: StatementArguments = []
       if let cardID {
         sql += " AND card_id = ?"
