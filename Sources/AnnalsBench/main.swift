@@ -1,7 +1,7 @@
 import Foundation
 
 // `AnnalsBench` runs every benchmark; `AnnalsBench NAME [ARGS...]` runs one:
-//   scheduling [LOG.csv]   store [DIR]   lint [DECK...] [--events N]
+//   scheduling [LOG.csv]   store [DIR]   lint [DECK...] [--events N]   optimizer
 // Add yours as one line in `benchmarks`.
 let defaultLog = "Tests/SchedulingTests/Fixtures/review-logs-slice.csv"
 
@@ -9,6 +9,7 @@ let benchmarks: [(name: String, run: ([String]) throws -> Void)] = [
   ("scheduling", { try runSchedulingBench(sampleLog: $0.first ?? defaultLog) }),
   ("store", { try runStoreBench(directory: $0.first ?? FileManager.default.temporaryDirectory.path) }),
   ("lint", LintBench.run),
+  ("optimizer", { _ in runOptimizerBench() }),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
