@@ -25,7 +25,7 @@ struct ReviewSourceOptions: ParsableArguments {
     if let timezone, TimeZone(identifier: timezone) == nil {
       throw ValidationError("--timezone '\(timezone.terminalSafe)' is not a known time zone (try e.g. Europe/Berlin or UTC)")
     }
-    if file != nil && (store.learner != nil || store.store != nil) {
+    if file != nil && (store.workspaceOptions.learner != nil || store.store != nil) {
       throw ValidationError("give either a review log or --learner/--store, not both")
     }
   }
@@ -49,10 +49,11 @@ struct ReviewSourceOptions: ParsableArguments {
       return (ReviewHistories(reviews: reviews, clock: clock), file, nil, nil)
     }
     let progress = try store.open()
+    let path = try store.resolvePath()
     do {
       let settings = try progress.settings()
       let reviews = try progress.reviews().map { LoggedReview(cardID: $0.cardID, time: $0.time, rating: $0.rating) }
-      return (ReviewHistories(reviews: reviews, clock: settings.clock), store.path, progress, settings)
+      return (ReviewHistories(reviews: reviews, clock: settings.clock), path, progress, settings)
     } catch {
       throw CommandError(error.description)
     }
