@@ -71,7 +71,7 @@ extension AnswerChecker {
   func nearestOther(_ key: String, excluding ids: Set<String>) -> (Lexicon.Entry, Int)? {
     guard key.contains(" ") else { return nil }
     var best: (Lexicon.Entry, Int)?
-    for id in lexicon.entries.keys.sorted() where !ids.contains(id) {
+    for id in lexicon.orderedIDs where !ids.contains(id) {
       guard let entry = lexicon.entry(id) else { continue }
       for form in entry.keys where form.contains(" ") {
         let allowance = AnswerText.typoAllowance(forLength: form.count)
@@ -104,7 +104,8 @@ extension AnswerChecker {
     let allowance = AnswerText.typoAllowance(forLength: bestForm.count)
     guard best <= allowance, best > 0 else { return .wrong(expected, "That is not the answer.") }
     // Someone else as near or nearer: a different answer, not a typo.
-    for entry in lexicon.entries.values where !expectedIDs.contains(entry.id) {
+    for id in lexicon.orderedIDs where !expectedIDs.contains(id) {
+      guard let entry = lexicon.entry(id) else { continue }
       for form in entry.keys + entry.surnames where abs(form.count - key.count) <= best {
         if AnswerText.editDistance(key, form, limit: best) <= best {
           return .wrong(expected, "That is close to \(entry.name), a different \(noun(entry.kind)) in this deck.")

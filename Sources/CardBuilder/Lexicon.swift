@@ -18,6 +18,10 @@ public struct Lexicon: Sendable, Codable, Equatable {
   public private(set) var entries: [String: Entry] = [:]
   private var byKey: [String: [String]] = [:]
   private var bySurname: [String: [String]] = [:]
+  /// Entity ids in sorted order, for deterministic scans.
+  public private(set) var orderedIDs: [String] = []
+  /// The most words in any key, bounding `mentions(in:)`.
+  private var longestKey = 1
 
   /// The names of every person, place, unit and organisation in `deck`.
   public init(deck: Deck) {
@@ -42,6 +46,11 @@ public struct Lexicon: Sendable, Codable, Equatable {
     surnames = unique(surnames)
     entries[entity.id] = Entry(
       id: entity.id, kind: entity.kind, name: entity.name, keys: keys, compactKeys: compact, surnames: surnames)
+    if entries[entity.id] == nil || !orderedIDs.contains(entity.id) {
+      let at = orderedIDs.firstIndex { $0 > entity.id } ?? orderedIDs.endIndex
+      orderedIDs.insert(entity.id, at: at)
+    }
+    for key in keys { longestKey = max(longestKey, min(12, key.split(separator: " ").count)) }
     for key in keys + compact where !(byKey[key]?.contains(entity.id) ?? false) { byKey[key, default: []].append(entity.id) }
     for s in surnames where !(bySurname[s]?.contains(entity.id) ?? false) { bySurname[s, default: []].append(entity.id) }
   }
@@ -58,14 +67,18 @@ public struct Lexicon: Sendable, Codable, Equatable {
   /// The entity ids whose name is written, word for word, in `text`, longest names first.
   public func mentions(in text: String) -> [String] {
     let words = AnswerText.rawTokens(text)
-    let joined = " " + words.joined(separator: " ") + " "
-    var found: [(String, Int)] = []
-    for entry in entries.values {
-      var best = 0
-      for key in entry.keys where key.count > best && joined.contains(" " + key + " ") { best = key.count }
-      if best > 0 { found.append((entry.id, best)) }
+    var best: [String: Int] = [:]
+    for i in words.indices {
+      var key = ""
+      for n in 1...longestKey where i + n <= words.count {
+        key += (n == 1 ? "" : " ") + words[i + n - 1]
+        guard let ids = byKey[key] else { continue }
+        for id in ids where entries[id]?.keys.contains(key) ?? false {
+          best[id] = max(best[id] ?? 0, key.count)
+        }
+      }
     }
-    return found.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
+    return best.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
   }
 
   private func unique(_ items: [String]) -> [String] {
