@@ -114,8 +114,11 @@ public enum AnswerText {
 
   /// Optimal string alignment distance between two strings (insertions, deletions, substitutions, swaps).
   public static func editDistance(_ a: String, _ b: String, limit: Int = .max) -> Int {
-    let a = Array(a.unicodeScalars)
-    let b = Array(b.unicodeScalars)
+    editDistance(Array(a.unicodeScalars), Array(b.unicodeScalars), limit: limit)
+  }
+
+  /// `editDistance` on scalar arrays already made.
+  public static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int = .max) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     if abs(a.count - b.count) > limit { return abs(a.count - b.count) }

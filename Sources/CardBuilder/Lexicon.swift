@@ -1,7 +1,7 @@
 import EventDeck
 
 /// Every name of every entity in a deck, so the checker can tell a different person from a misspelling.
-public struct Lexicon: Sendable, Codable, Equatable {
+public struct Lexicon: Sendable, Equatable {
   /// One entity's names in comparison form.
   public struct Entry: Sendable, Codable, Equatable {
     public var id: String
@@ -18,6 +18,19 @@ public struct Lexicon: Sendable, Codable, Equatable {
   public private(set) var entries: [String: Entry] = [:]
   private var byKey: [String: [String]] = [:]
   private var bySurname: [String: [String]] = [:]
+  /// One comparison form, ready for fast near-miss searches.
+  struct Form: Sendable, Equatable {
+    var id: String
+    var key: String
+    var scalars: [Unicode.Scalar]
+    var isSurname: Bool
+    /// Letter counts (a–z, digits folded into one bin, everything else into another).
+    var histogram: [UInt8]
+  }
+
+  /// Every key and surname, by length in scalars.
+  private var formsByLength: [Int: [Form]] = [:]
+
   /// Entity ids in sorted order, for deterministic scans.
   public private(set) var orderedIDs: [String] = []
   /// The most words in any key, bounding `mentions(in:)`.
@@ -50,6 +63,11 @@ public struct Lexicon: Sendable, Codable, Equatable {
       let at = orderedIDs.firstIndex { $0 > entity.id } ?? orderedIDs.endIndex
       orderedIDs.insert(entity.id, at: at)
     }
+    for (key, isSurname) in keys.map({ ($0, false) }) + surnames.map({ ($0, true) }) {
+      let scalars = Array(key.unicodeScalars)
+      formsByLength[scalars.count, default: []].append(
+        Form(id: entity.id, key: key, scalars: scalars, isSurname: isSurname, histogram: Self.histogram(scalars)))
+    }
     for key in keys { longestKey = max(longestKey, min(12, key.split(separator: " ").count)) }
     for key in keys + compact where !(byKey[key]?.contains(entity.id) ?? false) { byKey[key, default: []].append(entity.id) }
     for s in surnames where !(bySurname[s]?.contains(entity.id) ?? false) { bySurname[s, default: []].append(entity.id) }
@@ -79,6 +97,48 @@ public struct Lexicon: Sendable, Codable, Equatable {
       }
     }
     return best.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+  }
+
+  /// The entity (not in `excluded`) with a key or surname nearest to `key`, within `limit` edits; ties go to the
+  /// first id in sorted order. `multiWord` keeps to keys of several words; `surnames` includes surnames.
+  public func nearest(to key: String, within limit: Int, excluding excluded: Set<String>, multiWord: Bool = false,
+                      surnames: Bool = true) -> (id: String, distance: Int)? {
+    let scalars = Array(key.unicodeScalars)
+    let h = Self.histogram(scalars)
+    var best: (String, Int)?
+    for length in max(0, scalars.count - limit)...(scalars.count + limit) {
+      guard let forms = formsByLength[length] else { continue }
+      for form in forms where !excluded.contains(form.id) && (surnames || !form.isSurname) {
+        if multiWord && !form.key.contains(" ") { continue }
+        let bound = min(limit, best.map { $0.1 } ?? limit)
+        if Self.bagDistance(h, form.histogram) > bound { continue }
+        let d = AnswerText.editDistance(scalars, form.scalars, limit: bound)
+        if d <= bound, best == nil || d < best!.1 || (d == best!.1 && form.id < best!.0) { best = (form.id, d) }
+      }
+    }
+    return best.map { (id: $0.0, distance: $0.1) }
+  }
+
+  static func histogram(_ scalars: [Unicode.Scalar]) -> [UInt8] {
+    var h = [UInt8](repeating: 0, count: 28)
+    for s in scalars {
+      let v = s.value
+      let bin: Int
+      if v >= 97 && v <= 122 { bin = Int(v - 97) } else if v >= 48 && v <= 57 { bin = 26 } else { bin = 27 }
+      if h[bin] < 255 { h[bin] += 1 }
+    }
+    return h
+  }
+
+  /// A lower bound of the edit distance from letter counts.
+  static func bagDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+    var more = 0
+    var less = 0
+    for i in 0..<a.count {
+      let d = Int(a[i]) - Int(b[i])
+      if d > 0 { more += d } else { less -= d }
+    }
+    return max(more, less)
   }
 
   private func unique(_ items: [String]) -> [String] {
