@@ -41,6 +41,13 @@ extension AnswerChecker {
     // 3. Another entity of the deck, named exactly.
     let others = (lexicon.ids(forKey: key) + lexicon.ids(forKey: compact)).filter { !expectedIDs.contains($0) }
     if let other = others.first.flatMap({ lexicon.entry($0) }) {
+      // A place containing the answer, or inside it: on the right track, not a different answer.
+      if let inner = ids.first(where: { lexicon.place($0, liesWithin: other.id) }), let place = lexicon.entry(inner) {
+        return .close(expected, "\(place.name) lies in \(other.name); the question wants the more precise place.")
+      }
+      if let outer = ids.first(where: { lexicon.place(other.id, liesWithin: $0) }), let place = lexicon.entry(outer) {
+        return .close(expected, "\(other.name) lies in \(place.name), which is the answer.")
+      }
       return .wrong(expected, "\(other.name) is a different \(noun(other.kind)) in this deck.")
     }
     if tokens.count == 1, let other = lexicon.ids(forSurname: key).first.flatMap({ lexicon.entry($0) }) {

@@ -13,6 +13,8 @@ public struct Lexicon: Sendable, Equatable {
     public var compactKeys: [String]
     /// Last words of multi-word person names ("melkonian" for Monte Melkonian).
     public var surnames: [String]
+    /// For places: the id of the place it lies in.
+    public var within: String?
   }
 
   public private(set) var entries: [String: Entry] = [:]
@@ -58,7 +60,8 @@ public struct Lexicon: Sendable, Equatable {
     }
     surnames = unique(surnames)
     entries[entity.id] = Entry(
-      id: entity.id, kind: entity.kind, name: entity.name, keys: keys, compactKeys: compact, surnames: surnames)
+      id: entity.id, kind: entity.kind, name: entity.name, keys: keys, compactKeys: compact, surnames: surnames,
+      within: entity.within)
     if entries[entity.id] == nil || !orderedIDs.contains(entity.id) {
       let at = orderedIDs.firstIndex { $0 > entity.id } ?? orderedIDs.endIndex
       orderedIDs.insert(entity.id, at: at)
@@ -78,6 +81,17 @@ public struct Lexicon: Sendable, Equatable {
 
   /// Ids of people whose surname is this key.
   public func ids(forSurname key: String) -> [String] { bySurname[key] ?? [] }
+
+  /// Whether place `inner` lies within place `outer`, directly or through others.
+  public func place(_ inner: String, liesWithin outer: String) -> Bool {
+    var seen = Set<String>()
+    var next = entries[inner]?.within
+    while let id = next, seen.insert(id).inserted {
+      if id == outer { return true }
+      next = entries[id]?.within
+    }
+    return false
+  }
 
   /// The entry for an id.
   public func entry(_ id: String) -> Entry? { entries[id] }
