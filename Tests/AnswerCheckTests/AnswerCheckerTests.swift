@@ -134,6 +134,14 @@ enum Fixture {
     Row("march-on-baku/date", "July 1993", .correct),
     Row("march-on-baku/date", "1993", .close),
     Row("march-on-baku/date", "September 1993", .wrong),
+    // A span: both ends right, or part of it (close).
+    Row("battle-of-kalbajar/date", "March 27 to April 3, 1993", .correct),
+    Row("battle-of-kalbajar/date", "27 March – 3 April 1993", .correct),
+    Row("battle-of-kalbajar/date", "from 27 March 1993 to 3 April 1993", .correct),
+    Row("battle-of-kalbajar/date", "March 28 - April 2, 1993", .close),
+    Row("battle-of-kalbajar/date", "April 1, 1993", .close),
+    Row("battle-of-kalbajar/date", "March 1993", .close),
+    Row("battle-of-kalbajar/date", "May 1 to May 9, 1993", .wrong),
     // Month precision: a day inside the month is right.
     Row("violence-flares/date", "February 1988", .correct),
     Row("violence-flares/date", "Feb 1988", .correct),
