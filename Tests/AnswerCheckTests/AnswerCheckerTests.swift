@@ -289,3 +289,17 @@ enum Fixture {
     #expect(typo.explanation.contains("spelling"))
   }
 }
+
+@Suite struct SelfConsistencyTests {
+  @Test func everyCardAcceptsItsOwnAnswerAndEveryAcceptedForm() {
+    for card in Fixture.cards.values.sorted(by: { $0.id < $1.id }) {
+      var answers = card.acceptedForms
+      if let right = card.correctChoice { answers = [card.choices[right], String(right + 1)] }
+      if let order = card.correctOrder { answers = [order.map { String($0 + 1) }.joined(separator: " ")] }
+      for answer in answers {
+        let v = Fixture.checker.check(answer, for: card)
+        #expect(v.outcome == .correct, "\(card.id) ← \(answer): \(v.outcome) (\(v.explanation))")
+      }
+    }
+  }
+}
