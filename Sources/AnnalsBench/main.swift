@@ -1,7 +1,7 @@
 import Foundation
 
 // `AnnalsBench` runs every benchmark; `AnnalsBench NAME [ARGS...]` runs one:
-//   scheduling [LOG.csv]   store [DIR]   lint [DECK...] [--events N]   optimizer
+//   scheduling [LOG.csv]   store [DIR]   lint [DECK...] [--events N]   optimizer   cards
 // Add yours as one line in `benchmarks`.
 let defaultLog = "Tests/SchedulingTests/Fixtures/review-logs-slice.csv"
 
@@ -10,6 +10,7 @@ let benchmarks: [(name: String, run: ([String]) throws -> Void)] = [
   ("store", { try runStoreBench(directory: $0.first ?? FileManager.default.temporaryDirectory.path) }),
   ("lint", LintBench.run),
   ("optimizer", { _ in runOptimizerBench() }),
+  ("cards", { _ in runCardsBench() }),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

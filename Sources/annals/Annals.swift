@@ -14,6 +14,8 @@ struct Annals: AsyncParsableCommand {
       StoreStressCommand.self,
       InitCommand.self,
       LintCommand.self,
+      CardsCommand.self,
+      CheckCommand.self,
     ]
   )
 }
