@@ -241,6 +241,10 @@ public struct CardSummary: Codable, Sendable, Equatable {
   public var source: String?
   /// Reviews of this card.
   public var reviews: Int
+  /// Of those, not rated Again.
+  public var passed: Int
+  /// Whether the first answer ever was not rated Again (nil: never answered).
+  public var firstPassed: Bool?
   /// Times forgotten after graduating.
   public var lapses: Int
   /// Probability of recall now, or nil when never studied.
@@ -259,7 +263,7 @@ public struct CardSummary: Codable, Sendable, Equatable {
   /// A card summary with every field given.
   public init(
     id: String, deck: String, kind: String, category: String, era: String?, state: String, prompt: String?,
-    answer: String?, source: String?, reviews: Int, lapses: Int, retrievability: Double?, stability: Double?,
+    answer: String?, source: String?, reviews: Int, passed: Int = 0, firstPassed: Bool? = nil, lapses: Int, retrievability: Double?, stability: Double?,
     difficulty: Double?, due: String?, lastReview: Date?, wrongAnswers: [WrongAnswer]
   ) {
     self.id = id
@@ -272,6 +276,8 @@ public struct CardSummary: Codable, Sendable, Equatable {
     self.answer = answer
     self.source = source
     self.reviews = reviews
+    self.passed = passed
+    self.firstPassed = firstPassed
     self.lapses = lapses
     self.retrievability = retrievability
     self.stability = stability

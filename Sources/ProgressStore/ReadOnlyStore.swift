@@ -1,0 +1,228 @@
+import Foundation
+import GRDB
+import Scheduling
+
+/// A learner's store opened read-only, for reports: nothing is ever written, no migration runs, and a store written
+/// by a newer Annals, a corrupt file or a locked one is refused with a `StoreError` saying which.
+///
+/// ```swift
+/// let store = try ReadOnlyStore(path: "Progress/ada.sqlite")
+/// let digest = try store.reviewDigest()
+/// ```
+public final class ReadOnlyStore: Sendable {
+  /// The file's path.
+  public let path: String
+  let queue: DatabaseQueue
+
+  /// Opens the store at `path` read-only (SQLite `SQLITE_OPEN_READONLY`), waiting at most `busyTimeout` seconds
+  /// for a lock, and checks that it is an Annals store this version can read.
+  public init(path: String, busyTimeout: TimeInterval = 2) throws(StoreError) {
+    self.path = path
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw StoreError.database(path: path, message: "no such file", code: 14)
+    }
+    do {
+      var configuration = Configuration()
+      configuration.readonly = true
+      configuration.busyMode = .timeout(busyTimeout)
+      queue = try DatabaseQueue(path: path, configuration: configuration)
+      let (version, tables) = try queue.read { db in
+        let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        let tables = try Int.fetchOne(
+          db,
+          sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('card', 'review', 'settings', 'quiz_result')"
+        ) ?? 0
+        return (version, tables)
+      }
+      if version > ProgressStore.schemaVersion {
+        throw StoreError.newerSchema(path: path, found: version, supported: ProgressStore.schemaVersion)
+      }
+      if tables < 4 { throw StoreError.corrupt("\(path) is an SQLite file but not an Annals progress store") }
+    } catch {
+      throw StoreError.wrap(error, path: path)
+    }
+  }
+
+  func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(StoreError) -> T {
+    do { return try queue.read(body) } catch { throw StoreError.wrap(error, path: path) }
+  }
+
+  /// Closes the file.
+  public func close() throws(StoreError) {
+    do { try queue.close() } catch { throw StoreError.wrap(error, path: path) }
+  }
+
+  /// The learner's settings.
+  public func settings() throws(StoreError) -> LearnerSettings {
+    try read { db in
+      var settings = LearnerSettings()
+      guard let row = try Row.fetchOne(db, sql: "SELECT * FROM settings WHERE id = 1") else { return settings }
+      settings.scheduler = SchedulerKind(rawValue: row["scheduler"]) ?? .fsrs
+      settings.desiredRetention = row["desired_retention"]
+      if let weights: String = row["weights"] {
+        settings.weights = try? JSONDecoder().decode([Double].self, from: Data(weights.utf8))
+      }
+      settings.newPerDay = row["new_per_day"]
+      settings.reviewsPerDay = row["reviews_per_day"]
+      settings.rolloverHour = row["rollover_hour"]
+      settings.timeZone = row["time_zone"]
+      settings.fuzz = row["fuzz"]
+      return settings
+    }
+  }
+
+  /// Each deck's scheduler choice (nil: the learner's default).
+  public func deckSchedulers() throws(StoreError) -> [String: SchedulerKind?] {
+    try read { db in
+      var out: [String: SchedulerKind?] = [:]
+      for row in try Row.fetchAll(db, sql: "SELECT id, scheduler FROM deck") {
+        let kind: String? = row["scheduler"]
+        out[row["id"]] = kind.flatMap(SchedulerKind.init(rawValue:))
+      }
+      return out
+    }
+  }
+
+  /// All cards, retired ones included, optionally of one deck, in deck order.
+  public func cards(deck: String? = nil) throws(StoreError) -> [StoredCard] {
+    try read { db in
+      var sql = "SELECT \(ProgressStore.cardColumns) FROM card"
+      var arguments: StatementArguments = []
+      if let deck {
+        sql += " WHERE deck_id = ?"
+        arguments += [deck]
+      }
+      return try Row.fetchAll(db, sql: sql + " ORDER BY deck_id, position", arguments: arguments)
+        .map(ProgressStore.storedCard)
+    }
+  }
+
+  /// Past quizzes, oldest first, optionally of one deck.
+  public func quizResults(deck: String? = nil) throws(StoreError) -> [QuizResult] {
+    try read { db in
+      var sql = "SELECT * FROM quiz_result"
+      var arguments: StatementArguments = []
+      if let deck {
+        sql += " WHERE deck_id = ?"
+        arguments += [deck]
+      }
+      return try Row.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments).map {
+        QuizResult(
+          quizID: $0["quiz_id"], learner: $0["learner"], deckID: $0["deck_id"],
+          time: Date(timeIntervalSince1970: $0["time"]), score: $0["score"], questionsJSON: $0["questions"])
+      }
+    }
+  }
+
+  /// The review log summed up by SQLite (undone answers left out): per card, per quarter hour, and the wrong typed
+  /// answers; a million reviews reduce to a few thousand rows.
+  public func reviewDigest(deck: String? = nil) throws(StoreError) -> ReviewDigest {
+    try read { db in
+      var filter = "undone = 0"
+      var arguments: StatementArguments = []
+      if let deck {
+        filter += " AND card_id IN (SELECT id FROM card WHERE deck_id = ?)"
+        arguments += [deck]
+      }
+      var digest = ReviewDigest()
+      let perCard = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT card_id, COUNT(*) AS n, SUM(rating > 1) AS passed, SUM(phase_before = 'review') AS rn,
+            SUM(phase_before = 'review' AND rating > 1) AS rpassed, MIN(id) AS first
+          FROM review WHERE \(filter) GROUP BY card_id
+          """, arguments: arguments)
+      var firstIDs: [Int64: String] = [:]
+      while let row = try perCard.next() {
+        let card: String = row["card_id"]
+        digest.cards[card] = ReviewDigest.CardStats(
+          reviews: row["n"], passed: row["passed"], reviewPhase: row["rn"], reviewPhasePassed: row["rpassed"],
+          firstPassed: nil)
+        firstIDs[row["first"]] = card
+      }
+      let firsts = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT id, rating FROM review WHERE id IN (SELECT MIN(id) FROM review WHERE \(filter) GROUP BY card_id)
+          """, arguments: arguments)
+      while let row = try firsts.next() {
+        if let card = firstIDs[row["id"]] { digest.cards[card]?.firstPassed = (row["rating"] as Int) > 1 }
+      }
+      let buckets = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT CAST(time / 900 AS INTEGER) AS b, COUNT(*) AS n, SUM(COALESCE(response_ms, 0)) AS ms,
+            SUM(phase_before = 'review') AS rn, SUM(phase_before = 'review' AND rating > 1) AS rpassed
+          FROM review WHERE \(filter) GROUP BY b ORDER BY b
+          """, arguments: arguments)
+      while let row = try buckets.next() {
+        let bucket: Int64 = row["b"]
+        digest.buckets.append(
+          ReviewDigest.Bucket(
+            start: Date(timeIntervalSince1970: Double(bucket) * 900), reviews: row["n"], milliseconds: row["ms"],
+            reviewPhase: row["rn"], reviewPhasePassed: row["rpassed"]))
+      }
+      let wrong = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT card_id, typed_answer, COUNT(*) AS n FROM review
+          WHERE \(filter) AND rating = 1 AND typed_answer IS NOT NULL AND typed_answer != ''
+          GROUP BY card_id, typed_answer
+          """, arguments: arguments)
+      while let row = try wrong.next() {
+        digest.wrongAnswers[row["card_id"], default: []].append(
+          ReviewDigest.TypedAnswer(text: row["typed_answer"], count: row["n"]))
+      }
+      return digest
+    }
+  }
+}
+
+/// The review log summed up for reports.
+public struct ReviewDigest: Sendable, Equatable {
+  /// One card's answers.
+  public struct CardStats: Sendable, Equatable {
+    /// Answers.
+    public var reviews: Int
+    /// Answers not rated Again.
+    public var passed: Int
+    /// Answers given while the card was in the review phase.
+    public var reviewPhase: Int
+    /// Of those, not rated Again.
+    public var reviewPhasePassed: Int
+    /// Whether the first answer was not rated Again.
+    public var firstPassed: Bool?
+  }
+
+  /// Answers in one quarter hour.
+  public struct Bucket: Sendable, Equatable {
+    /// The quarter hour's start.
+    public var start: Date
+    /// Answers.
+    public var reviews: Int
+    /// Sum of response times.
+    public var milliseconds: Int
+    /// Answers given in the review phase.
+    public var reviewPhase: Int
+    /// Of those, not rated Again.
+    public var reviewPhasePassed: Int
+  }
+
+  /// A typed answer rated Again, and how often it was given.
+  public struct TypedAnswer: Sendable, Equatable {
+    /// What was typed.
+    public var text: String
+    /// How often.
+    public var count: Int
+  }
+
+  /// Per card.
+  public var cards: [String: CardStats] = [:]
+  /// Per quarter hour, oldest first.
+  public var buckets: [Bucket] = []
+  /// Wrong typed answers per card.
+  public var wrongAnswers: [String: [TypedAnswer]] = [:]
+
+  /// An empty digest.
+  public init() {}
+}
