@@ -16,8 +16,40 @@ extension ProgressStore {
     return decoder
   }
 
+  /// The state with its dates as the store keeps them (seconds since 1970 as a Double), so that what `answer`
+  /// returns equals what is read back, bit for bit.
+  static func storable(_ state: CardState) -> CardState {
+    var state = state
+    state.due = Date(timeIntervalSince1970: state.due.timeIntervalSince1970)
+    state.lastReview = state.lastReview.map { Date(timeIntervalSince1970: $0.timeIntervalSince1970) }
+    return state
+  }
+
+  /// The state as JSON with sorted keys, dates as seconds since 1970, numbers in Swift's shortest round-trip form
+  /// (readable by `JSONDecoder`); written by hand because the log stores two per answer and imports write
+  /// millions.
   static func json(_ state: CardState) throws -> String {
-    String(decoding: try encoder.encode(state), as: UTF8.self)
+    var out = "{"
+    func number(_ key: String, _ value: Double?) {
+      guard let value else { return }
+      if out.count > 1 { out += "," }
+      out += "\"\(key)\":\(value)"
+    }
+    func integer(_ key: String, _ value: Int) {
+      if out.count > 1 { out += "," }
+      out += "\"\(key)\":\(value)"
+    }
+    number("difficulty", state.difficulty)
+    number("due", state.due.timeIntervalSince1970)
+    number("ease", state.ease)
+    integer("lapses", state.lapses)
+    number("lastReview", state.lastReview?.timeIntervalSince1970)
+    out += ",\"phase\":\"\(state.phase.rawValue)\""
+    integer("reps", state.reps)
+    integer("scheduledDays", state.scheduledDays)
+    number("stability", state.stability)
+    integer("step", state.step)
+    return out + "}"
   }
 
   static func state(_ json: String, review: Int64) throws -> CardState {
@@ -36,6 +68,20 @@ extension ProgressStore {
       parametersJSON: row["parameters"], undone: row["undone"])
   }
 
+  /// The id of the (scheduler, parameters) pair in `scheduler_config`, added if new: the log refers to it
+  /// instead of repeating ~500 bytes of parameters in every row.
+  static func configID(_ db: Database, scheduler: any Scheduler) throws -> Int64 {
+    try db.execute(
+      sql: "INSERT OR IGNORE INTO scheduler_config (scheduler, parameters) VALUES (?, ?)",
+      arguments: [scheduler.name, scheduler.parametersJSON])
+    guard
+      let id = try Int64.fetchOne(
+        db, sql: "SELECT id FROM scheduler_config WHERE scheduler = ? AND parameters = ?",
+        arguments: [scheduler.name, scheduler.parametersJSON])
+    else { throw StoreError.corrupt("scheduler configuration not found after insert") }
+    return id
+  }
+
   /// Records an answer: schedules the card from its state as stored now, updates it and appends the review, in
   /// one transaction that is on disk when this returns.
   @discardableResult
@@ -46,18 +92,20 @@ extension ProgressStore {
           db, sql: "SELECT \(Self.cardColumns) FROM card WHERE id = ?", arguments: [answer.cardID])
       else { throw StoreError.unknownCard(answer.cardID) }
       let before = Self.storedCard(row).state
-      let after = scheduler.schedule(before, rating: answer.rating, now: answer.time, cardID: answer.cardID)
+      let after = Self.storable(
+        scheduler.schedule(before, rating: answer.rating, now: answer.time, cardID: answer.cardID))
       try Self.update(db, cardID: answer.cardID, to: after)
+      let config = try Self.configID(db, scheduler: scheduler)
       try db.execute(
         sql: """
           INSERT INTO review (card_id, time, rating, typed_answer, verdict, response_ms, phase_before, state_before,
-            state_after, scheduler, parameters)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            state_after, scheduler_config_id)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """,
         arguments: [
           answer.cardID, answer.time.timeIntervalSince1970, answer.rating.rawValue, answer.typedAnswer,
           answer.verdict, answer.responseMilliseconds, before.phase.rawValue, try Self.json(before),
-          try Self.json(after), scheduler.name, scheduler.parametersJSON,
+          try Self.json(after), config,
         ])
       return ReviewEntry(
         id: db.lastInsertedRowID, cardID: answer.cardID, time: answer.time, rating: answer.rating,
@@ -72,11 +120,12 @@ extension ProgressStore {
   public func answerBatch(_ answers: [Answer], scheduler: any Scheduler) throws(StoreError) {
     try write { db in
       let select = try db.cachedStatement(sql: "SELECT \(Self.cardColumns) FROM card WHERE id = ?")
+      let config = try Self.configID(db, scheduler: scheduler)
       let insert = try db.cachedStatement(
         sql: """
           INSERT INTO review (card_id, time, rating, typed_answer, verdict, response_ms, phase_before, state_before,
-            state_after, scheduler, parameters)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            state_after, scheduler_config_id)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """)
       var states: [String: CardState] = [:]
       for answer in answers {
@@ -89,12 +138,13 @@ extension ProgressStore {
           }
           before = Self.storedCard(row).state
         }
-        let after = scheduler.schedule(before, rating: answer.rating, now: answer.time, cardID: answer.cardID)
+        let after = Self.storable(
+          scheduler.schedule(before, rating: answer.rating, now: answer.time, cardID: answer.cardID))
         states[answer.cardID] = after
         try insert.execute(arguments: [
           answer.cardID, answer.time.timeIntervalSince1970, answer.rating.rawValue, answer.typedAnswer,
           answer.verdict, answer.responseMilliseconds, before.phase.rawValue, try Self.json(before),
-          try Self.json(after), scheduler.name, scheduler.parametersJSON,
+          try Self.json(after), config,
         ])
       }
       for (cardID, state) in states { try Self.update(db, cardID: cardID, to: state) }
@@ -106,7 +156,7 @@ extension ProgressStore {
   @discardableResult
   public func undoLastAnswer() throws(StoreError) -> ReviewEntry? {
     try write { db in
-      guard let row = try Row.fetchOne(db, sql: "SELECT * FROM review WHERE undone = 0 ORDER BY id DESC LIMIT 1")
+      guard let row = try Row.fetchOne(db, sql: "SELECT * FROM review_log WHERE undone = 0 ORDER BY id DESC LIMIT 1")
       else { return nil }
       var entry = try Self.entry(row)
       try Self.update(db, cardID: entry.cardID, to: entry.stateBefore)
@@ -119,7 +169,7 @@ extension ProgressStore {
   /// The review log, oldest first; optionally one card's, optionally with undone rows.
   public func reviews(cardID: String? = nil, includeUndone: Bool = false) throws(StoreError) -> [ReviewEntry] {
     try read { db in
-      var sql = "SELECT * FROM review WHERE 1"
+      var sql = "SELECT * FROM review_log WHERE 1"
       var arguments: StatementArguments = []
       if let cardID {
         sql += " AND card_id = ?"

@@ -10,33 +10,34 @@ extension ProgressStore {
 
   static func date(_ value: Double?) -> Date? { value.map { Date(timeIntervalSince1970: $0) } }
 
+  /// A card from a row selected with `cardColumns` (read by position: name lookups dominated large scans).
   static func storedCard(_ row: Row) -> StoredCard {
-    let tags: String = row["tags"]
+    let tags: String = row[4]
     let state = CardState(
-      phase: CardPhase(rawValue: row["phase"]) ?? .new,
-      due: Date(timeIntervalSince1970: row["due"]),
-      stability: row["stability"],
-      difficulty: row["difficulty"],
-      step: row["step"],
-      reps: row["reps"],
-      lapses: row["lapses"],
-      lastReview: date(row["last_review"]),
-      scheduledDays: row["scheduled_days"],
-      ease: row["ease"])
+      phase: CardPhase(rawValue: row[7]) ?? .new,
+      due: Date(timeIntervalSince1970: row[8]),
+      stability: row[9],
+      difficulty: row[10],
+      step: row[11],
+      reps: row[12],
+      lapses: row[13],
+      lastReview: date(row[14]),
+      scheduledDays: row[15],
+      ease: row[16])
     return StoredCard(
-      id: row["id"], deckID: row["deck_id"], kind: row["kind"], siblingGroup: row["sibling_group"],
-      tags: tags.split(separator: " ").map(String.init), era: row["era"], state: state,
-      suspended: row["suspended"], buriedUntil: date(row["buried_until"]), retired: row["retired"],
-      position: row["position"])
+      id: row[0], deckID: row[1], kind: row[2], siblingGroup: row[3],
+      tags: tags.split(separator: " ").map(String.init), era: row[5], state: state,
+      suspended: row[17], buriedUntil: date(row[18]), retired: row[19], position: row[6])
   }
 
   /// Writes a card's scheduling columns.
   static func update(_ db: Database, cardID: String, to state: CardState) throws {
-    try db.execute(
+    let statement = try db.cachedStatement(
       sql: """
         UPDATE card SET phase = ?, due = ?, stability = ?, difficulty = ?, step = ?, reps = ?, lapses = ?,
           last_review = ?, scheduled_days = ?, ease = ? WHERE id = ?
-        """,
+        """)
+    try statement.execute(
       arguments: [
         state.phase.rawValue, state.due.timeIntervalSince1970, state.stability, state.difficulty, state.step,
         state.reps, state.lapses, state.lastReview?.timeIntervalSince1970, state.scheduledDays, state.ease, cardID,

@@ -42,6 +42,12 @@ extension ProgressStore {
           CREATE INDEX card_by_due ON card(retired, suspended, phase, due);
           CREATE INDEX card_by_deck ON card(deck_id, position);
           CREATE INDEX card_by_group ON card(sibling_group);
+          CREATE TABLE scheduler_config (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            scheduler TEXT NOT NULL,
+            parameters TEXT NOT NULL,
+            UNIQUE (scheduler, parameters)
+          );
           CREATE TABLE review (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             card_id TEXT NOT NULL REFERENCES card(id),
@@ -53,12 +59,14 @@ extension ProgressStore {
             phase_before TEXT NOT NULL,
             state_before TEXT NOT NULL,
             state_after TEXT NOT NULL,
-            scheduler TEXT NOT NULL,
-            parameters TEXT NOT NULL,
+            scheduler_config_id INTEGER NOT NULL REFERENCES scheduler_config(id),
             undone INTEGER NOT NULL DEFAULT 0
           );
           CREATE INDEX review_by_card ON review(card_id, id);
           CREATE INDEX review_by_time ON review(time);
+          CREATE VIEW review_log AS
+            SELECT review.*, scheduler_config.scheduler, scheduler_config.parameters
+            FROM review JOIN scheduler_config ON scheduler_config.id = review.scheduler_config_id;
           CREATE TRIGGER review_append_only BEFORE DELETE ON review
             BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
           CREATE TABLE settings (

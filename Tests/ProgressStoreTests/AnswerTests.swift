@@ -54,6 +54,17 @@ struct AnswerTests {
     #expect(try store.card("c4") == original)
   }
 
+  @Test("an answer at a moment with sub-microsecond digits reads back exactly as answer returned it")
+  func clockPrecision() throws {
+    let store = try makeStore()
+    let now = Date()
+    let entry = try store.answer(Answer(cardID: "c6", rating: .again, time: now), scheduler: try store.scheduler())
+    #expect(try store.card("c6")?.state == entry.stateAfter)
+    #expect(try store.reviews(cardID: "c6").first?.stateAfter == entry.stateAfter)
+    try store.undoLastAnswer()
+    #expect(try store.card("c6")?.state == entry.stateBefore)
+  }
+
   @Test("undo with an empty log does nothing")
   func undoEmpty() throws {
     #expect(try makeStore().undoLastAnswer() == nil)
