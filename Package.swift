@@ -76,6 +76,8 @@ let package = Package(
     .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", "Scheduling"]),
     .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
     .testTarget(name: "StudyTests", dependencies: ["Study", "CardBuilder", "EventDeck", "ProgressStore"]),
-    .testTarget(name: "ReportsTests", dependencies: ["Reports", "ProgressStore", "Study"]),
+    .testTarget(
+      name: "ReportsTests", dependencies: ["Reports", "ProgressStore", "Scheduling", "Study"],
+      resources: [.copy("Fixtures")]),
   ]
 )

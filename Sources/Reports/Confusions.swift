@@ -67,8 +67,7 @@ public enum Confusions {
     }
     if let catalog {
       for (name, kind) in catalog.entityNames.sorted(by: { $0.key < $1.key }) where normalize(name) == key {
-        let article = kind.first.map { "aeiou".contains($0) } == true ? "an" : "a"
-        return "\(article) \(kind) of the deck: \(name)"
+        return "another \(kind) in the deck"
       }
       if let other = catalog.cards.first(where: { $0.id != card?.id && normalize($0.answer) == key }) {
         return "the answer to another card (\(other.kind))"

@@ -49,12 +49,17 @@ enum SVGCharts {
     for (row, name) in names.enumerated() where !name.isEmpty {
       out += "<text x=\"0\" y=\(quote(n(top + Double(row) * (cell + gap) + cell - 2))) class=\"axis\">\(name)</text>"
     }
-    var lastMonth = -1
+    var lastMonth = CivilDay.month(grid.firstDay)
+    var lastLabel = -3
     for week in 0..<grid.weeks {
       let day = grid.firstDay + 7 * week
       let month = CivilDay.month(day)
-      if month != lastMonth && week < grid.weeks - 2 {
-        out += "<text x=\(quote(n(left + Double(week) * (cell + gap)))) y=\"12\" class=\"axis\">\(CivilDay.monthAbbreviations[month - 1])</text>"
+      if month != lastMonth {
+        // A label only where there is room for it (the first column may start at the end of a month).
+        if week - lastLabel >= 3 && week < grid.weeks - 2 {
+          out += "<text x=\(quote(n(left + Double(week) * (cell + gap)))) y=\"12\" class=\"axis\">\(CivilDay.monthAbbreviations[month - 1])</text>"
+          lastLabel = week
+        }
         lastMonth = month
       }
       for weekday in 0..<7 {
@@ -70,7 +75,7 @@ enum SVGCharts {
     }
     // Legend.
     let legendY = top + 7 * (cell + gap) + 8
-    var x = width - 5 * (cell + gap) - 80
+    var x = left + 34
     out += "<text x=\(quote(n(x - 4))) y=\(quote(n(legendY + cell - 2))) class=\"axis\" text-anchor=\"end\">none</text>"
     let t = grid.thresholds
     let labels = ["0", "1+", "\(t[1])+", "\(t[2])+", "\(t[3])+"]
@@ -86,7 +91,7 @@ enum SVGCharts {
 
   /// Vertical bars, one per day, with a y axis of round steps.
   static func forecast(_ days: [ForecastDay]) -> String {
-    let width = 720.0
+    let width = 900.0
     let height = 200.0
     let left = 36.0
     let bottom = 24.0
@@ -128,7 +133,7 @@ enum SVGCharts {
 
   /// One stacked bar of the card states, with a legend below.
   static func states(_ counts: StateCounts) -> String {
-    let width = 720.0
+    let width = 900.0
     let height = 64.0
     var out = open(width: width, height: height, label: "Cards by state")
     let total = Double(max(counts.total, 1))
@@ -149,7 +154,7 @@ enum SVGCharts {
 
   /// Bullet bars: each measure as a bar on 0…100% with an optional target line.
   static func bullets(_ rows: [(label: String, value: Double?, target: Double?, color: String)], label: String) -> String {
-    let width = 720.0
+    let width = 900.0
     let rowHeight = 30.0
     let left = 190.0
     let right = 60.0
@@ -177,7 +182,7 @@ enum SVGCharts {
 
   /// Quiz scores over time as dots joined by a line, on 0…100%.
   static func quizzes(_ quizzes: [QuizSummary]) -> String {
-    let width = 720.0
+    let width = 900.0
     let height = 140.0
     let left = 36.0
     let top = 10.0
@@ -207,10 +212,10 @@ enum SVGCharts {
 
   /// Horizontal bars for several labelled values 0…1 (mastery groups, students).
   static func bars(_ rows: [(label: String, value: Double, note: String)], label: String) -> String {
-    let width = 720.0
+    let width = 900.0
     let rowHeight = 24.0
     let left = 240.0
-    let right = 140.0
+    let right = 190.0
     let height = Double(rows.count) * rowHeight + 4
     var out = open(width: width, height: height, label: label)
     let plot = width - left - right

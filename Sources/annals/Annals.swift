@@ -12,6 +12,8 @@ struct Annals: AsyncParsableCommand {
       DueCommand.self,
       FSRSCommand.self,
       StoreStressCommand.self,
+      ReportCommand.self,
+      SimulateCommand.self,
     ]
   )
 }
