@@ -14,6 +14,8 @@ struct Annals: AsyncParsableCommand {
       StoreStressCommand.self,
       ReportCommand.self,
       SimulateCommand.self,
+      InitCommand.self,
+      LintCommand.self,
     ]
   )
 }

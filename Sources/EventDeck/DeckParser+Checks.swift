@@ -1,0 +1,132 @@
+import Foundation
+
+extension DeckParser {
+  /// Checks what needs the whole deck: references to ids, citation keys, and quotes against source texts.
+  func checkDeck(_ deck: Deck, baseDirectory: URL) {
+    checkReferences()
+    checkCitations(deck)
+    checkQuotes(deck, baseDirectory: baseDirectory)
+    diagnostics.sort { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
+  }
+
+  func checkReferences() {
+    for reference in references {
+      let expected = reference.expected.map(\.rawValue).joined(separator: " or ")
+      if let found = ids[reference.id] {
+        if !reference.expected.contains(found.kind) {
+          error(
+            "'\(reference.id)' in `\(reference.field):` is \(found.kind.article) \(found.kind.rawValue), not \(reference.expected[0].article) \(expected)",
+            hint: "`\(reference.field):` takes ids of \(plural(reference.expected))", at: reference.location)
+        }
+        continue
+      }
+      let candidates = ids.filter { reference.expected.contains($0.value.kind) }.keys
+      let hint = EditDistance.suggestion(for: reference.id, among: candidates.sorted()).map {
+        "did you mean '\($0)'?"
+      } ?? "define it under `\(section(reference.expected[0])):`, or check the spelling"
+      error(
+        "unknown \(expected) '\(reference.id)' in `\(reference.field):`", hint: hint, at: reference.location)
+    }
+  }
+
+  private func plural(_ kinds: [IDKind]) -> String {
+    kinds.map { section($0) }.joined(separator: ", ")
+  }
+
+  private func section(_ kind: IDKind) -> String {
+    switch kind {
+    case .era: "eras"
+    case .person: "people"
+    case .place: "places"
+    case .unit: "units"
+    case .organisation: "organisations"
+    case .event: "events"
+    case .fact: "facts"
+    case .card: "cards"
+    }
+  }
+
+  func checkCitations(_ deck: Deck) {
+    let keys = deck.sources.map(\.key)
+    for (key, location) in citeUses where !keys.contains(key) {
+      let hint = EditDistance.suggestion(for: key, among: keys).map { "did you mean '\($0)'?" }
+        ?? (keys.isEmpty
+          ? "list the source under `sources:` in the `deck:` block"
+          : "citation keys: \(keys.joined(separator: ", "))")
+      error("unknown citation key '\(key)'", hint: hint, at: location)
+    }
+  }
+
+  /// Every quote must appear verbatim (runs of whitespace aside) in its source's text file, when it has one.
+  func checkQuotes(_ deck: Deck, baseDirectory: URL) {
+    var texts: [String: String?] = [:]
+    if deck.sources.isEmpty, let first = quotes.first {
+      error(
+        "the deck quotes sources but lists none", hint: "add a `sources:` list to the `deck:` block",
+        at: first.location)
+      return
+    }
+    for use in quotes {
+      let source: Source?
+      if let key = use.quote.cite {
+        source = deck.sources.first { $0.key == key }
+      } else {
+        source = deck.sources.first
+      }
+      guard let source, let file = source.file else { continue }
+      if texts[source.key] == nil {
+        let url = URL(fileURLWithPath: file, relativeTo: baseDirectory)
+        if let data = try? Data(contentsOf: url), data.count <= 16 << 20,
+          let text = String(data: data, encoding: .utf8)
+        {
+          texts[source.key] = .some(Self.collapsingWhitespace(text))
+        } else {
+          texts[source.key] = .some(nil)
+          error(
+            "cannot read the text of source '\(source.key)' at '\(file)'",
+            hint: "the path is relative to the deck file's folder; the file must be UTF-8 text",
+            at: sourceFileLocations[source.key] ?? source.location ?? use.location)
+        }
+      }
+      guard let text = texts[source.key] ?? nil else { continue }
+      let quote = Self.collapsingWhitespace(use.quote.text)
+      if text.contains(quote) { continue }
+      error(
+        "the quote does not appear in source '\(source.key)' (\(file))",
+        hint: Self.divergenceHint(quote: quote, text: text), at: use.location)
+    }
+  }
+
+  /// Runs of spaces, tabs and line breaks as one space, trimmed, so YAML folding does not matter.
+  static func collapsingWhitespace(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    var pendingSpace = false
+    for scalar in text.unicodeScalars {
+      if scalar.properties.isWhitespace {
+        pendingSpace = !out.isEmpty
+      } else {
+        if pendingSpace { out.unicodeScalars.append(" ") }
+        pendingSpace = false
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
+  /// Says how far the quote matches the source before it differs.
+  static func divergenceHint(quote: String, text: String) -> String {
+    let characters = Array(quote)
+    var low = 0
+    var high = characters.count
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if text.contains(String(characters[..<mid])) { low = mid } else { high = mid - 1 }
+    }
+    guard low >= 3 else { return "no part of its start was found; copy the sentence from the source text" }
+    let matched = String(characters[..<low])
+    let tail = matched.count > 40 ? "…" + String(matched.suffix(40)) : matched
+    let next = String(characters[low...].prefix(20))
+    return "it matches the source as far as '\(tail)', then has '\(next)'; copy it exactly"
+  }
+}

@@ -1,0 +1,48 @@
+/// Why a workspace or learner could not be used.
+public enum WorkspaceError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// No folder holding `Decks/` and `Progress/` at or above the starting folder.
+  case notFound(startedAt: String)
+  /// `--workspace DIR` names a folder without `Decks/` and `Progress/`.
+  case notAWorkspace(path: String)
+  /// `annals init` on a folder that already is one.
+  case alreadyAWorkspace(path: String)
+  /// A folder or file could not be written.
+  case cannotCreate(path: String, reason: String)
+  /// A learner name unfit for a file name.
+  case invalidLearner(name: String, reason: String)
+
+  /// What went wrong, in one line.
+  public var message: String {
+    switch self {
+    case .notFound(let start):
+      "no Annals workspace (a folder with Decks/ and Progress/) in \(start) or any folder above it"
+    case .notAWorkspace(let path): "'\(path)' is not an Annals workspace (it needs Decks/ and Progress/ folders)"
+    case .alreadyAWorkspace(let path): "'\(path)' is already an Annals workspace"
+    case .cannotCreate(let path, let reason): "cannot create a workspace in '\(path)': \(reason)"
+    case .invalidLearner(let name, let reason): "invalid learner name '\(Self.visible(name))': \(reason)"
+    }
+  }
+
+  /// What to do about it.
+  public var hint: String {
+    switch self {
+    case .notFound: "run `annals init` to make one here, or pass --workspace DIR"
+    case .notAWorkspace(let path): "run `annals init \(path)` to make it one"
+    case .alreadyAWorkspace: "its decks are in Decks/; add yours there"
+    case .cannotCreate: "check that the folder is writable"
+    case .invalidLearner: "use letters, digits, '-', '_' or '.', e.g. --learner ana"
+    }
+  }
+
+  public var description: String { message + "\n  hint: " + hint }
+
+  /// Control and format characters written as `\u{…}` so a name cannot drive the terminal.
+  static func visible(_ text: String) -> String {
+    text.unicodeScalars.map { scalar in
+      switch scalar.properties.generalCategory {
+      case .control, .format: "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+      default: String(scalar)
+      }
+    }.joined()
+  }
+}
