@@ -25,7 +25,7 @@ public final class ReadOnlyStore: Sendable {
       var configuration = Configuration()
       configuration.readonly = true
       configuration.busyMode = .timeout(busyTimeout)
-      queue = try DatabaseQueue(path: path, configuration: configuration)
+      queue = try DatabaseQueue(path: Self.openPath(path), configuration: configuration)
       let (version, tables) = try queue.read { db in
         let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
         let tables = try Int.fetchOne(
@@ -41,6 +41,19 @@ public final class ReadOnlyStore: Sendable {
     } catch {
       throw StoreError.wrap(error, path: path)
     }
+  }
+
+  /// The name to open: a store without a write-ahead log is opened as an SQLite URI with `immutable=1`, so that
+  /// not even the `-shm` and `-wal` side files are created next to a teacher's collected copy; a store with a
+  /// log (a session may be writing) is opened read-only with locking, and reads the log too.
+  static func openPath(_ path: String) -> String {
+    let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+    if wal > 0 { return path }
+    let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    var allowed = CharacterSet.urlPathAllowed
+    allowed.remove(charactersIn: "?#%")
+    let encoded = absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute
+    return "file:\(encoded)?immutable=1"
   }
 
   func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(StoreError) -> T {

@@ -82,8 +82,8 @@ public enum KindCategory {
     let k = kind.lowercased()
     func has(_ words: String...) -> Bool { words.contains { k.contains($0) } }
     if has("when", "date", "year", "day") { return "dates" }
-    if has("who", "person", "actor", "people", "commander") { return "people" }
-    if has("where", "place", "location") { return "places" }
+    if has("who", "person", "actor", "people", "commander", "role") || k == "name" { return "people" }
+    if has("where", "place", "location", "within") { return "places" }
     if has("many", "number", "quantity", "count", "much") { return "numbers" }
     if has("order", "first", "sequence", "timeline") { return "order" }
     switch answerType {

@@ -72,7 +72,7 @@ public struct TextRenderer: Sendable {
     out.append(contentsOf: weakestLines(report.weakest))
     out.append("")
     out.append(contentsOf: quizLines(report.quizzes))
-    return out.joined(separator: "\n") + "\n"
+    return fitted(out)
   }
 
   func summaryLines(_ report: LearnerReport) -> [String] {
@@ -125,9 +125,11 @@ public struct TextRenderer: Sendable {
       out.append(Self.trimRight(line))
     }
     let t = grid.thresholds
-    out.append(
-      "     " + "\(Self.shades[0]) none  \(Self.shades[1]) 1+  \(Self.shades[2]) \(t[1])+  \(Self.shades[3]) \(t[2])+  "
-        + "\(Self.shades[4]) \(t[3])+ reviews")
+    let legend =
+      width >= 60
+      ? "\(Self.shades[0]) none  \(Self.shades[1]) 1+  \(Self.shades[2]) \(t[1])+  \(Self.shades[3]) \(t[2])+  \(Self.shades[4]) \(t[3])+ reviews"
+      : "\(Self.shades[0]) 0 \(Self.shades[1]) 1+ \(Self.shades[2]) \(t[1])+ \(Self.shades[3]) \(t[2])+ \(Self.shades[4]) \(t[3])+"
+    out.append("     " + legend)
     return out
   }
 
@@ -165,15 +167,16 @@ public struct TextRenderer: Sendable {
     for dimension in ["era", "topic", "kind"] {
       let rows = groups.filter { $0.dimension == dimension }
       guard !rows.isEmpty else { continue }
+      let withBar = width >= 84
       var table = TextTable(
-        ["by \(dimension)", "cards", "studied", "mature", "knowledge", "retention", ""],
-        alignments: [.left, .right, .right, .right, .right, .right, .left], flexible: 0)
-      let barCells = 12
+        ["by \(dimension)", "cards", "studied", "mature", "knowledge", "retention"] + (withBar ? [""] : []),
+        alignments: [.left, .right, .right, .right, .right, .right] + (withBar ? [.left] : []), flexible: 0)
       for group in rows {
-        table.add([
-          Fmt.visible(group.title), "\(group.cards)", "\(group.studied)", "\(group.mature)",
-          Fmt.percent(group.knowledge), Fmt.percent(group.retention), Self.bar(group.knowledge, cells: barCells),
-        ])
+        table.add(
+          [
+            Fmt.visible(group.title), "\(group.cards)", "\(group.studied)", "\(group.mature)",
+            Fmt.percent(group.knowledge), Fmt.percent(group.retention),
+          ] + (withBar ? [Self.bar(group.knowledge, cells: 12)] : []))
       }
       out.append(contentsOf: table.lines(width: width).map(Self.trimRight))
     }
@@ -181,7 +184,7 @@ public struct TextRenderer: Sendable {
   }
 
   func weakestLines(_ cards: [CardSummary]) -> [String] {
-    var out = [bold("Weakest facts") + "  (most lapses, then lowest recall)"]
+    var out = [bold("Weakest facts") + (width >= 60 ? "  (most lapses, then lowest recall)" : "")]
     guard !cards.isEmpty else { return out + ["  none yet: nothing has been forgotten"] }
     for (index, card) in cards.enumerated() {
       let number = "\(index + 1)."
@@ -205,12 +208,16 @@ public struct TextRenderer: Sendable {
   func quizLines(_ quizzes: [QuizSummary]) -> [String] {
     var out = [bold("Quizzes")]
     guard !quizzes.isEmpty else { return out + ["  no quizzes taken"] }
-    var table = TextTable(["date", "deck", "questions", "score", ""], alignments: [.left, .left, .right, .right, .left], flexible: 1)
+    let withBar = width >= 60
+    var table = TextTable(
+      ["date", "deck", "questions", "score"] + (withBar ? [""] : []),
+      alignments: [.left, .left, .right, .right] + (withBar ? [.left] : []), flexible: 1)
     for quiz in quizzes.suffix(12) {
-      table.add([
-        String(Fmt.moment(quiz.time).prefix(10)), Fmt.visible(quiz.deck), quiz.questions.map(String.init) ?? "–",
-        Fmt.percent(quiz.score), Self.bar(quiz.score, cells: 10),
-      ])
+      table.add(
+        [
+          String(Fmt.moment(quiz.time).prefix(10)), Fmt.visible(quiz.deck), quiz.questions.map(String.init) ?? "–",
+          Fmt.percent(quiz.score),
+        ] + (withBar ? [Self.bar(quiz.score, cells: 10)] : []))
     }
     if quizzes.count > 12 { out.append("  (last 12 of \(quizzes.count))") }
     return out + table.lines(width: width).map(Self.trimRight)
@@ -264,7 +271,7 @@ public struct TextRenderer: Sendable {
         out.append(contentsOf: Self.wrap("\(Fmt.visible(store.file)): \(store.problem): \(Fmt.visible(store.reason))", width: width, indent: 2))
       }
     }
-    return out.joined(separator: "\n") + "\n"
+    return fitted(out)
   }
 
   func itemLines(_ items: [ItemAnalysis], detailed: Bool) -> [String] {
@@ -287,6 +294,11 @@ public struct TextRenderer: Sendable {
   }
 
   // MARK: - Helpers
+
+  /// The lines joined, each cut to the width (coloured lines are left whole: their escapes take no columns).
+  func fitted(_ lines: [String]) -> String {
+    lines.map { color ? $0 : Fmt.truncate($0, to: width) }.joined(separator: "\n") + "\n"
+  }
 
   static func trimRight(_ line: String) -> String {
     var line = line

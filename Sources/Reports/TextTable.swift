@@ -34,7 +34,8 @@ struct TextTable {
         case .right: parts.append(Fmt.padLeft(text, widths[index]))
         }
       }
-      return String(repeating: " ", count: indent) + parts.joined(separator: "  ")
+      // Still too wide (many columns in a narrow terminal): cut the line rather than wrap it.
+      return Fmt.truncate(String(repeating: " ", count: indent) + parts.joined(separator: "  "), to: width)
     }
     return [line(headers)] + rows.map(line)
   }

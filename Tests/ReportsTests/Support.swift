@@ -44,7 +44,8 @@ enum Support {
       try actual.write(to: source, atomically: true, encoding: .utf8)
       return
     }
-    let expected = try String(contentsOf: fixtureURL("golden/\(name)"), encoding: .utf8)
+    // Read from the source tree, not the bundle copy, which is stale until the next build after an update.
+    let expected = try String(contentsOf: source, encoding: .utf8)
     if expected != actual {
       let lines = zip(expected.split(separator: "\n", omittingEmptySubsequences: false), actual.split(separator: "\n", omittingEmptySubsequences: false))
       let first = lines.enumerated().first { $0.element.0 != $0.element.1 }
