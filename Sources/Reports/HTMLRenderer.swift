@@ -33,7 +33,7 @@ public struct HTMLRenderer: Sendable {
     .meta { color: var(--muted); font-size: 13px; }
     blockquote { margin: 4px 0 0; padding: 2px 10px; border-left: 3px solid var(--line); color: var(--muted); font-style: italic; }
     .wrong { color: var(--bad); }
-    .warn { border: 1px solid #f0b429; background: #fffbea; border-radius: 8px; padding: 10px 14px; }
+    .warn { border: 1px solid #f0b429; background: #fffbea; border-radius: 8px; padding: 10px 14px; margin-bottom: 16px; }
     svg text { font-family: inherit; }
     svg .axis { font-size: 11px; fill: #616e7c; }
     svg .label { font-size: 13px; fill: #1f2933; }
