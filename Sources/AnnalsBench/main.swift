@@ -1,13 +1,13 @@
 import Foundation
 
-// `AnnalsBench [scheduling [LOG.csv]] [store [DIR]]`: prints benchmark figures. With no argument, runs everything.
+// `AnnalsBench [scheduling [LOG.csv]] [store [DIR]] [reports [DIR]]`: prints benchmark figures. With no argument, runs everything.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let defaultLog = "Tests/SchedulingTests/Fixtures/review-logs-slice.csv"
 
 func argument(after name: String) -> String? {
   guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
   let value = arguments[index + 1]
-  return ["scheduling", "store"].contains(value) ? nil : value
+  return ["scheduling", "store", "reports"].contains(value) ? nil : value
 }
 
 do {
@@ -16,6 +16,9 @@ do {
   }
   if arguments.isEmpty || arguments.contains("store") {
     try runStoreBench(directory: argument(after: "store") ?? FileManager.default.temporaryDirectory.path)
+  }
+  if arguments.isEmpty || arguments.contains("reports") {
+    try runReportsBench(directory: argument(after: "reports") ?? FileManager.default.temporaryDirectory.path)
   }
 } catch {
   FileHandle.standardError.write(Data("AnnalsBench: \(error)\n".utf8))
