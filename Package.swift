@@ -46,7 +46,7 @@ let package = Package(
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "ProgressStore", "LineEditing", "Workspace",
       ]
     ),
-    .target(name: "Reports", dependencies: ["ProgressStore", "Scheduling", "CardBuilder", "EventDeck"]),
+    .target(name: "Reports", dependencies: ["ProgressStore", "Scheduling", "CardBuilder", "EventDeck", "Study"]),
 
     // MARK: - Executables
 
@@ -67,7 +67,10 @@ let package = Package(
 
     // MARK: - Tests
 
-    .testTarget(name: "EventDeckTests", dependencies: ["EventDeck"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "EventDeckTests", dependencies: ["EventDeck", .product(name: "Yams", package: "Yams")],
+      resources: [.copy("Fixtures")]
+    ),
     .testTarget(name: "CardBuilderTests", dependencies: ["CardBuilder", "EventDeck"]),
     .testTarget(name: "AnswerCheckTests", dependencies: ["AnswerCheck", "CardBuilder", "EventDeck"]),
     .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], resources: [.copy("Fixtures")]),
@@ -75,7 +78,9 @@ let package = Package(
     .testTarget(name: "WorkspaceTests", dependencies: ["Workspace"]),
     .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", "Scheduling"]),
     .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
-    .testTarget(name: "StudyTests", dependencies: ["Study", "CardBuilder", "EventDeck", "ProgressStore"]),
+    .testTarget(
+      name: "StudyTests", dependencies: ["Study", "CardBuilder", "EventDeck", "ProgressStore", "Scheduling", "LineEditing"],
+      resources: [.copy("Fixtures")]),
     .testTarget(
       name: "ReportsTests", dependencies: ["Reports", "ProgressStore", "Scheduling", "Study"],
       resources: [.copy("Fixtures")]),

@@ -11,7 +11,8 @@ extension DeckParser {
 
   func checkReferences() {
     for reference in references {
-      let expected = reference.expected.map(\.rawValue).joined(separator: " or ")
+      let names = reference.expected.map(\.rawValue)
+      let expected = names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + names.last! : names[0]
       if let found = ids[reference.id] {
         if !reference.expected.contains(found.kind) {
           error(

@@ -101,7 +101,7 @@ final class DeckParser {
       if let present = fields.keys[key] {
         error("`\(key):` in \(what) has no value", hint: "write the value after `\(key):`", at: present)
       } else {
-        error("\(what) is missing `\(key):`", hint: "add a `\(key):` line to it", at: node)
+        error("\(what) is missing `\(key):`", hint: "add `\(key):` to it", at: node)
       }
     }
     return fields

@@ -106,7 +106,11 @@ struct YAMLDocument {
 
   // MARK: - Aliases
 
-  private struct BudgetExceeded: Error { var line: Int; var column: Int }
+  private struct BudgetExceeded: Error {
+    var line: Int
+    var column: Int
+    var undefinedAlias: String?
+  }
 
   /// Counts the nodes that aliases would bring in, without letting Yams expand them: every `*` becomes `~`
   /// (same length, so marks stay put), which turns each alias into a plain scalar whose mark points at a `*` in the
@@ -126,19 +130,26 @@ struct YAMLDocument {
     var anchors: [String: Int] = [:]
     var expanded = 0
 
-    func aliasName(at mark: Mark?) -> String? {
+    /// The name after `indicator` (`*` for an alias, `&` for an anchor) at `mark` in the real text, skipping a
+    /// tag (`!tag &name`) first. Yams holds anchors weakly, so the composed tree has lost them: read the text.
+    func name(after indicator: Unicode.Scalar, at mark: Mark?) -> String? {
       guard let mark, mark.line - 1 < lines.count else { return nil }
       let scalars = lines[mark.line - 1].unicodeScalars
-      guard let start = scalars.index(scalars.startIndex, offsetBy: mark.column - 1, limitedBy: scalars.endIndex),
-        start < scalars.endIndex, scalars[start] == "*"
+      guard var i = scalars.index(scalars.startIndex, offsetBy: mark.column - 1, limitedBy: scalars.endIndex),
+        i < scalars.endIndex
       else { return nil }
-      var name = ""
-      for scalar in scalars[scalars.index(after: start)...] {
-        if scalar == " " || scalar == "\t" || scalar == "," || scalar == "[" || scalar == "]" || scalar == "{"
+      func endsName(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || scalar == "," || scalar == "[" || scalar == "]" || scalar == "{"
           || scalar == "}" || scalar == "\r"
-        {
-          break
-        }
+      }
+      if indicator == "&", scalars[i] == "!" {
+        while i < scalars.endIndex, scalars[i] != " ", scalars[i] != "\t" { i = scalars.index(after: i) }
+        while i < scalars.endIndex, scalars[i] == " " || scalars[i] == "\t" { i = scalars.index(after: i) }
+      }
+      guard i < scalars.endIndex, scalars[i] == indicator else { return nil }
+      var name = ""
+      for scalar in scalars[scalars.index(after: i)...] {
+        if endsName(scalar) { break }
         name.unicodeScalars.append(scalar)
       }
       return name
@@ -148,10 +159,15 @@ struct YAMLDocument {
       var total = 1
       switch node {
       case .scalar(let scalar):
-        if scalar.string.hasPrefix("~"), let name = aliasName(at: scalar.mark) {
-          let brought = anchors[name] ?? 1
+        if scalar.string.hasPrefix("~"), let name = name(after: "*", at: scalar.mark) {
+          // An alias whose anchor was not found is refused (Yams would refuse it too), never counted as small.
+          guard let brought = anchors[name] else {
+            throw BudgetExceeded(line: scalar.mark?.line ?? 1, column: scalar.mark?.column ?? 1, undefinedAlias: name)
+          }
           expanded = min(expanded + brought, Int.max / 4)
-          if expanded > limit { throw BudgetExceeded(line: scalar.mark?.line ?? 1, column: scalar.mark?.column ?? 1) }
+          if expanded > limit {
+            throw BudgetExceeded(line: scalar.mark?.line ?? 1, column: scalar.mark?.column ?? 1, undefinedAlias: nil)
+          }
           total = brought
         }
       case .alias:
@@ -163,18 +179,25 @@ struct YAMLDocument {
           total = min(total + (try size(key)) + (try size(value)), Int.max / 4)
         }
       }
-      if let anchor = node.anchor { anchors[anchor.rawValue] = total }
+      if let anchor = name(after: "&", at: node.mark) { anchors[anchor] = total }
       return total
     }
 
     do {
       _ = try size(root)
     } catch {
+      let location = SourceLocation(file: path, line: error.line, column: error.column)
+      if let name = error.undefinedAlias {
+        throw Failure(
+          diagnostic: Diagnostic(
+            .error, "YAML alias '*\(name)' has no anchor '&\(name)' before it",
+            hint: "an alias (*name) must come after its anchor (&name)", at: location))
+      }
       throw Failure(
         diagnostic: Diagnostic(
           .error, "YAML aliases here expand to more than \(limit) nodes",
           hint: "write the values out instead of repeating them through anchors (&) and aliases (*)",
-          at: SourceLocation(file: path, line: error.line, column: error.column)))
+          at: location))
     }
   }
 

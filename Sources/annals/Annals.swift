@@ -10,6 +10,8 @@ struct Annals: AsyncParsableCommand {
     subcommands: [
       // Each subcommand lives in its own file: <Name>Command.swift.
       DueCommand.self,
+      StudyCommand.self,
+      QuizCommand.self,
       FSRSCommand.self,
       StoreStressCommand.self,
       ReportCommand.self,
