@@ -96,6 +96,15 @@ public final class ReadOnlyStore: Sendable {
     }
   }
 
+  /// The decks the store knows, with the deck file each was last synced from.
+  public func decks() throws(StoreError) -> [DeckInfo] {
+    try read { db in
+      try Row.fetchAll(db, sql: "SELECT id, content_hash, path FROM deck ORDER BY id").map {
+        DeckInfo(id: $0["id"], contentHash: $0["content_hash"], path: $0["path"])
+      }
+    }
+  }
+
   /// All cards, retired ones included, optionally of one deck, in deck order.
   public func cards(deck: String? = nil) throws(StoreError) -> [StoredCard] {
     try read { db in

@@ -42,6 +42,9 @@ public struct SimulationOptions: Sendable, Equatable {
   public var quizEvery: Int
   /// Questions per quiz.
   public var quizSize: Int
+  /// Whether the simulator adds the catalog's cards to the store itself (false when the caller synced the deck,
+  /// as `annals study` does).
+  public var syncsDeck = true
 
   /// Options with the given values; the defaults are a steady learner: 10 new cards a day, 1 day in 8 skipped,
   /// a 10-question quiz each week.
@@ -103,11 +106,16 @@ public struct LearnerSimulator: Sendable {
   public var catalog: CardCatalog
   /// What the learner does.
   public var options: SimulationOptions
+  /// Checks a typed answer as a session would (card id, typed text → verdict, or nil to keep the simulator's own).
+  public var judge: (@Sendable (String, String) -> String?)?
 
-  /// A simulator of `catalog` with `options`.
-  public init(catalog: CardCatalog, options: SimulationOptions) {
+  /// A simulator of `catalog` with `options`, checking typed answers with `judge` when given.
+  public init(
+    catalog: CardCatalog, options: SimulationOptions, judge: (@Sendable (String, String) -> String?)? = nil
+  ) {
     self.catalog = catalog
     self.options = options
+    self.judge = judge
   }
 
   struct Memory {
@@ -146,9 +154,11 @@ public struct LearnerSimulator: Sendable {
     let records = catalog.cards.map {
       CardRecord(id: $0.id, kind: $0.kind, siblingGroup: $0.group, tags: $0.tags, era: $0.era)
     }
-    _ = try store.sync(
-      deck: DeckInfo(id: catalog.deckID, contentHash: "simulated-\(catalog.cards.count)", path: "-"), cards: records,
-      at: options.start)
+    if options.syncsDeck {
+      _ = try store.sync(
+        deck: DeckInfo(id: catalog.deckID, contentHash: "simulated-\(catalog.cards.count)", path: "-"), cards: records,
+        at: options.start)
+    }
     let scheduler = try store.scheduler(forDeck: catalog.deckID)
     let clock = scheduler.clock
     let weights = FSRSParameters.defaultWeights
@@ -210,6 +220,7 @@ public struct LearnerSimulator: Sendable {
         } else {
           verdict = "dont-know"
         }
+        if let judge, let typed, let judged = judge(card.id, typed) { verdict = judged }
         let milliseconds = Int(2500 + random.unit() * (recalled ? 9000 : 16000))
         if card.state.phase == .review {
           reviewPhase += 1

@@ -12,8 +12,8 @@ struct ReportCommand: ParsableCommand {
       Stores are opened read-only and never changed. Text output fits the terminal width and has colour only on \
       a terminal without NO_COLOR. HTML is one self-contained file (inline SVG and CSS, no scripts). CSV writes \
       one table: for a learner 'cards' (default), 'days', 'forecast', 'mastery' or 'quizzes'; for a class \
-      'students' (default), 'items' or 'unreadable'. Card questions and source sentences come from --catalog \
-      files; without them cards show their ids.
+      'students' (default), 'items' or 'unreadable'. Card questions and source sentences come from the deck \
+      files the store was synced from, or from --catalog files; without them cards show their ids.
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -37,7 +37,10 @@ struct ReportCommand: ParsableCommand {
   @Option(name: .customLong("class"), help: ArgumentHelp("Report on every *.sqlite store in this folder.", valueName: "dir"))
   var classDirectory: String?
 
-  @Option(help: ArgumentHelp("A card catalog (JSON) giving questions and source sentences (repeatable).", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "A deck file (.yaml) or card catalog (.json) giving questions and source sentences (repeatable; default: the deck files the store was synced from).",
+      valueName: "file"))
   var catalog: [String] = []
 
   @Option(help: "Text width in columns (default: the terminal's, else 80).")
@@ -55,7 +58,7 @@ struct ReportCommand: ParsableCommand {
 
   func run() throws {
     let moment = try parseMoment(now)
-    let catalogs = try catalog.map(loadCatalog)
+    var catalogs = try catalog.flatMap(ReportCatalogs.load)
     let output: String
     do {
       if let classDirectory {
@@ -76,6 +79,7 @@ struct ReportCommand: ParsableCommand {
         let store: ReadOnlyStore
         do { store = try ReadOnlyStore(path: path) } catch { throw CommandError(error.description) }
         defer { try? store.close() }
+        if catalog.isEmpty { catalogs = ReportCatalogs.recorded(in: store) }
         let learner = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         let report = try ReportBuilder(now: moment, catalogs: catalogs, deck: deck).report(store: store, learner: learner)
         switch format {

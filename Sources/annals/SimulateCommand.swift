@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ProgressStore
 import Reports
+import Study
 
 /// `annals simulate`: a simulated learner studies a deck day by day into a real store.
 struct SimulateCommand: ParsableCommand {
@@ -18,8 +19,11 @@ struct SimulateCommand: ParsableCommand {
 
   @OptionGroup var storeOptions: StoreOptions
 
-  @Option(help: ArgumentHelp("The card catalog (JSON) of the deck to study.", valueName: "file"))
-  var catalog: String
+  @Option(help: ArgumentHelp("The deck file to study (.yaml), its cards built as 'annals study' builds them.", valueName: "file"))
+  var deck: String?
+
+  @Option(help: ArgumentHelp("A card catalog (JSON) to study instead of a deck file.", valueName: "file"))
+  var catalog: String?
 
   @Option(help: "Days to simulate.")
   var days = 90
@@ -48,7 +52,7 @@ struct SimulateCommand: ParsableCommand {
   }
 
   func run() throws {
-    let cards = try loadCatalog(catalog)
+    guard (deck == nil) != (catalog == nil) else { throw CommandError("give either --deck FILE.yaml or --catalog FILE.json") }
     let path = storeOptions.path
     if FileManager.default.fileExists(atPath: path) {
       throw CommandError(
@@ -65,14 +69,38 @@ struct SimulateCommand: ParsableCommand {
       first = Date(timeIntervalSince1970: Double(today - days + 1) * 86400 + 4 * 3600)
     }
     let learner = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-    let options = SimulationOptions(
+    var options = SimulationOptions(
       learner: learner, days: days, desiredRetention: retention, seed: seed, start: first, newPerDay: newPerDay)
     let summary: SimulationSummary
     do {
+      let cards: CardCatalog
+      var judge: (@Sendable (String, String) -> String?)?
+      var material: StudyMaterial?
+      if let deck {
+        let loaded = try StudyMaterial.load(paths: [deck])
+        guard let first = CardCatalog.catalogs(of: loaded).first else { throw CommandError("\(deck.terminalSafe) has no deck") }
+        cards = first
+        material = loaded
+        // Typed and multiple-choice answers are checked by the session's own judge.
+        let studyCards = Dictionary(loaded.cards.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        judge = { id, typed in
+          guard let card = studyCards[id] else { return nil }
+          if case .ordering = card.form { return nil }
+          return BasicJudge().judge(typed, card: card).outcome.rawValue
+        }
+      } else {
+        cards = try loadCatalog(catalog ?? "")
+      }
       let store = try storeOptions.open()
       defer { try? store.close() }
-      summary = try LearnerSimulator(catalog: cards, options: options).run(store: store)
+      if let material, let deck {
+        _ = try material.sync(into: store, paths: [deck], at: first)  // as 'annals study' does
+        options.syncsDeck = false
+      }
+      summary = try LearnerSimulator(catalog: cards, options: options, judge: judge).run(store: store)
     } catch let error as ReportError {
+      throw CommandError(error.description)
+    } catch let error as StudyError {
       throw CommandError(error.description)
     }
     if json {
