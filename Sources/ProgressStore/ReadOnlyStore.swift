@@ -136,64 +136,60 @@ public final class ReadOnlyStore: Sendable {
     }
   }
 
-  /// The review log summed up by SQLite (undone answers left out): per card, per quarter hour, and the wrong typed
-  /// answers; a million reviews reduce to a few thousand rows.
+  /// The review log summed up (undone answers left out): per card, per quarter hour, and the wrong typed answers.
+  ///
+  /// One sequential pass over the log in row order: the rows are wide (two state JSONs each), so a scan through
+  /// an index that then fetches each row would read the file a page at a time in random order.
   public func reviewDigest(deck: String? = nil) throws(StoreError) -> ReviewDigest {
     try read { db in
-      var filter = "undone = 0"
-      var arguments: StatementArguments = []
+      var only: Set<String>?
       if let deck {
-        filter += " AND card_id IN (SELECT id FROM card WHERE deck_id = ?)"
-        arguments += [deck]
+        only = Set(try String.fetchAll(db, sql: "SELECT id FROM card WHERE deck_id = ?", arguments: [deck]))
+      }
+      var cards: [String: ReviewDigest.CardStats] = [:]
+      var buckets: [Int64: ReviewDigest.Bucket] = [:]
+      var wrong: [String: [String: Int]] = [:]
+      let rows = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT card_id, time, rating, phase_before = 'review', COALESCE(response_ms, 0),
+            CASE WHEN rating = 1 THEN typed_answer END
+          FROM review WHERE undone = 0 ORDER BY id
+          """)
+      while let row = try rows.next() {
+        let card: String = row[0]
+        if let only, !only.contains(card) { continue }
+        let time: Double = row[1]
+        let passed = (row[2] as Int) > 1
+        let reviewPhase: Bool = row[3]
+        let milliseconds: Int = row[4]
+        var stats = cards[card] ?? ReviewDigest.CardStats(
+          reviews: 0, passed: 0, reviewPhase: 0, reviewPhasePassed: 0, firstPassed: passed)
+        stats.reviews += 1
+        if passed { stats.passed += 1 }
+        if reviewPhase {
+          stats.reviewPhase += 1
+          if passed { stats.reviewPhasePassed += 1 }
+        }
+        cards[card] = stats
+        let key = Int64((time / 900).rounded(.down))
+        var bucket = buckets[key] ?? ReviewDigest.Bucket(
+          start: Date(timeIntervalSince1970: Double(key) * 900), reviews: 0, milliseconds: 0, reviewPhase: 0,
+          reviewPhasePassed: 0)
+        bucket.reviews += 1
+        bucket.milliseconds += milliseconds
+        if reviewPhase {
+          bucket.reviewPhase += 1
+          if passed { bucket.reviewPhasePassed += 1 }
+        }
+        buckets[key] = bucket
+        if let typed: String = row[5], !typed.isEmpty { wrong[card, default: [:]][typed, default: 0] += 1 }
       }
       var digest = ReviewDigest()
-      let perCard = try Row.fetchCursor(
-        db,
-        sql: """
-          SELECT card_id, COUNT(*) AS n, SUM(rating > 1) AS passed, SUM(phase_before = 'review') AS rn,
-            SUM(phase_before = 'review' AND rating > 1) AS rpassed, MIN(id) AS first
-          FROM review WHERE \(filter) GROUP BY card_id
-          """, arguments: arguments)
-      var firstIDs: [Int64: String] = [:]
-      while let row = try perCard.next() {
-        let card: String = row["card_id"]
-        digest.cards[card] = ReviewDigest.CardStats(
-          reviews: row["n"], passed: row["passed"], reviewPhase: row["rn"], reviewPhasePassed: row["rpassed"],
-          firstPassed: nil)
-        firstIDs[row["first"]] = card
-      }
-      let firsts = try Row.fetchCursor(
-        db,
-        sql: """
-          SELECT id, rating FROM review WHERE id IN (SELECT MIN(id) FROM review WHERE \(filter) GROUP BY card_id)
-          """, arguments: arguments)
-      while let row = try firsts.next() {
-        if let card = firstIDs[row["id"]] { digest.cards[card]?.firstPassed = (row["rating"] as Int) > 1 }
-      }
-      let buckets = try Row.fetchCursor(
-        db,
-        sql: """
-          SELECT CAST(time / 900 AS INTEGER) AS b, COUNT(*) AS n, SUM(COALESCE(response_ms, 0)) AS ms,
-            SUM(phase_before = 'review') AS rn, SUM(phase_before = 'review' AND rating > 1) AS rpassed
-          FROM review WHERE \(filter) GROUP BY b ORDER BY b
-          """, arguments: arguments)
-      while let row = try buckets.next() {
-        let bucket: Int64 = row["b"]
-        digest.buckets.append(
-          ReviewDigest.Bucket(
-            start: Date(timeIntervalSince1970: Double(bucket) * 900), reviews: row["n"], milliseconds: row["ms"],
-            reviewPhase: row["rn"], reviewPhasePassed: row["rpassed"]))
-      }
-      let wrong = try Row.fetchCursor(
-        db,
-        sql: """
-          SELECT card_id, typed_answer, COUNT(*) AS n FROM review
-          WHERE \(filter) AND rating = 1 AND typed_answer IS NOT NULL AND typed_answer != ''
-          GROUP BY card_id, typed_answer
-          """, arguments: arguments)
-      while let row = try wrong.next() {
-        digest.wrongAnswers[row["card_id"], default: []].append(
-          ReviewDigest.TypedAnswer(text: row["typed_answer"], count: row["n"]))
+      digest.cards = cards
+      digest.buckets = buckets.keys.sorted().map { buckets[$0]! }
+      digest.wrongAnswers = wrong.mapValues { answers in
+        answers.keys.sorted().map { ReviewDigest.TypedAnswer(text: $0, count: answers[$0]!) }
       }
       return digest
     }

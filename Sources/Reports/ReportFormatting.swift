@@ -36,9 +36,12 @@ enum Fmt {
 
   /// An ISO 8601 moment in UTC, seconds precision.
   static func moment(_ date: Date) -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    return formatter.string(from: date)
+    // By hand: a formatter per call costs ~0.5 ms on Linux, which a 5,000-row CSV would feel.
+    let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+    let day = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
+    let rest = seconds - day * 86400
+    func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    return CivilDay.string(day) + "T" + pad(rest / 3600) + ":" + pad(rest / 60 % 60) + ":" + pad(rest % 60) + "Z"
   }
 
   /// The text with control, format and escape characters shown visibly (`\u{1B}`): deck text is never written raw.
