@@ -100,8 +100,9 @@ def test_csv_tables_parse(tmp_path):
     cards = run("report", "--store", str(store), "--catalog", CATALOG, "--now", NOW, "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(cards.stdout, newline="")))
     assert len(rows) == 24 and rows[0]["prompt"] and rows[0]["state"] in {"new", "learning", "young", "mature"}
-    days = run("report", "--store", str(store), "--now", NOW, "--format", "csv", "--table", "days")
-    assert days.stdout.startswith("date,reviews,seconds\r\n")
+    days = subprocess.run([ANNALS, "report", "--store", str(store), "--now", NOW, "--format", "csv", "--table", "days"],
+                          capture_output=True)
+    assert days.stdout.startswith(b"date,reviews,seconds\r\n")  # RFC 4180 line ends
     bad = run("report", "--store", str(store), "--format", "csv", "--table", "nope")
     assert bad.returncode != 0 and "choose one of" in bad.stderr
 
