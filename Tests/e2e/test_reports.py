@@ -130,3 +130,24 @@ def test_missing_store_is_a_clear_error(tmp_path):
     result = run("report", "--store", str(tmp_path / "nobody.sqlite"))
     assert result.returncode != 0
     assert "no progress store" in result.stderr and "annals simulate" in result.stderr
+
+
+def test_class_report_names_a_locked_store(tmp_path):
+    import sqlite3
+    folder = tmp_path / "class"
+    folder.mkdir()
+    simulate(folder / "amir.sqlite", seed=1, days=10)
+    simulate(folder / "bella.sqlite", seed=2, days=10)
+    # Another program holds bella's store in exclusive locking mode with a write pending.
+    holder = sqlite3.connect(str(folder / "bella.sqlite"), isolation_level=None, timeout=1)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("UPDATE settings SET fuzz = fuzz")
+    try:
+        result = run("report", "--class", str(folder), "--now", NOW, "--width", "120")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert result.returncode == 0, result.stderr
+    assert "bella.sqlite: locked" in result.stdout
+    assert "amir" in result.stdout.split("Stores not read")[0]
