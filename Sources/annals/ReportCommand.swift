@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ProgressStore
 import Reports
+import Workspace
 
 /// `annals report`: a learner's progress report, or with `--class DIR` a teacher's report over many stores.
 struct ReportCommand: ParsableCommand {
@@ -20,7 +21,10 @@ struct ReportCommand: ParsableCommand {
     case text, markdown, html, json, csv
   }
 
-  @OptionGroup var storeOptions: StoreOptions
+  @OptionGroup var workspaceOptions: WorkspaceOptions
+
+  @Option(help: ArgumentHelp("The progress store file (default: <workspace>/Progress/<learner>.sqlite).", valueName: "path"))
+  var store: String?
 
   @Option(help: "Only this deck (its id).")
   var deck: String?
@@ -71,7 +75,7 @@ struct ReportCommand: ParsableCommand {
         case .csv: output = try CSVRenderer().render(report, table: table ?? "students")
         }
       } else {
-        let path = storeOptions.path
+        let path = try storePath()
         guard FileManager.default.fileExists(atPath: path) else {
           throw CommandError(
             "no progress store at \(path.terminalSafe) yet: study a deck first, or create demo data with 'annals simulate'")
@@ -146,5 +150,14 @@ enum TerminalSize {
     var size = winsize()
     if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
     return nil
+  }
+}
+
+extension ReportCommand {
+  /// `--store`, else the learner's store in the workspace (as `annals study` uses it).
+  func storePath() throws -> String {
+    if let store { return store }
+    let workspace = try workspaceOptions.resolveWorkspace()
+    return workspace.storeURL(for: try workspaceOptions.resolveLearner()).path
   }
 }

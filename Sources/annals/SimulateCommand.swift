@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ProgressStore
 import Reports
+import Workspace
 import Study
 
 /// `annals simulate`: a simulated learner studies a deck day by day into a real store.
@@ -17,7 +18,10 @@ struct SimulateCommand: ParsableCommand {
       determined by --seed. The store must not exist yet.
       """)
 
-  @OptionGroup var storeOptions: StoreOptions
+  @OptionGroup var workspaceOptions: WorkspaceOptions
+
+  @Option(help: ArgumentHelp("The progress store file (default: <workspace>/Progress/<learner>.sqlite).", valueName: "path"))
+  var store: String?
 
   @Option(help: ArgumentHelp("The deck file to study (.yaml), its cards built as 'annals study' builds them.", valueName: "file"))
   var deck: String?
@@ -53,7 +57,7 @@ struct SimulateCommand: ParsableCommand {
 
   func run() throws {
     guard (deck == nil) != (catalog == nil) else { throw CommandError("give either --deck FILE.yaml or --catalog FILE.json") }
-    let path = storeOptions.path
+    let path = try storePath()
     if FileManager.default.fileExists(atPath: path) {
       throw CommandError(
         "\(path.terminalSafe) already exists; a simulation writes only into a new store (choose another --learner or --store)")
@@ -91,7 +95,8 @@ struct SimulateCommand: ParsableCommand {
       } else {
         cards = try loadCatalog(catalog ?? "")
       }
-      let store = try storeOptions.open()
+      let store: ProgressStore
+      do { store = try ProgressStore(path: path) } catch { throw CommandError(error.description) }
       defer { try? store.close() }
       if let material, let deck {
         _ = try material.sync(into: store, paths: [deck], at: first)  // as 'annals study' does
@@ -108,5 +113,14 @@ struct SimulateCommand: ParsableCommand {
       return
     }
     print(SimulationText.render(summary, path: path.terminalSafe, width: TerminalSize.columns() ?? 80))
+  }
+}
+
+extension SimulateCommand {
+  /// `--store`, else the learner's store in the workspace (as `annals study` uses it).
+  func storePath() throws -> String {
+    if let store { return store }
+    let workspace = try workspaceOptions.resolveWorkspace()
+    return workspace.storeURL(for: try workspaceOptions.resolveLearner()).path
   }
 }
