@@ -30,14 +30,16 @@ extension ProgressStore {
   /// millions.
   static func json(_ state: CardState) throws -> String {
     var out = "{"
+    out.reserveCapacity(200)
+    var first = true
     func number(_ key: String, _ value: Double?) {
       guard let value else { return }
-      if out.count > 1 { out += "," }
-      out += "\"\(key)\":\(value)"
+      out += first ? "\"\(key)\":\(value)" : ",\"\(key)\":\(value)"
+      first = false
     }
     func integer(_ key: String, _ value: Int) {
-      if out.count > 1 { out += "," }
-      out += "\"\(key)\":\(value)"
+      out += first ? "\"\(key)\":\(value)" : ",\"\(key)\":\(value)"
+      first = false
     }
     number("difficulty", state.difficulty)
     number("due", state.due.timeIntervalSince1970)
