@@ -60,9 +60,11 @@ struct YAMLDocument {
       try checkAliasExpansion(text: text, path: path, limit: limits.maximumAliasExpansion)
     }
 
+    // The basic resolver tags every plain scalar as text: the deck reads raw text anyway, and resolving each
+    // scalar's type by regular expression (which Yams does to hash mapping keys) was most of the parse time.
     let composed: Node?
     do {
-      composed = try Yams.compose(yaml: text, .default, .default, .utf8)
+      composed = try Yams.compose(yaml: text, .basic, .default, .utf8)
     } catch {
       throw Failure(diagnostic: diagnostic(for: error, text: text, path: path))
     }
@@ -120,7 +122,7 @@ struct YAMLDocument {
     let disarmed = String(decoding: text.utf8.map { $0 == UInt8(ascii: "*") ? UInt8(ascii: "~") : $0 }, as: UTF8.self)
     let root: Node?
     do {
-      root = try Yams.compose(yaml: disarmed, .default, .default, .utf8)
+      root = try Yams.compose(yaml: disarmed, .basic, .default, .utf8)
     } catch {
       // The same syntax error is in the real text; report it at its place (messages carry no text).
       throw Failure(diagnostic: diagnostic(for: error, text: text, path: path))

@@ -41,7 +41,8 @@ public struct Workspace: Sendable, Equatable {
   /// The workspace given explicitly (`--workspace DIR`), or else the nearest one at or above `directory`.
   public static func find(explicit: String?, from directory: URL) throws(WorkspaceError) -> Workspace {
     if let explicit {
-      let url = URL(fileURLWithPath: explicit, relativeTo: directory).standardizedFileURL
+      let base = URL(fileURLWithPath: directory.path, isDirectory: true)
+      let url = URL(fileURLWithPath: explicit, isDirectory: true, relativeTo: base).standardizedFileURL
       guard isWorkspace(url) else { throw .notAWorkspace(path: explicit) }
       return Workspace(root: url)
     }

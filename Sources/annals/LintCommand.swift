@@ -22,7 +22,9 @@ struct LintCommand: ParsableCommand {
     var paths = decks
     if paths.isEmpty {
       let workspace = try workspaceOptions.resolveWorkspace()
-      paths = workspace.deckURLs().map(\.path)
+      // Shown relative to the current folder when inside it, as a teacher would type them.
+      let here = FileManager.default.currentDirectoryPath + "/"
+      paths = workspace.deckURLs().map { $0.path.hasPrefix(here) ? String($0.path.dropFirst(here.count)) : $0.path }
       if paths.isEmpty { throw CommandFailure("no decks in \(workspace.decksDirectory.path)\n  hint: put a .yaml deck there, or name one") }
     }
     let reports = paths.map { DeckLoader.lint(fileAt: $0) }

@@ -1,0 +1,65 @@
+import Testing
+
+@testable import EventDeck
+
+@Suite("Dates as decks write them")
+struct DateSpecTests {
+  static let valid: [(String, DateSpec)] = [
+    ("1993-04-03", DateSpec(start: .init(year: 1993, month: 4, day: 3))),
+    ("1993-04", DateSpec(start: .init(year: 1993, month: 4))),
+    ("1993", DateSpec(start: .init(year: 1993))),
+    ("by 1993-03-29", DateSpec(start: .init(year: 1993, month: 3, day: 29), qualifier: .by)),
+    ("circa 1991", DateSpec(start: .init(year: 1991), qualifier: .circa)),
+    ("before 1993-03-27", DateSpec(start: .init(year: 1993, month: 3, day: 27), qualifier: .before)),
+    ("after 1993-04-03", DateSpec(start: .init(year: 1993, month: 4, day: 3), qualifier: .after)),
+    ("1993-02/1993-03", DateSpec(start: .init(year: 1993, month: 2), end: .init(year: 1993, month: 3))),
+    ("1993/1994", DateSpec(start: .init(year: 1993), end: .init(year: 1994))),
+    ("1993-04/1993-04-02", DateSpec(start: .init(year: 1993, month: 4), end: .init(year: 1993, month: 4, day: 2))),
+    ("2020-02-29", DateSpec(start: .init(year: 2020, month: 2, day: 29))),
+  ]
+
+  @Test("valid forms", arguments: valid)
+  func parses(_ text: String, _ expected: DateSpec) throws {
+    #expect(try DateSpec.parse(text) == expected)
+  }
+
+  static let invalid: [(String, String)] = [
+    ("1993-02-30", "impossible date '1993-02-30': February 1993 has 28 days"),
+    ("1900-02-29", "impossible date '1900-02-29': February 1900 has 28 days"),
+    ("1993-13", "impossible date '1993-13': there is no month 13"),
+    ("1993-00", "impossible date '1993-00': there is no month 0"),
+    ("1993-04-31", "impossible date '1993-04-31': April 1993 has 30 days"),
+    ("1993-03/1993-02", "impossible date: the span ends (1993-02) before it starts (1993-03)"),
+    ("93-04-03", "the year in '93-04-03' must have four digits"),
+    ("1993-4-3", "the month in '1993-4-3' must have two digits"),
+    ("April 1993", "'April 1993' is not a date"),
+    ("by ", "'by' is not a date"),
+    ("1993/1994/1995", "'1993/1994/1995' is not a date"),
+  ]
+
+  @Test("impossible and malformed dates", arguments: invalid)
+  func rejects(_ text: String, _ message: String) {
+    #expect(throws: DateProblem.self) { try DateSpec.parse(text) }
+    do {
+      _ = try DateSpec.parse(text)
+    } catch {
+      #expect(error.message == message)
+    }
+  }
+}
+
+@Suite("Suggestions for misspellings")
+struct EditDistanceTests {
+  @Test(
+    "distance counts insertions, deletions, substitutions and swaps",
+    arguments: [("name", "nmae", 1), ("title", "title", 0), ("qualifier", "qualifer", 1), ("abc", "", 3)])
+  func distance(_ a: String, _ b: String, _ d: Int) {
+    #expect(EditDistance.between(a, b) == d)
+  }
+
+  @Test("a suggestion is offered only when it is close")
+  func suggestion() {
+    #expect(EditDistance.suggestion(for: "licence", among: ["license", "title"]) == "license")
+    #expect(EditDistance.suggestion(for: "colour", among: ["name", "role"]) == nil)
+  }
+}
