@@ -62,6 +62,7 @@ let package = Package(
       name: "AnnalsBench",
       dependencies: [
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "Optimizer", "ProgressStore", "Study", "Reports",
+        "LineEditing",
       ]
     ),
 

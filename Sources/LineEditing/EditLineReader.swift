@@ -67,7 +67,7 @@ public final class EditLineReader: LineReader {
     close()
   }
 
-  public func readLine(prompt: String) -> ReadResult {
+  public func readLine(prompt: String, remember: Bool) -> ReadResult {
     precondition(!isClosed, "readLine after close")
     if let signal = SignalTrap.takeTerminating() { return .terminated(signal: signal) }
     if SignalTrap.takeInterrupt() { return .interrupted(discarded: "") }
@@ -92,7 +92,7 @@ public final class EditLineReader: LineReader {
     }
     var text = String(cString: raw)
     while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
-    if text.contains(where: { !$0.isWhitespace }) {
+    if remember, text.contains(where: { !$0.isWhitespace }) {
       _ = annals_history_enter(history, &event, text)
       saveHistory()
     }

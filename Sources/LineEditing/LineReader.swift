@@ -14,12 +14,17 @@ public enum ReadResult: Equatable, Sendable {
 ///
 /// A study session is written against this protocol, so it runs the same in a terminal and in a unit test.
 public protocol LineReader: AnyObject {
-  /// Shows `prompt` and reads one line.
-  func readLine(prompt: String) -> ReadResult
+  /// Shows `prompt` and reads one line; `remember` puts it in the history for the Up arrow.
+  func readLine(prompt: String, remember: Bool) -> ReadResult
   /// Words offered by Tab completion (where the reader completes at all).
   var completionWords: [String] { get set }
   /// Saves history and releases the terminal; reading after this is an error.
   func close()
+}
+
+extension LineReader {
+  /// Shows `prompt` and reads one line, remembered in the history.
+  public func readLine(prompt: String) -> ReadResult { readLine(prompt: prompt, remember: true) }
 }
 
 /// Errors from setting up line editing.

@@ -22,7 +22,7 @@ public final class PlainLineReader: LineReader {
     SignalTrap.install()
   }
 
-  public func readLine(prompt: String) -> ReadResult {
+  public func readLine(prompt: String, remember: Bool) -> ReadResult {
     echo(prompt)
     while true {
       if let signal = SignalTrap.takeTerminating() {

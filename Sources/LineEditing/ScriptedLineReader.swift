@@ -14,7 +14,7 @@ public final class ScriptedLineReader: LineReader {
   /// A reader that returns each string as a typed line.
   public convenience init(lines: [String]) { self.init(lines.map { .line($0) }) }
 
-  public func readLine(prompt: String) -> ReadResult {
+  public func readLine(prompt: String, remember: Bool) -> ReadResult {
     prompts.append(prompt)
     return remaining.isEmpty ? .endOfInput : remaining.removeFirst()
   }

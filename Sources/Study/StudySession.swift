@@ -179,7 +179,7 @@ public final class StudySession {
     reader.completionWords = Rating.allCases.map(\.name) + [":undo", ":quit"]
     defer { reader.completionWords = completionBase }
     while true {
-      switch reader.readLine(prompt: "grade [\(proposed.name)]> ") {
+      switch reader.readLine(prompt: "grade [\(proposed.name)]> ", remember: false) {
       case .endOfInput: return .end(.endOfInput)
       case .terminated: return .end(.terminated)
       case .interrupted(let discarded):
@@ -304,7 +304,7 @@ public final class StudySession {
     say(
       "Nothing is due now. The next card is due \(Self.relative(next.first, from: now())) "
         + "(\(next.countThatDay) that day).")
-    switch reader.readLine(prompt: "Review ahead to then? [y/N] ") {
+    switch reader.readLine(prompt: "Review ahead to then? [y/N] ", remember: false) {
     case .line(let answer) where answer.lowercased().hasPrefix("y"):
       options.until = next.first
       return true
