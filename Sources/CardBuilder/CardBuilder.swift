@@ -1,1 +1,226 @@
-// CardBuilder
+import EventDeck
+
+/// Builds every card a deck's data supports, in a fixed order, with distractors seeded from each card's id.
+///
+/// ```swift
+/// let builder = CardBuilder(deck: deck)
+/// let cards = builder.cards()                  // same deck in, same cards out
+/// let checker = AnswerChecker(lexicon: builder.lexicon)
+/// ```
+public struct CardBuilder: Sendable {
+  /// The deck cards are built from.
+  public let deck: Deck
+  /// Every entity name of the deck, for the answer checker.
+  public let lexicon: Lexicon
+
+  let entities: [String: Entity]
+  let eras: [String: Era]
+  /// Events whose date bounds are known on both sides, by first possible day, for "which happened" and orderings.
+  let timeline: [Dated]
+  /// Event id → its position in `timeline`.
+  let timelineIndex: [String: Int]
+  /// Outcomes of all events as (event id, outcome), sorted by id so file order does not matter.
+  let outcomes: [(String, String)]
+  /// Entities that may serve as distractors, by kind, sorted by id.
+  let pools: [EntityKind: [Entity]]
+  /// Place id → the places it lies within, transitively.
+  let ancestors: [String: Set<String>]
+
+  /// An event with the first and last day it can have happened on.
+  struct Dated: Sendable {
+    var event: Event
+    var first: Int
+    var last: Int
+  }
+
+  /// Prepares the deck's indexes (entities, eras, timeline, distractor pools).
+  public init(deck: Deck) {
+    self.deck = deck
+    self.lexicon = Lexicon(deck: deck)
+    var entities: [String: Entity] = [:]
+    for e in deck.entities where entities[e.id] == nil { entities[e.id] = e }
+    self.entities = entities
+    var eras: [String: Era] = [:]
+    for era in deck.eras { eras[era.id] = era }
+    self.eras = eras
+    var timeline: [Dated] = []
+    for event in deck.events {
+      guard let date = event.date, let bounds = Self.certainBounds(date) else { continue }
+      timeline.append(Dated(event: event, first: bounds.0, last: bounds.1))
+    }
+    timeline.sort { ($0.first, $0.last, $0.event.id) < ($1.first, $1.last, $1.event.id) }
+    self.timeline = timeline
+    var timelineIndex: [String: Int] = [:]
+    for (i, d) in timeline.enumerated() { timelineIndex[d.event.id] = i }
+    self.timelineIndex = timelineIndex
+    self.outcomes = deck.events.compactMap { e in e.outcome.map { (e.id, $0) } }.sorted { $0.0 < $1.0 }
+    var pools: [EntityKind: [Entity]] = [:]
+    let deckOff = Set(deck.disabledKinds)
+    for e in deck.entities where !e.disabledKinds.contains("choice") && !deckOff.contains("choice") {
+      pools[e.kind, default: []].append(e)
+    }
+    for k in pools.keys { pools[k]!.sort { $0.id < $1.id } }
+    self.pools = pools
+    var ancestors: [String: Set<String>] = [:]
+    for place in deck.places {
+      var seen = Set<String>()
+      var next = place.within
+      while let id = next, !seen.contains(id), seen.count < 64 {
+        seen.insert(id)
+        next = entities[id]?.within
+      }
+      ancestors[place.id] = seen
+    }
+    self.ancestors = ancestors
+  }
+
+  /// Every card of the deck, item by item in file order: events, entities, facts, hand-written cards.
+  public func cards() -> [Card] {
+    var out: [Card] = []
+    out.reserveCapacity(deck.events.count * 8 + deck.entities.count * 3 + deck.facts.count * 2 + deck.cards.count)
+    for event in deck.events { out += cards(for: event) }
+    for entity in deck.entities { out += cards(for: entity) }
+    for fact in deck.facts { out += cards(for: fact) }
+    for hand in deck.cards { out += cards(for: hand) }
+    return out
+  }
+
+  /// The cards of one kind.
+  public func cards(kind: CardKind) -> [Card] { cards().filter { $0.kind == kind } }
+
+  // MARK: - Shared pieces
+
+  /// Whether `kind` is on for an item (and, for variants, its base kind too).
+  func isOn(_ kind: CardKind, base: CardKind? = nil, item: [String]) -> Bool {
+    let off = Set(deck.disabledKinds).union(item)
+    if off.contains(kind.rawValue) { return false }
+    if let base, off.contains(base.rawValue) { return false }
+    return true
+  }
+
+  func id(_ item: String, _ kind: CardKind, _ sub: String? = nil) -> String {
+    var s = deck.id + "/" + item + "/" + kind.rawValue
+    if let sub { s += "/" + sub }
+    return s
+  }
+
+  func group(_ item: String) -> String { deck.id + "/" + item }
+
+  /// The first and last day a date can mean, when both are certain (exact dates and spans only).
+  static func certainBounds(_ date: DateSpec) -> (Int, Int)? {
+    guard date.qualifier == .exact else { return nil }
+    let last = (date.end ?? date.start).lastDay.dayNumber
+    return (date.start.firstDay.dayNumber, last)
+  }
+
+  /// The first and last day a date might mean, widely: used to keep a maybe-true option out of multiple choice.
+  static func possibleBounds(_ date: DateSpec) -> (Int, Int) {
+    let first = date.start.firstDay.dayNumber
+    let last = (date.end ?? date.start).lastDay.dayNumber
+    switch date.qualifier {
+    case .exact: return (first, last)
+    case .by, .before: return (Int.min / 2, last)
+    case .after: return (first, Int.max / 2)
+    case .circa:
+      let widen: Int
+      switch date.start.precision {
+      case .day: widen = 7
+      case .month: widen = 62
+      case .year: widen = 731
+      }
+      return (first - widen, last + widen)
+    }
+  }
+
+  /// The stretch of days an answer may name for a date, using the event's era where the source gives one side only.
+  func dateExpectation(_ date: DateSpec, era: String?) -> DateExpectation {
+    let era = era.flatMap { eras[$0] }
+    let first = date.start.firstDay
+    let last = (date.end ?? date.start).lastDay
+    switch date.qualifier {
+    case .exact:
+      return DateExpectation(spec: date, earliest: first, latest: last, precision: date.start.precision)
+    case .by, .before:
+      var earliest = HistoricalDate(year: date.start.year, month: 1, day: 1)
+      if let from = era?.from?.firstDay, from <= first { earliest = from }
+      let latest = date.qualifier == .by ? last : HistoricalDate(dayNumber: first.dayNumber - 1)
+      return DateExpectation(
+        spec: date, earliest: min(earliest, latest), latest: latest, precision: date.start.precision)
+    case .after:
+      var latest = HistoricalDate(year: date.start.year + 1, month: 12, day: 31)
+      if let to = era?.to?.lastDay, to >= last { latest = to }
+      let earliest = HistoricalDate(dayNumber: last.dayNumber + 1)
+      return DateExpectation(spec: date, earliest: earliest, latest: max(earliest, latest), precision: .year)
+    case .circa:
+      return DateExpectation(
+        spec: date, earliest: date.start.shifted(by: -1).firstDay, latest: (date.end ?? date.start).shifted(by: 1).lastDay,
+        precision: date.start.precision)
+    }
+  }
+
+  /// Whether any of an entity's names is written in `text` (so asking for it would give the answer away).
+  func isNamed(_ entity: Entity, in text: String) -> Bool {
+    let hay = " " + AnswerText.rawTokens(text).joined(separator: " ") + " "
+    for name in entity.allNames {
+      let key = AnswerText.key(name)
+      if !key.isEmpty, hay.contains(" " + key + " ") { return true }
+    }
+    return false
+  }
+
+  /// Names (name first, then aliases) of entities, deduplicated.
+  func names(of ids: [String]) -> [String] {
+    var seen = Set<String>()
+    var out: [String] = []
+    for id in ids {
+      guard let e = entities[id] else { continue }
+      for n in e.allNames where seen.insert(AnswerText.key(n)).inserted { out.append(n) }
+    }
+    return out
+  }
+
+  /// Options in a seeded order, with the index of the right one.
+  func arrange(right: String, wrong: [String], seed: inout SeededGenerator) -> ([String], Int) {
+    let all = seed.shuffled([right] + wrong)
+    return (all, all.firstIndex(of: right) ?? 0)
+  }
+
+  /// Up to `count` distractor entities of the same kind as `like`, excluding `excluded` ids and related places.
+  func distractors(like kind: EntityKind, excluding excluded: Set<String>, count: Int, seed: inout SeededGenerator)
+    -> [Entity]
+  {
+    guard let pool = pools[kind] else { return [] }
+    var related = excluded
+    if kind == .place {
+      for id in excluded {
+        related.formUnion(ancestors[id] ?? [])
+        for (place, ups) in ancestors where ups.contains(id) { related.insert(place) }
+      }
+    }
+    let excludedKeys = Set(excluded.compactMap { entities[$0] }.flatMap { $0.allNames.map(AnswerText.key) })
+    var out: [Entity] = []
+    var seenKeys = excludedKeys
+    // Draw without scanning the whole pool: a few seeded tries, then a seeded walk.
+    var tries = 0
+    while out.count < count, tries < count * 8, !pool.isEmpty {
+      tries += 1
+      let e = pool[seed.below(pool.count)]
+      if related.contains(e.id) { continue }
+      let key = AnswerText.key(e.name)
+      if seenKeys.contains(key) { continue }
+      seenKeys.insert(key)
+      out.append(e)
+    }
+    if out.count < count {
+      let start = pool.isEmpty ? 0 : seed.below(pool.count)
+      for k in 0..<pool.count where out.count < count {
+        let e = pool[(start + k) % pool.count]
+        let key = AnswerText.key(e.name)
+        if related.contains(e.id) || seenKeys.contains(key) { continue }
+        seenKeys.insert(key)
+        out.append(e)
+      }
+    }
+    return out
+  }
+}

@@ -4,6 +4,8 @@
 public enum DeckCardKind: String, Sendable, Codable, CaseIterable {
   /// "When did <event> take place?"
   case date
+  /// "Which of these happened on <date>?" (date → event, as multiple choice).
+  case event
   /// "Where did <event> take place?"
   case place
   /// "Who carried out <event>?"

@@ -18,6 +18,8 @@ struct Annals: AsyncParsableCommand {
       SimulateCommand.self,
       InitCommand.self,
       LintCommand.self,
+      CardsCommand.self,
+      CheckCommand.self,
     ]
   )
 }

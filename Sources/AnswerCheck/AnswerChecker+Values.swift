@@ -1,0 +1,224 @@
+import Foundation
+import CardBuilder
+import EventDeck
+
+extension AnswerChecker {
+  // MARK: - Dates
+
+  /// A date answer against the window the source allows, with its precision.
+  func checkDate(_ answer: String, _ date: DateExpectation, card: Card, expected: String) -> Verdict {
+    let unambiguous = "write the month as a word, e.g. \(date.spec.start.firstDay.dayMonthYear), or as 1993-04-03"
+      .replacingOccurrences(of: "1993-04-03", with: date.spec.start.firstDay.iso)
+    guard let reading = DateReader.read(answer, assumedYear: date.spec.start.year) else {
+      return .wrong(expected, "That is not a date I can read.", hint: "Try a form like \(date.spec.start.firstDay.dayMonthYear).")
+    }
+    switch reading {
+    case .ambiguous(let a, let b):
+      let va = judge(a, qualifier: .exact, date)
+      let vb = judge(b, qualifier: .exact, date)
+      if va.0 == .wrong && vb.0 == .wrong {
+        return .wrong(expected, "Read either way round, that is not the date.", hint: "Next time \(unambiguous).")
+      }
+      return .close(
+        expected, "\(answer.trimmingCharacters(in: .whitespaces)) could mean \(a) or \(b).",
+        hint: "Day and month are ambiguous: \(unambiguous).")
+    case .date(let d, let qualifier, let yearMissing):
+      var (outcome, why) = judge(d, qualifier: qualifier, date)
+      if yearMissing, outcome == .correct, !card.prompt.contains(String(date.spec.start.year)) {
+        outcome = .close
+        why = "Right day; add the year (\(date.spec.start.year))."
+      }
+      switch outcome {
+      case .correct: return .correct(expected, why)
+      case .close: return .close(expected, why)
+      case .wrong: return .wrong(expected, why)
+      }
+    }
+  }
+
+  /// Outcome and reason for one reading of a date answer.
+  func judge(_ d: HistoricalDate, qualifier: DateQualifier, _ date: DateExpectation) -> (Verdict.Outcome, String) {
+    let first = d.firstDay.dayNumber
+    let last = d.lastDay.dayNumber
+    let lo = date.earliest.dayNumber
+    let hi = date.latest.dayNumber
+    let spec = date.spec
+    // The source's own hedge echoed back: "by March 29, 1993".
+    if qualifier == spec.qualifier, qualifier != .exact, d == spec.start { return (.correct, "Right.") }
+    if qualifier != .exact, qualifier != spec.qualifier, d == spec.start {
+      return (.close, "The source says \(spec).")
+    }
+    if d.precision >= date.precision || d.precision >= .day {
+      if first >= lo && last <= hi {
+        switch spec.qualifier {
+        case .exact where spec.end == nil && d.precision == spec.start.precision: return (.correct, "Right.")
+        case .exact: return (.correct, "Right: within \(spec).")
+        default: return (.correct, "Right: the source says \(spec), and \(d) fits.")
+        }
+      }
+      if first <= hi && last >= lo {
+        return (.close, "Partly: the source says \(spec).")
+      }
+      let days = first > hi ? first - hi : lo - last
+      if d.precision == .day, date.precision == .day, days <= 2 {
+        return (.wrong, "\(days == 1 ? "One day" : "\(days) days") \(first > hi ? "late" : "early"): the source says \(spec).")
+      }
+      return (.wrong, "The source says \(spec).")
+    }
+    // Less precise than the question asks for.
+    if first <= hi && last >= lo {
+      let wanted = date.precision == .day ? "the day" : "the month"
+      return (.close, "Right \(d.precision == .year ? "year" : "month"), but the question asks for \(wanted): \(spec).")
+    }
+    return (.wrong, "The source says \(spec).")
+  }
+
+  // MARK: - Numbers
+
+  /// A number answer against the accepted range, with its unit.
+  func checkQuantity(_ answer: String, _ q: QuantityExpectation, expected: String) -> Verdict {
+    guard let reading = NumberReader.read(answer) ?? fraction(answer, q) else {
+      return .wrong(expected, "That is not a number I can read.", hint: "Type it in figures, e.g. \(Phrasing.number(q.value)).")
+    }
+    let wantUnit = NumberReader.canonicalUnit(q.unit)
+    let gotUnit = NumberReader.canonicalUnit(reading.unit)
+    let inRange = reading.value >= q.low - 1e-9 && reading.value <= q.high + 1e-9
+    if let wantUnit, let gotUnit, wantUnit != gotUnit {
+      return inRange
+        ? .close(expected, "Right number, wrong unit: the source says \(expected).")
+        : .wrong(expected, "The source says \(expected).")
+    }
+    let shown = Phrasing.number(q.value)
+    if inRange {
+      if reading.value == q.value { return .correct(expected, "Right.") }
+      return .correct(expected, "Right: the source says \(expected).")
+    }
+    let scale = max(abs(q.value), 1e-9)
+    let off = reading.value < q.low ? q.low - reading.value : reading.value - q.high
+    if off / scale <= 0.1, abs(q.value) >= 10 {
+      return .close(expected, "Close: the source says \(expected).")
+    }
+    if q.qualifier == .moreThan || q.qualifier == .atLeast, reading.value < q.low {
+      return .wrong(expected, "Too low: the source says \(expected).")
+    }
+    _ = shown
+    return .wrong(expected, reading.value > q.high ? "Too high: the source says \(expected)." : "Too low: the source says \(expected).")
+  }
+
+  /// "half", "a third", "three quarters" as percentages, when the question is in per cent.
+  func fraction(_ answer: String, _ q: QuantityExpectation) -> NumberReader.Reading? {
+    guard q.unit == "%" else { return nil }
+    let words = AnswerText.rawTokens(answer).filter { !["nearly", "about", "almost", "around", "roughly", "over", "more", "than", "of", "it", "the"].contains($0) }
+    let table: [String: Double] = [
+      "half": 50, "a half": 50, "one half": 50, "a third": 33.3, "one third": 33.3, "two thirds": 66.7,
+      "a quarter": 25, "one quarter": 25, "three quarters": 75, "a fifth": 20,
+    ]
+    guard let v = table[words.joined(separator: " ")] else { return nil }
+    return NumberReader.Reading(value: v, unit: "%", hedged: true)
+  }
+
+  // MARK: - Multiple choice and orderings
+
+  /// A multiple-choice answer by letter, number or the option's text.
+  func checkChoice(_ answer: String, correct: Int, card: Card, expected: String) -> Verdict {
+    guard let index = choiceIndex(answer, options: card.choices) else {
+      let last = Self.letter(max(0, card.choices.count - 1))
+      return .wrong(expected, "That is not one of the options.", hint: "Type a letter (A–\(last)), a number or the option's text.")
+    }
+    if index == correct { return .correct(expected, "Right.") }
+    return .wrong(expected, "\(Self.letter(index)) is not it: the answer is \(expected).")
+  }
+
+  /// Which option an answer picks: "b", "B)", "2", or the option's text (a small typo allowed).
+  func choiceIndex(_ answer: String, options: [String]) -> Int? {
+    let trimmed = answer.trimmingCharacters(in: .whitespacesAndNewlines)
+    let stripped = trimmed.trimmingCharacters(in: CharacterSet(charactersIn: "()[].:) "))
+    if stripped.count == 1, let c = stripped.lowercased().unicodeScalars.first, c.value >= 97, c.value < 97 + 26 {
+      let i = Int(c.value) - 97
+      return i < options.count ? i : nil
+    }
+    if let n = Int(stripped), n >= 1, n <= options.count, !options.contains(where: { AnswerText.key($0) == stripped }) {
+      return n - 1
+    }
+    // "b) The fall of …": a letter followed by a bracket or stop.
+    if trimmed.count > 2, let c = trimmed.lowercased().unicodeScalars.first, c.value >= 97, c.value < 97 + 26,
+      let second = trimmed.dropFirst().first, second == ")" || second == "." || second == ":"
+    {
+      let i = Int(c.value) - 97
+      if i < options.count { return i }
+    }
+    let key = AnswerText.key(trimmed)
+    let compact = AnswerText.compactKey(trimmed)
+    if let i = options.firstIndex(where: { AnswerText.key($0) == key || AnswerText.compactKey($0) == compact }) { return i }
+    // Dates and numbers compared by value.
+    if case .date(let d, _, _)? = DateReader.read(trimmed) {
+      let hits = options.indices.filter { i in
+        if case .date(let o, _, _)? = DateReader.read(options[i]) { return o == d }
+        return false
+      }
+      if hits.count == 1 { return hits[0] }
+    }
+    if let n = NumberReader.read(trimmed) {
+      let hits = options.indices.filter { NumberReader.read(options[$0])?.value == n.value }
+      if hits.count == 1 { return hits[0] }
+    }
+    // A small typo in one option's text.
+    var best: (Int, Int)?
+    var tie = false
+    for (i, option) in options.enumerated() {
+      let o = AnswerText.key(option)
+      let d = AnswerText.editDistance(key, o, limit: 3)
+      guard d <= AnswerText.typoAllowance(forLength: o.count) else { continue }
+      if let b = best, b.1 == d { tie = true }
+      if best == nil || d < best!.1 {
+        best = (i, d)
+        tie = false
+      }
+    }
+    return tie ? nil : best?.0
+  }
+
+  /// An ordering typed as "2 1 3", "2,1,3", "213" or "b a c".
+  func checkOrdering(_ answer: String, order: [Int], card: Card, expected: String) -> Verdict {
+    let n = card.choices.count
+    let example = (1...max(n, 1)).map(String.init).joined(separator: " ")
+    guard let typed = readOrdering(answer, count: n) else {
+      return .wrong(expected, "That is not an ordering of the \(n) items.", hint: "Type all \(n) numbers, earliest first, e.g. \(example).")
+    }
+    if typed == order { return .correct(expected, "Right order.") }
+    let inPlace = zip(typed, order).filter { $0 == $1 }.count
+    let differing = typed.indices.filter { typed[$0] != order[$0] }
+    if differing.count == 2, differing[1] == differing[0] + 1 {
+      return .close(expected, "Nearly: two neighbouring items are swapped.")
+    }
+    return .wrong(expected, "\(inPlace) of \(n) in the right place.")
+  }
+
+  /// Zero-based indices from "2 1 3", "2,1,3", "213", "b a c"; nil unless a permutation of all items.
+  func readOrdering(_ answer: String, count n: Int) -> [Int]? {
+    guard n > 0 else { return nil }
+    let parts = answer.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+    var items: [Int] = []
+    if parts.count == 1, let only = parts.first, only.count == n, n <= 9 {
+      for c in only {
+        if let d = c.wholeNumberValue { items.append(d - 1) } else if let a = c.asciiValue, a >= 97 { items.append(Int(a) - 97) } else { return nil }
+      }
+    } else {
+      for p in parts {
+        if let d = Int(p) { items.append(d - 1) } else if p.count == 1, let a = p.first?.asciiValue, a >= 97 { items.append(Int(a) - 97) } else { return nil }
+      }
+    }
+    guard items.count == n, Set(items) == Set(0..<n) else { return nil }
+    return items
+  }
+}
+
+extension HistoricalDate {
+  /// "3 April 1993", "April 1993", "1993".
+  var dayMonthYear: String {
+    guard let month, (1...12).contains(month) else { return String(year) }
+    let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    if let day { return "\(day) \(names[month - 1]) \(year)" }
+    return "\(names[month - 1]) \(year)"
+  }
+}

@@ -1,0 +1,45 @@
+/// How an answer went, in the scheduler's four buttons; the Study layer maps it onto `Scheduling`'s rating.
+public enum Grade: String, Sendable, Codable, CaseIterable {
+  case again, hard, good, easy
+}
+
+/// The judgement on one typed answer.
+public struct Verdict: Sendable, Codable, Equatable {
+  /// Right, nearly right (a typo, too vague), or wrong.
+  public enum Outcome: String, Sendable, Codable {
+    case correct, close, wrong
+  }
+
+  public var outcome: Outcome
+  /// The expected answer, for display.
+  public var expected: String
+  /// Why: "check the spelling", "the question asks for the day", "that is Markar Melkonian"...
+  public var explanation: String
+  /// The grade a study session should propose.
+  public var proposedGrade: Grade
+  /// What to type instead when the answer could not be read unambiguously (e.g. "3/4/1993").
+  public var hint: String?
+
+  public init(outcome: Outcome, expected: String, explanation: String, proposedGrade: Grade, hint: String? = nil) {
+    self.outcome = outcome
+    self.expected = expected
+    self.explanation = explanation
+    self.proposedGrade = proposedGrade
+    self.hint = hint
+  }
+
+  /// A right answer, graded Good.
+  static func correct(_ expected: String, _ why: String) -> Verdict {
+    Verdict(outcome: .correct, expected: expected, explanation: why, proposedGrade: .good)
+  }
+
+  /// A nearly right answer, graded Hard.
+  static func close(_ expected: String, _ why: String, hint: String? = nil) -> Verdict {
+    Verdict(outcome: .close, expected: expected, explanation: why, proposedGrade: .hard, hint: hint)
+  }
+
+  /// A wrong answer, graded Again.
+  static func wrong(_ expected: String, _ why: String, hint: String? = nil) -> Verdict {
+    Verdict(outcome: .wrong, expected: expected, explanation: why, proposedGrade: .again, hint: hint)
+  }
+}

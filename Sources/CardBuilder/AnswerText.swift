@@ -1,0 +1,109 @@
+import Foundation
+
+/// Comparison forms of names and answers: case, diacritics, punctuation and surrounding articles set aside.
+public enum AnswerText {
+  /// The longest answer considered, in characters; the rest is ignored.
+  public static let maximumLength = 400
+
+  /// "The Omar Pass" → "omar pass"; "Özal" → "ozal"; "Melkonian's forces" → "melkonian forces"; "Ter-Petrosyan" → "ter petrosyan".
+  public static func key(_ text: String) -> String {
+    tokens(text).joined(separator: " ")
+  }
+
+  /// The same as `key` without spaces: "Mi-8" and "Mi8" both give "mi8".
+  public static func compactKey(_ text: String) -> String {
+    tokens(text).joined()
+  }
+
+  /// The words of `text` in comparison form, leading articles dropped.
+  public static func tokens(_ text: String) -> [String] {
+    var words = rawTokens(text)
+    while let first = words.first, words.count > 1, articles.contains(first) { words.removeFirst() }
+    return words
+  }
+
+  /// Lower-cased, diacritic-free words, punctuation dropped; articles kept.
+  public static func rawTokens(_ text: String) -> [String] {
+    let clipped = text.count > maximumLength ? String(text.prefix(maximumLength)) : text
+    let folded = clipped.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+    var words: [String] = []
+    var current = ""
+    var scalars = Array(folded.unicodeScalars)
+    scalars.append(" ")
+    var i = 0
+    while i < scalars.count {
+      let s = scalars[i]
+      if isApostrophe(s) {
+        // "melkonian's" → "melkonian"; other apostrophes vanish ("o'clock" → "oclock").
+        if i + 1 < scalars.count, scalars[i + 1] == "s", i + 2 >= scalars.count || !isWordScalar(scalars[i + 2]) {
+          i += 2
+          continue
+        }
+        i += 1
+        continue
+      }
+      if isWordScalar(s) {
+        current.unicodeScalars.append(s)
+      } else if !current.isEmpty {
+        words.append(current)
+        current = ""
+      }
+      i += 1
+    }
+    return words
+  }
+
+  /// Whether `scalar` belongs inside a word (letters and digits of any script).
+  static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+  }
+
+  static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == "'" || scalar == "\u{2019}" || scalar == "\u{02BC}" || scalar == "`"
+  }
+
+  /// Words dropped at the start of an answer.
+  public static let articles: Set<String> = ["the", "a", "an"]
+
+  /// Words that carry little meaning, ignored when comparing free-text answers word by word.
+  public static let fillers: Set<String> = [
+    "the", "a", "an", "of", "and", "to", "in", "on", "at", "for", "by", "with", "from", "it", "was", "is", "were",
+    "their", "his", "her", "its", "they", "he", "she", "that", "this", "as",
+  ]
+
+  /// Optimal string alignment distance between two strings (insertions, deletions, substitutions, swaps).
+  public static func editDistance(_ a: String, _ b: String, limit: Int = .max) -> Int {
+    let a = Array(a.unicodeScalars)
+    let b = Array(b.unicodeScalars)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    if abs(a.count - b.count) > limit { return abs(a.count - b.count) }
+    var previous2 = [Int](repeating: 0, count: b.count + 1)
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+      current[0] = i
+      var rowMin = current[0]
+      for j in 1...b.count {
+        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+        var v = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { v = min(v, previous2[j - 2] + 1) }
+        current[j] = v
+        rowMin = min(rowMin, v)
+      }
+      if rowMin > limit { return rowMin }
+      (previous2, previous, current) = (previous, current, previous2)
+    }
+    return previous[b.count]
+  }
+
+  /// Typos allowed in a word or name of this many letters: none up to 3, then one per four letters, at most 3.
+  public static func typoAllowance(forLength length: Int) -> Int {
+    switch length {
+    case ..<4: 0
+    case 4..<6: 1
+    case 6..<12: 2
+    default: 3
+    }
+  }
+}

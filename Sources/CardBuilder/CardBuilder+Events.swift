@@ -1,0 +1,329 @@
+import Foundation
+import EventDeck
+
+extension CardBuilder {
+  /// The cards of one event: date, date → event, place, actor, quantities, outcome, order, cloze (and choice variants).
+  func cards(for event: Event) -> [Card] {
+    var out: [Card] = []
+    let off = event.disabledKinds
+    let source = event.source?.text
+    func make(_ kind: CardKind, _ sub: String? = nil, prompt: String, answer: String, accepted: [String] = [],
+              choices: [String] = [], expectation: Expectation, source: String? = source) -> Card {
+      Card(
+        id: id(event.id, kind, sub), deck: deck.id, kind: kind, prompt: prompt, answer: answer, accepted: accepted,
+        choices: choices, item: event.id, siblingGroup: group(event.id), source: source, tags: event.tags,
+        era: event.era, expectation: expectation)
+    }
+    let title = event.title
+
+    // Date.
+    if let date = event.date {
+      let prompt = event.questions["date"].map(Phrasing.question) ?? Phrasing.question(Self.datePrompt(title, date))
+      let expectation = dateExpectation(date, era: event.era)
+      if isOn(.date, item: off) {
+        out.append(make(.date, prompt: prompt, answer: date.description, expectation: .date(expectation)))
+      }
+      if isOn(.choice, base: .date, item: off), date.qualifier == .exact, date.end == nil {
+        let cardID = id(event.id, .choice, "date")
+        var seed = SeededGenerator(seed: cardID)
+        let offsets: [Int] =
+          date.start.precision == .day ? [-10, -7, -5, -3, -2, -1, 1, 2, 3, 4, 6, 9] : [-3, -2, -1, 1, 2, 3]
+        let picked = seed.pick(3, from: offsets)
+        let options = ([0] + picked).sorted().map { date.start.shifted(by: $0) }
+        let right = options.firstIndex(of: date.start) ?? 0
+        out.append(
+          make(
+            .choice, "date", prompt: prompt, answer: date.start.description, choices: options.map(\.description),
+            expectation: .choice(correct: right)))
+      }
+    }
+
+    // Date → event.
+    if let date = event.date, date.qualifier == .exact, date.end == nil, isOn(.event, base: .date, item: off),
+      let wrong = eventDistractors(for: event, date: date)
+    {
+      let cardID = id(event.id, .event)
+      var seed = SeededGenerator(seed: cardID)
+      let prompt = event.questions["event"].map(Phrasing.question)
+        ?? Phrasing.question("Which of these happened \(Phrasing.when(date.start))")
+      let (choices, right) = arrange(
+        right: Phrasing.capitalizedFirst(title), wrong: seed.pick(3, from: wrong).map { Phrasing.capitalizedFirst($0.title) },
+        seed: &seed)
+      out.append(make(.event, prompt: prompt, answer: Phrasing.capitalizedFirst(title), choices: choices, expectation: .choice(correct: right)))
+    }
+
+    // Place.
+    // When the title names the main place (or actor), the question would hand over the answer or ask about a
+    // side detail: no card.
+    let titleNamesFirstPlace = event.places.first.flatMap { entities[$0] }.map { isNamed($0, in: title) } ?? true
+    let places = titleNamesFirstPlace ? [] : event.places.filter { id in entities[id].map { !isNamed($0, in: title) } ?? false }
+    if let first = places.first.flatMap({ entities[$0] }) {
+      let prompt = event.questions["place"].map(Phrasing.question) ?? Phrasing.question("Where did \(title) take place")
+      if isOn(.place, item: off) {
+        out.append(
+          make(.place, prompt: prompt, answer: first.name, accepted: Array(names(of: places).dropFirst()),
+               expectation: .entity(ids: places)))
+      }
+      if isOn(.choice, base: .place, item: off) {
+        let cardID = id(event.id, .choice, "place")
+        var seed = SeededGenerator(seed: cardID)
+        let wrong = distractors(like: .place, excluding: Set(event.places), count: 3, seed: &seed)
+        if wrong.count == 3 {
+          let (choices, right) = arrange(right: first.name, wrong: wrong.map(\.name), seed: &seed)
+          out.append(make(.choice, "place", prompt: prompt, answer: first.name, choices: choices, expectation: .choice(correct: right)))
+        }
+      }
+    }
+
+    // Actor.
+    let titleNamesFirstActor = event.actors.first.flatMap { entities[$0] }.map { isNamed($0, in: title) } ?? true
+    let actors = titleNamesFirstActor ? [] : event.actors.filter { id in entities[id].map { !isNamed($0, in: title) } ?? false }
+    if let first = actors.first.flatMap({ entities[$0] }) {
+      let verb = actors.count == 1 ? "was responsible for" : "took part in"
+      let prompt = event.questions["actor"].map(Phrasing.question) ?? Phrasing.question("Who \(verb) \(title)")
+      if isOn(.actor, item: off) {
+        out.append(
+          make(.actor, prompt: prompt, answer: first.name, accepted: Array(names(of: actors).dropFirst()),
+               expectation: .entity(ids: actors)))
+      }
+      if isOn(.choice, base: .actor, item: off) {
+        let cardID = id(event.id, .choice, "actor")
+        var seed = SeededGenerator(seed: cardID)
+        let wrong = distractors(like: first.kind, excluding: Set(event.actors), count: 3, seed: &seed)
+        if wrong.count == 3 {
+          let prompt = event.questions["actor"].map(Phrasing.question)
+            ?? Phrasing.question("Which of these \(verb) \(title)")
+          let (choices, right) = arrange(right: first.name, wrong: wrong.map(\.name), seed: &seed)
+          out.append(make(.choice, "actor", prompt: prompt, answer: first.name, choices: choices, expectation: .choice(correct: right)))
+        }
+      }
+    }
+
+    // Quantities.
+    for quantity in event.quantities {
+      let prompt: String
+      if let q = quantity.question {
+        prompt = Phrasing.question(q)
+      } else if let counts = quantity.counts {
+        prompt = Phrasing.question("How many \(counts)")
+      } else {
+        continue
+      }
+      let expectation = QuantityExpectation(quantity)
+      let answer = Phrasing.quantity(quantity.value, unit: quantity.unit, qualifier: quantity.qualifier)
+      let quote = quantity.source?.text ?? source
+      if isOn(.quantity, item: off) {
+        out.append(make(.quantity, quantity.id, prompt: prompt, answer: answer, expectation: .quantity(expectation), source: quote))
+      }
+      if isOn(.choice, base: .quantity, item: off) {
+        let cardID = id(event.id, .choice, "quantity-" + quantity.id)
+        var seed = SeededGenerator(seed: cardID)
+        let wrong = Self.numberDistractors(expectation, seed: &seed)
+        if wrong.count == 3 {
+          let values = ([quantity.value] + wrong).sorted()
+          let shown = values.map { Phrasing.quantity($0, unit: quantity.unit, qualifier: nil) }
+          let right = values.firstIndex(of: quantity.value) ?? 0
+          out.append(
+            make(.choice, "quantity-" + quantity.id, prompt: prompt, answer: shown[right], choices: shown,
+                 expectation: .choice(correct: right), source: quote))
+        }
+      }
+    }
+
+    // Outcome.
+    if let outcome = event.outcome, isOn(.outcome, item: off) {
+      let cardID = id(event.id, .outcome)
+      var seed = SeededGenerator(seed: cardID)
+      let key = AnswerText.key(outcome)
+      var wrong: [String] = []
+      var seen: Set<String> = [key]
+      var tries = 0
+      while wrong.count < 3, tries < 24, outcomes.count > 1 {
+        tries += 1
+        let candidate = outcomes[seed.below(outcomes.count)]
+        if candidate.0 != event.id, seen.insert(AnswerText.key(candidate.1)).inserted { wrong.append(candidate.1) }
+      }
+      if wrong.count == 3 {
+        let prompt = event.questions["outcome"].map(Phrasing.question)
+          ?? Phrasing.question("What was the outcome of \(title)")
+        let (choices, right) = arrange(right: outcome, wrong: wrong, seed: &seed)
+        out.append(make(.outcome, prompt: prompt, answer: outcome, choices: choices, expectation: .choice(correct: right)))
+      }
+    }
+
+    // Order.
+    if isOn(.order, item: off), let card = orderCard(for: event) { out.append(card) }
+
+    // Cloze.
+    if isOn(.cloze, item: off), let quote = event.source?.text,
+      let card = cloze(
+        item: event.id, quote: quote, prefer: event.places + event.actors, tags: event.tags, era: event.era)
+    {
+      out.append(card)
+    }
+    return out
+  }
+
+  /// "On what date did … take place?" and its kin, by precision and qualifier.
+  static func datePrompt(_ title: String, _ date: DateSpec) -> String {
+    if date.end != nil { return "When did \(title) take place" }
+    switch (date.qualifier, date.start.precision) {
+    case (.exact, .day): return "On what date did \(title) take place"
+    case (.exact, .month): return "In what month and year did \(title) take place"
+    case (.exact, .year): return "In what year did \(title) take place"
+    case (.by, .day): return "By what date had \(title) taken place"
+    case (.by, .month): return "By what month had \(title) taken place"
+    case (.by, .year): return "By what year had \(title) taken place"
+    case (.circa, _): return "Around when did \(title) take place"
+    case (.before, _), (.after, _): return "When did \(title) take place"
+    }
+  }
+
+  /// Events certainly not on the event's date, nearest in time first (at most 8).
+  func eventDistractors(for event: Event, date: DateSpec) -> [Event]? {
+    let (first, last) = Self.possibleBounds(date)
+    guard !timeline.isEmpty else { return nil }
+    // Binary search for the first event starting at or after `first`.
+    var lo = 0
+    var hi = timeline.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if timeline[mid].first < first { lo = mid + 1 } else { hi = mid }
+    }
+    var out: [Event] = []
+    var seen: Set<String> = [AnswerText.key(event.title)]
+    var left = lo - 1
+    var right = lo
+    while out.count < 8, left >= 0 || right < timeline.count {
+      for index in [left, right] where index >= 0 && index < timeline.count && out.count < 8 {
+        let d = timeline[index]
+        if d.event.id == event.id || (d.first <= last && d.last >= first) { continue }
+        if seen.insert(AnswerText.key(d.event.title)).inserted { out.append(d.event) }
+      }
+      left -= 1
+      right += 1
+      if right - lo > 64 { break }
+    }
+    return out.count >= 3 ? out : nil
+  }
+
+  /// Three numbers of the same size as the right one, each outside the accepted range (and apart from each other).
+  static func numberDistractors(_ q: QuantityExpectation, seed: inout SeededGenerator) -> [Double] {
+    let v = q.value
+    var candidates: [Double]
+    if v == v.rounded(), abs(v) < 12 {
+      candidates = [-3, -2, -1, 1, 2, 3, 4].map { v + $0 }.filter { $0 > 0 }
+    } else if q.unit == "%" {
+      candidates = [-30, -20, -15, -10, 10, 15, 20, 30].map { v + $0 }.filter { $0 > 0 && $0 < 100 }
+    } else {
+      candidates = [0.25, 0.4, 0.5, 0.6, 1.5, 2, 2.5, 3, 4].map { Self.roundLike(v * $0, v) }
+    }
+    let margin = max(q.high - q.low, abs(v) * 0.05)
+    candidates = candidates.filter { $0 < q.low - margin || $0 > q.high + margin }
+    var out: [Double] = []
+    for c in seed.shuffled(candidates) where out.count < 3 && !out.contains(c) && c > 0 { out.append(c) }
+    return out
+  }
+
+  /// `x` rounded to as many significant digits as `like` shows (at least 1).
+  static func roundLike(_ x: Double, _ like: Double) -> Double {
+    var digits = 0
+    var v = abs(like)
+    while v >= 10, v == (v / 10).rounded() * 10 {
+      v /= 10
+      digits += 1
+    }
+    let scale = pow10(digits)
+    let r = (x / scale).rounded() * scale
+    return r == 0 ? scale : r
+  }
+
+  static func pow10(_ n: Int) -> Double {
+    var s = 1.0
+    for _ in 0..<n { s *= 10 }
+    return s
+  }
+
+  /// "Put these events in order": the event and 2–3 certainly-dated neighbours whose days do not overlap.
+  func orderCard(for event: Event) -> Card? {
+    guard let index = timelineIndex[event.id] else { return nil }
+    let cardID = id(event.id, .order)
+    var seed = SeededGenerator(seed: cardID)
+    let size = 3 + seed.below(2)
+    let window = timeline[max(0, index - 6)..<min(timeline.count, index + 7)].filter { $0.event.id != event.id }
+    var chosen = [timeline[index]]
+    var keys: Set<String> = [AnswerText.key(event.title)]
+    for candidate in seed.shuffled(Array(window)) where chosen.count < size {
+      let overlaps = chosen.contains { $0.first <= candidate.last && $0.last >= candidate.first }
+      if overlaps || !keys.insert(AnswerText.key(candidate.event.title)).inserted { continue }
+      chosen.append(candidate)
+    }
+    guard chosen.count >= 3 else { return nil }
+    var shown = seed.shuffled(chosen)
+    let sorted = chosen.sorted { $0.first < $1.first }
+    if shown.map(\.event.id) == sorted.map(\.event.id) { shown.append(shown.removeFirst()) }
+    let correct = sorted.map { d in shown.firstIndex { $0.event.id == d.event.id }! }
+    let answer = sorted.map { Phrasing.capitalizedFirst($0.event.title) }.joined(separator: " → ")
+    return Card(
+      id: cardID, deck: deck.id, kind: .order,
+      prompt: event.questions["order"] ?? "Put these events in order, earliest first.",
+      answer: answer, choices: shown.map { Phrasing.capitalizedFirst($0.event.title) }, item: event.id,
+      siblingGroup: group(event.id), source: event.source?.text, tags: event.tags, era: event.era,
+      expectation: .ordering(correct: correct))
+  }
+
+  /// A cloze from a quote: the name of one of the preferred entities (else any entity) blanked out.
+  func cloze(item: String, quote: String, prefer: [String], tags: [String], era: String?, only: String? = nil) -> Card? {
+    var candidates: [String]
+    if let only {
+      candidates = [only]
+    } else {
+      let mentioned = lexicon.mentions(in: quote)
+      candidates = prefer.filter { mentioned.contains($0) } + mentioned.filter { !prefer.contains($0) }
+    }
+    for entityID in candidates {
+      guard let entity = entities[entityID] else { continue }
+      for name in entity.allNames.sorted(by: { $0.count > $1.count }) {
+        var surface = name
+        if surface.lowercased().hasPrefix("the ") { surface = String(surface.dropFirst(4)) }
+        guard let blanked = Self.blank(surface, in: quote) else { continue }
+        let cardID = id(item, .cloze)
+        return Card(
+          id: cardID, deck: deck.id, kind: .cloze, prompt: "Fill in the blank: " + Self.quoted(blanked.text),
+          answer: blanked.found, accepted: entity.allNames.filter { $0 != blanked.found }, item: item,
+          siblingGroup: group(item), source: quote, tags: tags, era: era, expectation: .entity(ids: [entity.id]))
+      }
+    }
+    return nil
+  }
+
+  /// A quote in quotation marks, with "…" where it starts mid-sentence.
+  static func quoted(_ text: String) -> String {
+    let lead = text.first.map { $0.isLowercase } ?? false ? "…" : ""
+    return "\u{201C}" + lead + text + "\u{201D}"
+  }
+
+  /// `text` with every whole-word, case-insensitive occurrence of `term` replaced by a blank, and the form found.
+  static func blank(_ term: String, in text: String) -> (text: String, found: String)? {
+    guard !term.isEmpty else { return nil }
+    var result = ""
+    var found: String?
+    var rest = text[...]
+    while let range = rest.range(of: term, options: [.caseInsensitive]) {
+      let before = range.lowerBound == rest.startIndex ? nil : rest[rest.index(before: range.lowerBound)]
+      let after = range.upperBound == rest.endIndex ? nil : rest[range.upperBound]
+      let boundaryBefore = before.map { !($0.isLetter || $0.isNumber) } ?? (result.last.map { !($0.isLetter || $0.isNumber) } ?? true)
+      let boundaryAfter = after.map { !($0.isLetter || $0.isNumber) } ?? true
+      if boundaryBefore && boundaryAfter {
+        result += rest[..<range.lowerBound] + "_____"
+        if found == nil { found = String(rest[range]) }
+      } else {
+        result += rest[..<range.upperBound]
+      }
+      rest = rest[range.upperBound...]
+    }
+    result += rest
+    guard let found else { return nil }
+    return (result, found)
+  }
+}

@@ -1,0 +1,124 @@
+import EventDeck
+
+/// English helpers for generated questions: articles, capitals, agreement, tidy punctuation.
+public enum Phrasing {
+  /// "the capture of Shusha" → "The capture of Shusha".
+  public static func capitalizedFirst(_ text: String) -> String {
+    guard let first = text.first else { return text }
+    return first.uppercased() + text.dropFirst()
+  }
+
+  /// A generated question made tidy: single spaces, no doubled article ("the the"), a capital first letter and
+  /// one closing question mark.
+  public static func question(_ text: String) -> String {
+    var words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
+    var i = 1
+    while i < words.count {
+      let a = words[i - 1].lowercased()
+      let b = words[i].lowercased()
+      if (a == b && ["the", "a", "an", "of", "in", "on", "did", "was"].contains(a))
+        || (["the", "a", "an"].contains(a) && ["the", "a", "an"].contains(b))
+      {
+        words.remove(at: i - 1)
+      } else {
+        i += 1
+      }
+    }
+    var s = words.joined(separator: " ")
+    while let last = s.last, last == "." || last == "?" || last == " " || last == "," { s.removeLast() }
+    return capitalizedFirst(s) + "?"
+  }
+
+  /// Whether a name is grammatically plural: "the Murov Mountains", "Armenian forces" (not "the United States").
+  public static func isPlural(_ name: String) -> Bool {
+    let words = AnswerText.rawTokens(name)
+    guard let last = words.last, last.count > 3 else { return false }
+    if ["states", "emirates", "netherlands", "philippines", "bahamas", "news", "politics"].contains(last) { return false }
+    if words.contains("of"), let ofIndex = words.firstIndex(of: "of"), ofIndex > 0 {
+      return isPluralWord(words[ofIndex - 1])
+    }
+    return isPluralWord(last)
+  }
+
+  static func isPluralWord(_ word: String) -> Bool {
+    !word.hasSuffix("'s") && !word.hasSuffix("\u{2019}s") && word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("us") && !word.hasSuffix("is")
+      && !word.hasSuffix("ys") && word.count > 3
+  }
+
+  /// An entity's name as it reads inside a sentence: "the Omar Pass" when the deck lists that form, else the name.
+  public static func nounPhrase(_ entity: Entity) -> String {
+    let lower = entity.name.lowercased()
+    if lower.hasPrefix("the ") || lower.hasPrefix("a ") || lower.hasPrefix("an ") { return entity.name }
+    guard entity.kind != .person else { return entity.name }
+    if entity.aliases.contains(where: { $0.lowercased() == "the " + lower }) { return "the " + entity.name }
+    let words = entity.name.split(separator: " ").map(String.init)
+    if !words.contains(where: { $0.hasSuffix("'s") }), words.contains(where: { Self.institutionWords.contains($0) }) {
+      return "the " + entity.name
+    }
+    return entity.name
+  }
+
+  /// Words that make a name take "the": "the Nagorno-Karabakh Republic", "the State Defence Committee".
+  static let institutionWords: Set<String> = [
+    "Republic", "Council", "Committee", "Front", "Union", "Army", "Regiment", "Brigade", "Nations", "States",
+    "Kingdom", "Federation", "Party", "Organisation", "Organization", "Assembly", "Mountains", "River", "Pass",
+  ]
+
+  /// Whether a name is an indefinite description ("a journalist") rather than a name.
+  public static func isIndefinite(_ name: String) -> Bool {
+    let lower = name.lowercased()
+    return lower.hasPrefix("a ") || lower.hasPrefix("an ")
+  }
+
+  /// "was" or "were" for a name.
+  public static func be(_ name: String, present: Bool = false) -> String {
+    isPlural(name) ? (present ? "are" : "were") : (present ? "is" : "was")
+  }
+
+  /// A role as a definite description: "Armenian general …" → "the Armenian general …";
+  /// "Monte Melkonian's elder brother" and "the governor …" stay; "member of …" → "a member of …".
+  public static func definite(_ role: String) -> String {
+    let words = role.split(separator: " ").map(String.init)
+    guard let first = words.first else { return role }
+    let lower = first.lowercased()
+    if ["the", "a", "an", "one"].contains(lower) { return role }
+    if first.first?.isUppercase == true, words.prefix(3).contains(where: { $0.hasSuffix("'s") || $0.hasSuffix("\u{2019}s") }) {
+      return role
+    }
+    if ["member", "participant", "supporter", "soldier", "leader"].contains(lower) {
+      return (["a", "e", "i", "o", "u"].contains(lower.prefix(1)) ? "an " : "a ") + role
+    }
+    return "the " + role
+  }
+
+  /// The date in words for "Which of these happened …?": "on April 3, 1993", "in April 1993", "in 1993".
+  public static func when(_ date: HistoricalDate) -> String {
+    date.precision == .day ? "on \(date)" : "in \(date)"
+  }
+
+  /// A number as a reader expects it: 60000 → "60,000", 1.5 → "1.5".
+  public static func number(_ value: Double) -> String {
+    if value == value.rounded(), abs(value) < 1e15 {
+      let digits = String(Int(abs(value)))
+      var out = ""
+      for (i, c) in digits.enumerated() {
+        if i > 0, (digits.count - i) % 3 == 0, digits.count > 4 || digits.count == 4 { out.append(",") }
+        out.append(c)
+      }
+      return (value < 0 ? "-" : "") + out
+    }
+    var s = String(value)
+    if s.hasSuffix(".0") { s.removeLast(2) }
+    return s
+  }
+
+  /// "more than 1,900 square kilometres", "29 kilometres", "76%", "4".
+  public static func quantity(_ value: Double, unit: String?, qualifier: QuantityQualifier?) -> String {
+    var s = number(value)
+    if let unit, !unit.isEmpty {
+      s += (unit == "%" ? "" : " ") + unit
+    }
+    if let words = qualifier?.words, qualifier != .severalHundred { s = words + " " + s }
+    return s
+  }
+}

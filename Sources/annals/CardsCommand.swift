@@ -1,0 +1,125 @@
+import AnswerCheck
+import ArgumentParser
+import CardBuilder
+import EventDeck
+import Foundation
+
+/// `annals cards DECK [--kind K] [--json]`: lists the cards a deck yields.
+struct CardsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "cards",
+    abstract: "List the question cards a deck yields.",
+    discussion: "Cards come out in the same order with the same ids every time; --json prints one JSON object a line."
+  )
+
+  @Argument(help: ArgumentHelp("The deck file.", valueName: "deck"))
+  var deck: String
+
+  @Option(help: ArgumentHelp("Only cards of this kind (\(CardKind.allCases.map(\.rawValue).joined(separator: ", "))).", valueName: "kind"))
+  var kind: String?
+
+  @Flag(help: "Print JSON lines: id, deck, kind, prompt, answer, accepted, choices, item, source, tags ...")
+  var json = false
+
+  func validate() throws {
+    if let kind, CardKind(rawValue: kind) == nil {
+      throw ValidationError("unknown card kind '\(kind)' for '--kind'\n  hint: kinds: \(CardKind.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+  }
+
+  func run() throws {
+    let loaded = try DeckInput.load(deck)
+    var cards = CardBuilder(deck: loaded).cards()
+    if let kind { cards = cards.filter { $0.kind.rawValue == kind } }
+    if json {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+      for card in cards {
+        let line = String(decoding: try encoder.encode(CardLine(card)), as: UTF8.self)
+        print(line)
+      }
+      return
+    }
+    for card in cards {
+      print("\(TerminalText.visible(card.id))  [\(card.kind.rawValue)]")
+      print("  Q: \(TerminalText.visible(card.prompt))")
+      for (i, choice) in card.choices.enumerated() {
+        let label = card.kind == .order || card.correctOrder != nil ? "\(i + 1)." : "\(Character(UnicodeScalar(UInt8(65 + min(i, 25)))))."
+        print("     \(label) \(TerminalText.visible(choice))")
+      }
+      let answer = AnswerChecker(lexicon: Lexicon()).expectedDisplay(card)
+      print("  A: \(TerminalText.visible(answer))")
+      if !card.accepted.isEmpty {
+        print("     also: \(TerminalText.visible(card.accepted.joined(separator: "; ")))")
+      }
+    }
+    print("\(cards.count) card\(cards.count == 1 ? "" : "s")")
+  }
+}
+
+/// The JSON line of one card.
+struct CardLine: Encodable {
+  var id: String
+  var deck: String
+  var kind: String
+  var prompt: String
+  var answer: String
+  var accepted: [String]
+  var choices: [String]
+  var correctChoice: Int?
+  var correctOrder: [Int]?
+  var item: String
+  var siblingGroup: String
+  var source: String?
+  var tags: [String]
+  var era: String?
+  var expectation: Expectation
+
+  init(_ card: Card) {
+    id = card.id
+    deck = card.deck
+    kind = card.kind.rawValue
+    prompt = card.prompt
+    answer = card.answer
+    accepted = card.accepted
+    choices = card.choices
+    correctChoice = card.correctChoice
+    correctOrder = card.correctOrder
+    item = card.item
+    siblingGroup = card.siblingGroup
+    source = card.source
+    tags = card.tags
+    era = card.era
+    expectation = card.expectation
+  }
+}
+
+/// Loading a deck named on the command line, with every problem reported as `file:line:column`.
+enum DeckInput {
+  static func load(_ path: String) throws -> Deck {
+    do {
+      return try DeckLoader.load(fileAt: path)
+    } catch {
+      var stderr = StandardError()
+      for diagnostic in error.diagnostics { print(diagnostic, to: &stderr) }
+      throw CommandFailure("cannot read the deck \(TerminalText.visible(path))\n  hint: run `annals lint \(path)` for every problem")
+    }
+  }
+}
+
+/// Deck text made safe for a terminal: control and format characters shown as `\u{…}`.
+enum TerminalText {
+  static func visible(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars {
+      switch scalar.properties.generalCategory {
+      case .control, .format, .lineSeparator, .paragraphSeparator:
+        out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+      default:
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+}
