@@ -16,8 +16,8 @@ final class Terminal: SessionOutput {
     let descriptor: Int32 = toStandardError ? 2 : 1
     handle = toStandardError ? FileHandle.standardError : FileHandle.standardOutput
     outputIsTerminal = isatty(descriptor) == 1 && (!toStandardError || isatty(1) == 1)
-    style = Style(colour: TerminalText.colourEnabled(outputIsTerminal: isatty(descriptor) == 1, environment: environment))
-    width = min(TerminalText.width(environment: environment, fileDescriptor: descriptor), 100)
+    style = Style(colour: LineEditing.TerminalText.colourEnabled(outputIsTerminal: isatty(descriptor) == 1, environment: environment))
+    width = min(LineEditing.TerminalText.width(environment: environment, fileDescriptor: descriptor), 100)
   }
 
   func write(_ text: String) {
