@@ -40,7 +40,7 @@ public struct MarkdownRenderer: Sendable {
       ["true retention, last 30 days", Fmt.percent(r.recentRate, digits: 1) + " on \(Fmt.grouped(r.recentReviews)) reviews"],
       ["desired retention", Fmt.percent(report.desiredRetention)],
       ["estimated knowledge", Fmt.fixed(report.estimatedKnowledge, digits: 1) + " facts of \(report.studiedCards) studied"],
-      ["streak", "\(a.currentStreak) days (longest \(a.longestStreak))"],
+      ["streak", "\(a.currentStreak) \(a.currentStreak == 1 ? "day" : "days") (longest \(a.longestStreak))"],
       ["days studied", "\(a.daysStudied)"],
       ["time spent", Fmt.duration(a.totalSeconds) + " over \(Fmt.grouped(a.totalReviews)) reviews"],
     ]))
