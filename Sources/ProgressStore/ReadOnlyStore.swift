@@ -163,26 +163,14 @@ public final class ReadOnlyStore: Sendable {
         let passed = (row[2] as Int) > 1
         let reviewPhase: Bool = row[3]
         let milliseconds: Int = row[4]
-        var stats = cards[card] ?? ReviewDigest.CardStats(
-          reviews: 0, passed: 0, reviewPhase: 0, reviewPhasePassed: 0, firstPassed: passed)
-        stats.reviews += 1
-        if passed { stats.passed += 1 }
-        if reviewPhase {
-          stats.reviewPhase += 1
-          if passed { stats.reviewPhasePassed += 1 }
-        }
-        cards[card] = stats
+        // Mutated in place through the default subscript: one hash of the key per row, not two.
+        cards[card, default: ReviewDigest.CardStats(
+          reviews: 0, passed: 0, reviewPhase: 0, reviewPhasePassed: 0, firstPassed: passed)].add(
+            passed: passed, reviewPhase: reviewPhase)
         let key = Int64((time / 900).rounded(.down))
-        var bucket = buckets[key] ?? ReviewDigest.Bucket(
+        buckets[key, default: ReviewDigest.Bucket(
           start: Date(timeIntervalSince1970: Double(key) * 900), reviews: 0, milliseconds: 0, reviewPhase: 0,
-          reviewPhasePassed: 0)
-        bucket.reviews += 1
-        bucket.milliseconds += milliseconds
-        if reviewPhase {
-          bucket.reviewPhase += 1
-          if passed { bucket.reviewPhasePassed += 1 }
-        }
-        buckets[key] = bucket
+          reviewPhasePassed: 0)].add(passed: passed, reviewPhase: reviewPhase, milliseconds: milliseconds)
         if let typed: String = row[5], !typed.isEmpty { wrong[card, default: [:]][typed, default: 0] += 1 }
       }
       var digest = ReviewDigest()
@@ -210,6 +198,15 @@ public struct ReviewDigest: Sendable, Equatable {
     public var reviewPhasePassed: Int
     /// Whether the first answer was not rated Again.
     public var firstPassed: Bool?
+
+    mutating func add(passed: Bool, reviewPhase: Bool) {
+      reviews += 1
+      if passed { self.passed += 1 }
+      if reviewPhase {
+        self.reviewPhase += 1
+        if passed { reviewPhasePassed += 1 }
+      }
+    }
   }
 
   /// Answers in one quarter hour.
@@ -224,6 +221,15 @@ public struct ReviewDigest: Sendable, Equatable {
     public var reviewPhase: Int
     /// Of those, not rated Again.
     public var reviewPhasePassed: Int
+
+    mutating func add(passed: Bool, reviewPhase: Bool, milliseconds: Int) {
+      reviews += 1
+      self.milliseconds += milliseconds
+      if reviewPhase {
+        self.reviewPhase += 1
+        if passed { reviewPhasePassed += 1 }
+      }
+    }
   }
 
   /// A typed answer rated Again, and how often it was given.
