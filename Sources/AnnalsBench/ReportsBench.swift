@@ -81,7 +81,7 @@ func runReportsBench(directory: String) throws {
   let digestStore = try ReadOnlyStore(path: path)
   _ = try digestStore.reviewDigest()
   try digestStore.close()
-  print(String(format: "reports:   of which the SQL digest of the review log: %.0f ms", Date().timeIntervalSince(start) * 1000))
+  print(String(format: "reports:   of which the digest of the review log (one pass): %.0f ms", Date().timeIntervalSince(start) * 1000))
   for (name, render) in [
     ("text", { _ = TextRenderer(width: 100).render(report) }),
     ("markdown", { _ = MarkdownRenderer().render(report) }),
