@@ -151,3 +151,23 @@ def test_class_report_names_a_locked_store(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "bella.sqlite: locked" in result.stdout
     assert "amir" in result.stdout.split("Stores not read")[0]
+
+
+def test_simulate_a_real_deck_and_report_its_text_without_a_catalog(tmp_path):
+    import sqlite3
+    store = tmp_path / "deck.sqlite"
+    result = subprocess.run([ANNALS, "simulate", "--store", str(store), "--deck", "Decks/kalbajar.yaml", "--days", "6",
+                             "--seed", "4", "--start", "2026-03-01"], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    db = sqlite3.connect(str(store))
+    verdicts = {row[0] for row in db.execute("SELECT DISTINCT verdict FROM review")}
+    ids = [row[0] for row in db.execute("SELECT id FROM card LIMIT 3")]
+    db.close()
+    assert verdicts <= {"correct", "close", "wrong", "dont-know"} and "correct" in verdicts
+    assert all(card_id.startswith("kalbajar:") for card_id in ids)
+    # The store remembers the deck file it was synced from: the report shows the questions without --catalog.
+    cards = subprocess.run([ANNALS, "report", "--store", str(store), "--now", NOW, "--format", "csv"],
+                           capture_output=True, text=True, cwd=ROOT)
+    rows = list(csv.DictReader(io.StringIO(cards.stdout, newline="")))
+    studied = [row for row in rows if row["state"] != "new"]
+    assert studied and all(row["prompt"] and row["answer"] for row in studied)
