@@ -42,6 +42,10 @@ public struct SimulationOptions: Sendable, Equatable {
   public var quizEvery: Int
   /// Questions per quiz.
   public var quizSize: Int
+  /// How much facts differ in difficulty and learners in ability: 0 makes the learner's memory exactly the
+  /// scheduler's model (true retention then comes out at the desired retention); 1 (default) spreads card
+  /// stabilities over about ×0.4…×2.
+  public var spread = 1.0
   /// Whether the simulator adds the catalog's cards to the store itself (false when the caller synced the deck,
   /// as `annals study` does).
   public var syncsDeck = true
@@ -132,6 +136,9 @@ public struct LearnerSimulator: Sendable {
     guard options.desiredRetention >= 0.5, options.desiredRetention <= 0.99 else {
       throw .invalidSimulation("--retention must be between 0.5 and 0.99, got \(options.desiredRetention)")
     }
+    guard options.spread >= 0, options.spread <= 1.5 else {
+      throw .invalidSimulation("--spread must be between 0 and 1.5, got \(options.spread)")
+    }
     guard !catalog.cards.isEmpty else { throw .invalidSimulation("the deck '\(catalog.deckID)' has no cards to study") }
     do {
       return try simulate(store)
@@ -165,9 +172,9 @@ public struct LearnerSimulator: Sendable {
     let cards = catalog.byID
 
     // Per learner an ability, per card an intrinsic difficulty: both scale the true stability.
-    let ability = 0.75 + 0.6 * random.unit()
+    let ability = 1 + options.spread * (0.6 * random.unit() - 0.25)
     var hardness: [String: Double] = [:]
-    for card in catalog.cards { hardness[card.id] = 0.5 + 1.3 * random.unit() }
+    for card in catalog.cards { hardness[card.id] = 1 + options.spread * (1.3 * random.unit() - 0.5) }
     var memory: [String: Memory] = [:]
     var days: [SimulationSummary.Day] = []
     var reviewPhase = 0

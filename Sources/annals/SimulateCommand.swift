@@ -38,6 +38,9 @@ struct SimulateCommand: ParsableCommand {
   @Option(help: "Seed of every random draw.")
   var seed: UInt64 = 1
 
+  @Option(help: "How much facts differ in difficulty (0: the learner's memory is exactly FSRS's, so the true retention matches --retention; 1: some facts much harder).")
+  var spread = 1.0
+
   @Option(help: "New cards a day.")
   var newPerDay = 10
 
@@ -75,6 +78,7 @@ struct SimulateCommand: ParsableCommand {
     let learner = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
     var options = SimulationOptions(
       learner: learner, days: days, desiredRetention: retention, seed: seed, start: first, newPerDay: newPerDay)
+    options.spread = spread
     let summary: SimulationSummary
     do {
       let cards: CardCatalog

@@ -131,6 +131,19 @@ struct SimulatorTests {
     #expect((high.trueRetention ?? 0) > (low.trueRetention ?? 1))
   }
 
+  @Test(arguments: [0.8, 0.9])
+  func withoutSpreadTheTrueRetentionIsTheDesiredOne(retention: Double) throws {
+    let directory = try Support.scratch()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let store = try ProgressStore(path: directory + "/s.sqlite")
+    defer { try? store.close() }
+    var options = SimulationOptions(learner: "s", days: 240, desiredRetention: retention, seed: 21, start: Support.start)
+    options.spread = 0
+    let summary = try LearnerSimulator(catalog: try Support.catalog(), options: options).run(store: store)
+    let measured = try #require(summary.trueRetention)
+    #expect(abs(measured - retention) < 0.05, "true retention \(measured) for a desired \(retention)")
+  }
+
   @Test func refusesNonsense() throws {
     let directory = try Support.scratch()
     defer { try? FileManager.default.removeItem(atPath: directory) }
