@@ -9,7 +9,11 @@ enum LintBench {
     var paths: [String] = []
     var rest = arguments[...]
     while let argument = rest.popFirst() {
-      if argument == "--events", let n = rest.popFirst().flatMap(Int.init) { events = n } else { paths.append(argument) }
+      if argument == "--events", let n = rest.popFirst().flatMap(Int.init) {
+        events = n
+      } else {
+        paths.append(argument)
+      }
     }
     for path in paths { measure(path: path, label: path) }
     guard paths.isEmpty else { return }
@@ -45,25 +49,32 @@ enum LintBench {
       at: directory.appendingPathComponent("sources"), withIntermediateDirectories: true)
     var sentences: [String] = []
     var deck = Deck(
-      id: "bench", title: "Generated", sources: [Source(key: "text", title: "Generated text", file: "sources/text.txt")])
+      id: "bench", title: "Generated", sources: [Source(key: "text", title: "Generated text", file: "sources/text.txt")]
+    )
     for i in 0..<200 {
-      deck.places.append(Entity(id: "place-\(i)", kind: .place, name: "Place \(i)", type: "village",
-                                source: Quote(text: "Place \(i) is a village.")))
-      deck.people.append(Entity(id: "person-\(i)", kind: .person, name: "Person \(i)", role: "commander \(i)",
-                                source: Quote(text: "Person \(i) was commander \(i).")))
+      deck.places.append(
+        Entity(
+          id: "place-\(i)", kind: .place, name: "Place \(i)", type: "village",
+          source: Quote(text: "Place \(i) is a village.")))
+      deck.people.append(
+        Entity(
+          id: "person-\(i)", kind: .person, name: "Person \(i)", role: "commander \(i)",
+          source: Quote(text: "Person \(i) was commander \(i).")))
       sentences += ["Place \(i) is a village.", "Person \(i) was commander \(i)."]
     }
     for i in 0..<count {
       let day = 1 + i % 28
       let month = 1 + (i / 28) % 12
-      let sentence = "On day \(day) of month \(month), person \(i % 200) led event number \(i) at place \(i % 200), with \(i * 7) soldiers."
+      let sentence =
+        "On day \(day) of month \(month), person \(i % 200) led event number \(i) at place \(i % 200), with \(i * 7) soldiers."
       sentences.append(sentence)
-      deck.events.append(Event(
-        id: "event-\(i)", title: "event number \(i)", summary: "Event \(i) happened.",
-        date: DateSpec(start: HistoricalDate(year: 1900 + i / 336, month: month, day: day)),
-        places: ["place-\(i % 200)"], actors: ["person-\(i % 200)"],
-        quantities: [Quantity(id: "soldiers", value: Double(i * 7), qualifier: .about, counts: "soldiers took part")],
-        tags: ["generated"], source: Quote(text: sentence)))
+      deck.events.append(
+        Event(
+          id: "event-\(i)", title: "event number \(i)", summary: "Event \(i) happened.",
+          date: DateSpec(start: HistoricalDate(year: 1900 + i / 336, month: month, day: day)),
+          places: ["place-\(i % 200)"], actors: ["person-\(i % 200)"],
+          quantities: [Quantity(id: "soldiers", value: Double(i * 7), qualifier: .about, counts: "soldiers took part")],
+          tags: ["generated"], source: Quote(text: sentence)))
     }
     try Data(sentences.joined(separator: " ").utf8).write(to: directory.appendingPathComponent("sources/text.txt"))
     let path = directory.appendingPathComponent("bench.yaml").path

@@ -22,9 +22,10 @@ extension DeckParser {
         continue
       }
       let candidates = ids.filter { reference.expected.contains($0.value.kind) }.keys
-      let hint = EditDistance.suggestion(for: reference.id, among: candidates.sorted()).map {
-        "did you mean '\($0)'?"
-      } ?? "define it under `\(section(reference.expected[0])):`, or check the spelling"
+      let hint =
+        EditDistance.suggestion(for: reference.id, among: candidates.sorted()).map {
+          "did you mean '\($0)'?"
+        } ?? "define it under `\(section(reference.expected[0])):`, or check the spelling"
       error(
         "unknown \(expected) '\(reference.id)' in `\(reference.field):`", hint: hint, at: reference.location)
     }
@@ -50,7 +51,8 @@ extension DeckParser {
   func checkCitations(_ deck: Deck) {
     let keys = deck.sources.map(\.key)
     for (key, location) in citeUses where !keys.contains(key) {
-      let hint = EditDistance.suggestion(for: key, among: keys).map { "did you mean '\($0)'?" }
+      let hint =
+        EditDistance.suggestion(for: key, among: keys).map { "did you mean '\($0)'?" }
         ?? (keys.isEmpty
           ? "list the source under `sources:` in the `deck:` block"
           : "citation keys: \(keys.joined(separator: ", "))")
