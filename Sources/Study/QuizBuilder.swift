@@ -34,9 +34,12 @@ public enum QuizBuilder {
       }
     }
     if kind == nil || kind == .ordering {
-      pool += eligible.filter { if case .ordering = $0.form { true } else { false } }
+      let existing = eligible.filter { if case .ordering = $0.form { true } else { false } }
+      pool += existing
       let wanted = kind == .ordering ? count : max(1, count / 5)
-      pool += orderingQuestions(from: eligible, decks: decks, count: wanted, random: &random)
+      if existing.count < wanted {
+        pool += orderingQuestions(from: eligible, decks: decks, count: wanted - existing.count, random: &random)
+      }
     }
     var picked = Array(random.shuffled(pool).prefix(count))
     if kind == nil {
@@ -58,7 +61,7 @@ public enum QuizBuilder {
     }
     guard wrong.count >= 2 else { return nil }
     var choice = card
-    choice.id = card.id
+    choice.card = nil  // now checked as a choice among these options, not as the typed card it was
     choice.form = .choice(options: random.shuffled([card.answer] + wrong))
     return choice
   }

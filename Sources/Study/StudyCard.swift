@@ -1,3 +1,4 @@
+import CardBuilder
 import EventDeck
 
 /// A question as a session shows and checks it, independent of how it was built from the deck.
@@ -46,6 +47,8 @@ public struct StudyCard: Sendable, Equatable {
   public var tags: [String]
   /// The era id, also usable with `--tag`.
   public var era: String?
+  /// The CardBuilder card this was made from, which `CheckerJudge` checks against; nil for cards made here.
+  public var card: Card?
 
   /// A card; most fields have defaults so tests can build one in a line.
   public init(

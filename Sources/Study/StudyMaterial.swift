@@ -1,3 +1,4 @@
+import CardBuilder
 import EventDeck
 import Foundation
 import ProgressStore
@@ -19,13 +20,16 @@ public struct StudyMaterial: Sendable {
       do {
         let deck = try DeckLoader.load(fileAt: path)
         decks.append(deck)
-        cards += DeckCards.build(deck)
+        cards += CardBuilder(deck: deck).cards().map { StudyCard($0, in: deck) }
       } catch {
         throw .noCards(error.description)
       }
     }
     return StudyMaterial(decks: decks, cards: cards)
   }
+
+  /// The judge for these decks' cards.
+  public var judge: CheckerJudge { CheckerJudge(decks: decks) }
 
   /// The deck names (people, places, units, organisations with their aliases), for `--complete-names`.
   public var names: [String] {

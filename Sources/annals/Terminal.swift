@@ -16,7 +16,10 @@ final class Terminal: SessionOutput {
     let descriptor: Int32 = toStandardError ? 2 : 1
     handle = toStandardError ? FileHandle.standardError : FileHandle.standardOutput
     outputIsTerminal = isatty(descriptor) == 1 && (!toStandardError || isatty(1) == 1)
-    style = Style(colour: LineEditing.TerminalText.colourEnabled(outputIsTerminal: isatty(descriptor) == 1, environment: environment))
+    // Piped input means a scripted run: no escape codes at all, whatever the output is.
+    style = Style(
+      colour: isatty(0) == 1
+        && LineEditing.TerminalText.colourEnabled(outputIsTerminal: isatty(descriptor) == 1, environment: environment))
     width = min(LineEditing.TerminalText.width(environment: environment, fileDescriptor: descriptor), 100)
   }
 

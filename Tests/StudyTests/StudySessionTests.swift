@@ -20,7 +20,7 @@ import Testing
     #expect(summary.correct == 1)
     #expect(summary.endReason == .quit)
     let reviews = try fixture.liveReviews()
-    #expect(reviews.map(\.0) == ["mini:first-event:date", "mini:second-event:date"])
+    #expect(reviews.map(\.0) == ["mini/first-event/date", "mini/second-event/date"])
     #expect(reviews.map(\.1) == [.good, .easy])
     #expect(reviews.map(\.2) == ["1901-01-01", "1902"])
   }
@@ -39,7 +39,7 @@ import Testing
     #expect(summary.reviewed == 1)
     let reviews = try fixture.liveReviews()
     #expect(reviews.count == 1)
-    #expect(reviews.first?.0 == "mini:first-event:date")
+    #expect(reviews.first?.0 == "mini/first-event/date")
     #expect(reviews.first?.1 == .hard)
     #expect(try fixture.store.reviews(includeUndone: true).count == 2)
     #expect(output.text.contains("Undone"))
@@ -97,8 +97,8 @@ import Testing
     let fixture = try StudyFixture(deck: "mini")
     let (session, _) = try fixture.session([.line(":skip"), .line(":suspend"), .line(":bury"), .line(":quit")])
     _ = try session.run()
-    #expect(try fixture.store.card("mini:second-event:date")?.suspended == true)
-    #expect(try fixture.store.card("mini:third-event:date")?.buriedUntil != nil)
+    #expect(try fixture.store.card("mini/second-event/date")?.suspended == true)
+    #expect(try fixture.store.card("mini/third-event/date")?.buriedUntil != nil)
     #expect(try fixture.liveReviews().isEmpty)
   }
 

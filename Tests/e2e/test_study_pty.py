@@ -32,13 +32,13 @@ def test_a_full_session_records_exactly_the_answered_reviews(tmp_path):
     child = spawn(root, deck, "ada")
     child.expect("0 learning, 0 due, 4 new")
     # Card 1 (January 1, 1901): right; the proposal depends on speed, so grade Good explicitly.
-    child.expect("When did the first event take place")
+    child.expect("On what date did the first event take place")
     child.expect("> ")
     child.send("1901-01-01\r")
     child.expect(r"grade \[(good|easy)\]> ")
     child.send("3\r")
     # Card 2: the Up arrow recalls the last line; Enter submits it (wrong), graded again.
-    child.expect("When did the second event take place")
+    child.expect("On what date did the second event take place")
     child.expect("> ")
     child.send(UP)
     child.expect("1901-01-01")
@@ -47,17 +47,17 @@ def test_a_full_session_records_exactly_the_answered_reviews(tmp_path):
     child.expect(r"grade \[again\]> ")
     child.send("\r")
     # Card 3: :undo takes card 2's answer back; card 2 returns and is answered right, graded Easy with "4".
-    child.expect("When did the third event take place")
+    child.expect("On what date did the third event take place")
     child.expect("> ")
     child.send(":undo\r")
     child.expect("Undone")
-    child.expect("When did the second event take place")
+    child.expect("On what date did the second event take place")
     child.expect("> ")
     child.send("1902-02-02\r")
     child.expect("grade ")
     child.send("4\r")
     # Card 3 again: Tab completes ":he" to ":help"; Ctrl-C throws away a half-typed line.
-    child.expect("When did the third event take place")
+    child.expect("On what date did the third event take place")
     child.expect("> ")
     child.send(":he\t")
     child.expect("lp")
@@ -86,13 +86,13 @@ def test_a_full_session_records_exactly_the_answered_reviews(tmp_path):
     assert finish(child) == 0
 
     assert reviews(root, "ada") == [
-        ("mini:first-event:date", 3, "1901-01-01", 0),
-        ("mini:second-event:date", 4, "1902-02-02", 0),
-        ("mini:third-event:date", 3, "1903-03-03", 0),
-        ("mini:ada-lovelace:name", 2, "Ada Lovelace", 0),
+        ("mini/first-event/date", 3, "1901-01-01", 0),
+        ("mini/second-event/date", 4, "1902-02-02", 0),
+        ("mini/third-event/date", 3, "1903-03-03", 0),
+        ("mini/ada-lovelace/name", 2, "Ada Lovelace", 0),
     ]
     undone = [row for row in reviews(root, "ada", include_undone=True) if row[3] == 1]
-    assert undone == [("mini:second-event:date", 1, "1901-01-01", 1)]
+    assert undone == [("mini/second-event/date", 1, "1901-01-01", 1)]
     history = open(os.path.join(root, "Progress", "ada.history"), encoding="utf-8").read()
     assert "1903-03-03" in history and "oops" not in history
 
@@ -109,7 +109,7 @@ def test_history_is_kept_per_learner_across_sessions(tmp_path):
     assert finish(child) == 0
     # A second session: Up recalls the answer typed in the first.
     child = spawn(root, deck, "bo")
-    child.expect("When did the second event take place")
+    child.expect("On what date did the second event take place")
     child.expect("> ")
     child.send(UP)
     child.expect("1901-01-01")
@@ -139,7 +139,7 @@ def test_ctrl_c_twice_on_an_empty_line_ends_with_answers_saved(tmp_path):
     child.send("\x03")  # second in a row on an empty line: the end
     child.expect("Session over: 1 card reviewed, 100% right")
     assert finish(child) == 0
-    assert [r[0] for r in reviews(root, "ada")] == ["mini:first-event:date"]
+    assert [r[0] for r in reviews(root, "ada")] == ["mini/first-event/date"]
 
 
 def test_ctrl_d_ends_the_session_cleanly(tmp_path):
@@ -154,7 +154,7 @@ def test_ctrl_d_ends_the_session_cleanly(tmp_path):
     child.expect("Session over: 1 card reviewed, 0% right")
     child.expect("Next: ")
     assert finish(child) == 0
-    assert reviews(root, "ada") == [("mini:first-event:date", 1, "1950", 0)]
+    assert reviews(root, "ada") == [("mini/first-event/date", 1, "1950", 0)]
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
@@ -172,7 +172,7 @@ def test_sigterm_and_sighup_end_the_session_with_answers_saved(tmp_path, signum)
     child.kill(signum)
     child.expect("Session over: 1 card reviewed")
     assert finish(child) == 0
-    assert reviews(root, "ada") == [("mini:first-event:date", 3, "1901-01-01", 0)]
+    assert reviews(root, "ada") == [("mini/first-event/date", 3, "1901-01-01", 0)]
 
 
 def test_tab_completes_names_only_with_complete_names(tmp_path):

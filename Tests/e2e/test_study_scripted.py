@@ -29,9 +29,9 @@ def test_scripted_session_answers_hint_undo_and_end_of_input(tmp_path):
     assert b"Hint: The 1900s." in out and b"Undone" in out
     assert b"Session over: 3 cards reviewed, 100% right" in out
     assert reviews(root, "ada") == [
-        ("mini:first-event:date", 3, "1901-01-01", 0),
-        ("mini:second-event:date", 4, "1902-02-02", 0),
-        ("mini:third-event:date", 2, "1903-03-03", 0),
+        ("mini/first-event/date", 3, "1901-01-01", 0),
+        ("mini/second-event/date", 4, "1902-02-02", 0),
+        ("mini/third-event/date", 2, "1903-03-03", 0),
     ]
     assert len(reviews(root, "ada", include_undone=True)) == 4
 
@@ -41,7 +41,7 @@ def test_scripted_quit_and_limits(tmp_path):
     result = study(root, deck, "ada", "1901\n\n:quit\n", "--new", "2")
     assert result.returncode == 0, result.stderr
     assert b"0 learning, 0 due, 2 new" in result.stdout
-    assert [r[0] for r in reviews(root, "ada")] == ["mini:first-event:date"]
+    assert [r[0] for r in reviews(root, "ada")] == ["mini/first-event/date"]
 
 
 def test_scripted_hostile_deck_output_is_escape_free(tmp_path):
@@ -61,7 +61,7 @@ def test_nothing_due_says_when_and_offers_review_ahead(tmp_path):
     assert b"Nothing is due now. The next card is due in" in result.stdout
     assert b"Review ahead to then? [y/N]" in result.stdout
     ahead = study(root, deck, "ada", "y\n1901-01-01\n\n")
-    assert b"When did the first event take place" in ahead.stdout or b"When did" in ahead.stdout
+    assert b"On what date did the first event take place" in ahead.stdout
     assert len(reviews(root, "ada")) == 5
 
 
