@@ -1,7 +1,7 @@
 import Foundation
 
 // `AnnalsBench` runs every benchmark; `AnnalsBench NAME [ARGS...]` runs one:
-//   scheduling [LOG.csv]   store [DIR]   lint [DECK...] [--events N]   study [DECK]   study-store PATH
+//   scheduling [LOG.csv]   store [DIR]   lint [DECK...] [--events N]   cards   study [DECK]   study-store PATH
 //   reports [DIR]
 // Add yours as one line in `benchmarks`.
 let defaultLog = "Tests/SchedulingTests/Fixtures/review-logs-slice.csv"
@@ -10,6 +10,7 @@ let benchmarks: [(name: String, run: ([String]) throws -> Void)] = [
   ("scheduling", { try runSchedulingBench(sampleLog: $0.first ?? defaultLog) }),
   ("store", { try runStoreBench(directory: $0.first ?? FileManager.default.temporaryDirectory.path) }),
   ("lint", LintBench.run),
+  ("cards", { _ in runCardsBench() }),
   ("study", {
     try runStudyBench(
       deckPath: $0.first ?? "Decks/kalbajar.yaml", directory: FileManager.default.temporaryDirectory.path)

@@ -67,7 +67,8 @@ extension CardBuilder {
       if isOn(.choice, base: .place, item: off) {
         let cardID = id(event.id, .choice, "place")
         var seed = SeededGenerator(seed: cardID)
-        let wrong = distractors(like: .place, excluding: Set(event.places), count: 3, seed: &seed)
+        let wrong = distractors(
+          like: .place, excluding: Set(event.places), count: 3, avoiding: title + " " + (source ?? ""), seed: &seed)
         if wrong.count == 3 {
           let (choices, right) = arrange(right: first.name, wrong: wrong.map(\.name), seed: &seed)
           out.append(make(.choice, "place", prompt: prompt, answer: first.name, choices: choices, expectation: .choice(correct: right)))
@@ -89,7 +90,8 @@ extension CardBuilder {
       if isOn(.choice, base: .actor, item: off) {
         let cardID = id(event.id, .choice, "actor")
         var seed = SeededGenerator(seed: cardID)
-        let wrong = distractors(like: first.kind, excluding: Set(event.actors), count: 3, seed: &seed)
+        let wrong = distractors(
+          like: first.kind, excluding: Set(event.actors), count: 3, avoiding: title + " " + (source ?? ""), seed: &seed)
         if wrong.count == 3 {
           let prompt = event.questions["actor"].map(Phrasing.question)
             ?? Phrasing.question("Which of these \(verb) \(title)")
