@@ -46,7 +46,7 @@ let package = Package(
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "ProgressStore", "LineEditing", "Workspace",
       ]
     ),
-    .target(name: "Reports", dependencies: ["ProgressStore", "Scheduling", "CardBuilder", "EventDeck"]),
+    .target(name: "Reports", dependencies: ["ProgressStore", "Scheduling", "CardBuilder", "EventDeck", "Study"]),
 
     // MARK: - Executables
 
@@ -62,6 +62,7 @@ let package = Package(
       name: "AnnalsBench",
       dependencies: [
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "Optimizer", "ProgressStore", "Study", "Reports",
+        "LineEditing",
       ]
     ),
 
@@ -78,7 +79,11 @@ let package = Package(
     .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "EventDeck"]),
     .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", "Scheduling"]),
     .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
-    .testTarget(name: "StudyTests", dependencies: ["Study", "CardBuilder", "EventDeck", "ProgressStore"]),
-    .testTarget(name: "ReportsTests", dependencies: ["Reports", "ProgressStore", "Study"]),
+    .testTarget(
+      name: "StudyTests", dependencies: ["Study", "CardBuilder", "EventDeck", "ProgressStore", "Scheduling", "LineEditing"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "ReportsTests", dependencies: ["Reports", "ProgressStore", "Scheduling", "Study"],
+      resources: [.copy("Fixtures")]),
   ]
 )

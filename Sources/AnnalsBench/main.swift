@@ -1,7 +1,8 @@
 import Foundation
 
 // `AnnalsBench` runs every benchmark; `AnnalsBench NAME [ARGS...]` runs one:
-//   scheduling [LOG.csv]   store [DIR]   lint [DECK...] [--events N]   optimizer   cards
+//   scheduling [LOG.csv]   store [DIR]   lint [DECK...] [--events N]   cards   study [DECK]   study-store PATH
+//   reports [DIR]   optimizer
 // Add yours as one line in `benchmarks`.
 let defaultLog = "Tests/SchedulingTests/Fixtures/review-logs-slice.csv"
 
@@ -9,8 +10,15 @@ let benchmarks: [(name: String, run: ([String]) throws -> Void)] = [
   ("scheduling", { try runSchedulingBench(sampleLog: $0.first ?? defaultLog) }),
   ("store", { try runStoreBench(directory: $0.first ?? FileManager.default.temporaryDirectory.path) }),
   ("lint", LintBench.run),
-  ("optimizer", { _ in runOptimizerBench() }),
   ("cards", { _ in runCardsBench() }),
+  ("optimizer", { _ in runOptimizerBench() }),
+  ("study", {
+    try runStudyBench(
+      deckPath: $0.first ?? "Decks/kalbajar.yaml", directory: FileManager.default.temporaryDirectory.path)
+  }),
+  // For scripts/bench-study: a 50,000-card store to copy into a workspace (only when given a path).
+  ("study-store", { if let path = $0.first { try fillLargeStore(path: path) } }),
+  ("reports", { try runReportsBench(directory: $0.first ?? FileManager.default.temporaryDirectory.path) }),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -10,8 +10,12 @@ struct Annals: AsyncParsableCommand {
     subcommands: [
       // Each subcommand lives in its own file: <Name>Command.swift.
       DueCommand.self,
+      StudyCommand.self,
+      QuizCommand.self,
       FSRSCommand.self,
       StoreStressCommand.self,
+      ReportCommand.self,
+      SimulateCommand.self,
       InitCommand.self,
       LintCommand.self,
       CardsCommand.self,

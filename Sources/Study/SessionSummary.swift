@@ -1,0 +1,21 @@
+import Foundation
+import ProgressStore
+
+/// What a session did, for the closing note.
+public struct SessionSummary: Sendable, Equatable {
+  /// Answers recorded (after undos).
+  public var reviewed = 0
+  /// Of those, how many were right.
+  public var correct = 0
+  /// From the first card to the end.
+  public var seconds: Double = 0
+  /// When the next studied card falls due, if any.
+  public var nextDue: NextDue?
+  /// Why the session ended.
+  public var endReason: EndReason = .finished
+
+  /// How a session ended.
+  public enum EndReason: String, Sendable, Equatable {
+    case finished, quit, endOfInput, interrupted, terminated, nothingDue
+  }
+}

@@ -1,0 +1,58 @@
+import CardBuilder
+import EventDeck
+import Foundation
+import ProgressStore
+
+/// The decks of a session or quiz, loaded, turned into cards and (for study) synced into the learner's store.
+public struct StudyMaterial: Sendable {
+  /// The decks, in the order given.
+  public var decks: [Deck]
+  /// Their cards, deck by deck.
+  public var cards: [StudyCard]
+
+  /// Loads and checks the deck files at `paths`, building their cards.
+  ///
+  /// Throws `StudyError.noCards` naming the file when a deck has problems (with `file:line:column` diagnostics).
+  public static func load(paths: [String]) throws(StudyError) -> StudyMaterial {
+    var decks: [Deck] = []
+    var cards: [StudyCard] = []
+    for path in paths {
+      do {
+        let deck = try DeckLoader.load(fileAt: path)
+        decks.append(deck)
+        cards += CardBuilder(deck: deck).cards().map { StudyCard($0, in: deck) }
+      } catch {
+        throw .noCards(error.description)
+      }
+    }
+    return StudyMaterial(decks: decks, cards: cards)
+  }
+
+  /// The judge for these decks' cards.
+  public var judge: CheckerJudge { CheckerJudge(decks: decks) }
+
+  /// The deck names (people, places, units, organisations with their aliases), for `--complete-names`.
+  public var names: [String] {
+    var seen = Set<String>()
+    return decks.flatMap { $0.entities.flatMap(\.allNames) }.filter { seen.insert($0).inserted }
+  }
+
+  /// Adds new cards to `store` and retires vanished ones; returns one summary line per deck.
+  public func sync(into store: ProgressStore, paths: [String], at now: Date) throws(StudyError) -> [String] {
+    var lines: [String] = []
+    for (deck, path) in zip(decks, paths) {
+      let bytes = (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()
+      let records = cards.filter { $0.deckID == deck.id }.map {
+        CardRecord(id: $0.id, kind: $0.kind, siblingGroup: $0.siblingGroup, tags: $0.tags, era: $0.era)
+      }
+      do {
+        let summary = try store.sync(
+          deck: DeckInfo(id: deck.id, contentHash: stableHash(bytes), path: path), cards: records, at: now)
+        lines.append("\(deck.id): \(summary)")
+      } catch {
+        throw .store(error.description)
+      }
+    }
+    return lines
+  }
+}

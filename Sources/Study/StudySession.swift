@@ -1,0 +1,390 @@
+import EventDeck
+import Foundation
+import LineEditing
+import ProgressStore
+import Scheduling
+
+/// One study session: shows due cards one at a time, checks the typed answer, proposes a grade and records the
+/// accepted grade in the store, with hints, undo, skipping, suspending and burying.
+///
+/// Written against `LineReader` and `SessionOutput`, so it runs the same on libedit and on a script. Every string
+/// from a deck passes `TerminalText.sanitize` before it is written.
+public final class StudySession {
+  /// The commands a session understands, for Tab completion and `:help`.
+  public static let commands: [(name: String, help: String)] = [
+    (":hint", "a hint (it lowers the grade)"), (":skip", "leave this card for now"),
+    (":undo", "take back the last answer"), (":source", "the source sentence of this card"),
+    (":suspend", "never show this card again (until unsuspended)"), (":bury", "hide this card until tomorrow"),
+    (":stats", "this session so far"), (":help", "this list"), (":quit", "save and end the session"),
+  ]
+
+  private let store: ProgressStore
+  private let scheduler: any Scheduler
+  private let cards: [String: StudyCard]
+  private let decks: [String: Deck]
+  private let reader: LineReader
+  private let output: SessionOutput
+  private let judge: any AnswerJudging
+  private var options: QueueOptions
+  private let style: Style
+  private let width: Int
+  private let now: () -> Date
+
+  private var pending: [StudyCard] = []
+  private var leftOut = Set<String>()
+  private var recorded: [(entry: ReviewEntry, card: StudyCard, correct: Bool)] = []
+  private var summary = SessionSummary()
+  private var lastWasInterrupt = false
+
+  /// A session over `cards` (by id), recording in `store` with `scheduler`.
+  public init(
+    store: ProgressStore, scheduler: any Scheduler, cards: [StudyCard], decks: [Deck], reader: LineReader,
+    output: SessionOutput, judge: any AnswerJudging = BasicJudge(), options: QueueOptions = QueueOptions(),
+    style: Style = Style(colour: false), width: Int = 80, now: @escaping () -> Date = Date.init
+  ) {
+    self.store = store
+    self.scheduler = scheduler
+    self.cards = Dictionary(cards.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    self.decks = Dictionary(decks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    self.reader = reader
+    self.output = output
+    self.judge = judge
+    self.options = options
+    self.style = style
+    self.width = width
+    self.now = now
+  }
+
+  /// Runs the session until the queue is empty or the learner ends it; every accepted grade is already saved.
+  public func run() throws(StudyError) -> SessionSummary {
+    let started = now()
+    try runCards()
+    summary.seconds = now().timeIntervalSince(started)
+    return summary
+  }
+
+  private func runCards() throws(StudyError) {
+    var queue = try storeCall { try store.queue(at: now(), options: options) }
+    if queue.all.isEmpty {
+      guard try offerReviewAhead() else {
+        summary.endReason = .nothingDue
+        summary.nextDue = try storeCall { try store.nextDue(after: now(), options: options) }
+        return
+      }
+      queue = try storeCall { try store.queue(at: now(), options: options) }
+    }
+    say(
+      style.bold("Studying") + " — " + style.accent("\(queue.learning.count) learning") + ", "
+        + style.accent("\(queue.reviews.count) due") + ", " + style.accent("\(queue.new.count) new")
+        + style.dim("   (Enter accepts the proposed grade; :help lists commands)"))
+    pending = queue.all.compactMap { cards[$0.id] }
+    summary.endReason = .finished
+    loop: while true {
+      if pending.isEmpty { refill() }
+      guard let card = pending.first else { break }
+      pending.removeFirst()
+      switch try ask(card) {
+      case .next: continue
+      case .end(let reason):
+        summary.endReason = reason
+        break loop
+      }
+    }
+    summary.nextDue = try storeCall { try store.nextDue(after: now(), options: options) }
+  }
+
+  /// The closing note: reviewed, share right, time, what is due next.
+  public func closingNote(_ summary: SessionSummary) -> String {
+    var lines: [String] = []
+    if summary.endReason == .nothingDue {
+      lines.append("Nothing is due now.")
+    } else {
+      let share = summary.reviewed == 0 ? 0 : Int((Double(summary.correct) / Double(summary.reviewed) * 100).rounded())
+      lines.append(
+        style.bold("Session over") + ": \(summary.reviewed) card\(summary.reviewed == 1 ? "" : "s") reviewed, "
+          + "\(share)% right, \(Self.duration(summary.seconds)).")
+    }
+    if let next = summary.nextDue {
+      lines.append(
+        "Next: \(next.countThatDay) card\(next.countThatDay == 1 ? "" : "s") due by the end of that day, the first "
+          + Self.relative(next.first, from: now()) + ".")
+    } else if summary.endReason != .nothingDue || summary.reviewed > 0 {
+      lines.append("Nothing else is scheduled yet.")
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  // MARK: - One card
+
+  private enum Step {
+    case next
+    case end(SessionSummary.EndReason)
+  }
+
+  private func ask(_ card: StudyCard) throws(StudyError) -> Step {
+    show(card)
+    reader.completionWords = completionBase
+    let shown = now()
+    var hints = 0
+    while true {
+      let result = reader.readLine(prompt: "> ")
+      switch result {
+      case .endOfInput: return .end(.endOfInput)
+      case .terminated: return .end(.terminated)
+      case .interrupted(let discarded):
+        if let end = interrupt(discarded) { return end }
+        continue
+      case .line(let raw):
+        lastWasInterrupt = false
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        if text.hasPrefix(":") {
+          switch try command(text, card: card, hints: &hints) {
+          case .stay: continue
+          case .leave: return .next
+          case .quit: return .end(.quit)
+          }
+        }
+        if text.isEmpty {
+          say(style.dim("Type an answer, or :hint, :skip, :help."))
+          continue
+        }
+        let seconds = now().timeIntervalSince(shown)
+        let judgement = judge.judge(text, card: card)
+        showVerdict(judgement, card: card, typed: text)
+        let proposed = GradePolicy.propose(judgement, hints: hints, seconds: seconds)
+        switch gradeLoop(proposed) {
+        case .grade(let rating):
+          try record(card, rating: rating, typed: text, judgement: judgement, seconds: seconds)
+          return .next
+        case .retry:
+          say(style.dim("Answer discarded; try the card again."))
+          show(card)
+          continue
+        case .end(let reason):
+          // The answer was typed and checked: keep it with the proposed grade before ending.
+          try record(card, rating: proposed, typed: text, judgement: judgement, seconds: seconds)
+          return .end(reason)
+        }
+      }
+    }
+  }
+
+  private enum GradeChoice {
+    case grade(Rating)
+    case retry
+    case end(SessionSummary.EndReason)
+  }
+
+  private func gradeLoop(_ proposed: Rating) -> GradeChoice {
+    reader.completionWords = Rating.allCases.map(\.name) + [":undo", ":quit"]
+    defer { reader.completionWords = completionBase }
+    while true {
+      switch reader.readLine(prompt: "grade [\(proposed.name)]> ", remember: false) {
+      case .endOfInput: return .end(.endOfInput)
+      case .terminated: return .end(.terminated)
+      case .interrupted(let discarded):
+        if interruptReason(discarded) != nil { return .end(.interrupted) }
+      case .line(let raw):
+        lastWasInterrupt = false
+        let text = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        if text.isEmpty { return .grade(proposed) }
+        if text == ":undo" { return .retry }
+        if text == ":quit" || text == ":q" { return .end(.quit) }
+        if let rating = GradePolicy.parse(text) { return .grade(rating) }
+        say("Grade with Enter (\(proposed.name)), 1–4, or again/hard/good/easy.")
+      }
+    }
+  }
+
+  private func interrupt(_ discarded: String) -> Step? {
+    if discarded.isEmpty && lastWasInterrupt { return .end(.interrupted) }
+    lastWasInterrupt = discarded.isEmpty
+    if discarded.isEmpty { say(style.dim("(Ctrl-C again, Ctrl-D or :quit to end the session)")) }
+    return nil
+  }
+
+  private func interruptReason(_ discarded: String) -> SessionSummary.EndReason? {
+    let step: Step? = interrupt(discarded)
+    if case .end(let reason) = step { return reason }
+    return nil
+  }
+
+  // MARK: - Commands
+
+  private enum CommandResult { case stay, leave, quit }
+
+  private func command(_ text: String, card: StudyCard, hints: inout Int) throws(StudyError) -> CommandResult {
+    let name = text.split(separator: " ").first.map(String.init)?.lowercased() ?? text
+    switch name {
+    case ":hint", ":h":
+      if let hint = Hints.hint(for: card, level: hints) {
+        hints += 1
+        say(style.warn("Hint: ") + TerminalText.sanitize(hint) + style.dim("  (the proposed grade drops)"))
+      } else {
+        say("No more hints for this card.")
+      }
+      return .stay
+    case ":skip":
+      leftOut.insert(card.id)
+      say(style.dim("Skipped."))
+      return .leave
+    case ":undo":
+      guard let last = recorded.popLast() else {
+        say("Nothing to undo in this session.")
+        return .stay
+      }
+      let undone = try storeCall { try store.undoLastAnswer() }
+      guard undone?.id == last.entry.id else {
+        throw .store("the last answer in the store is not this session's; nothing more was undone")
+      }
+      summary.reviewed -= 1
+      if last.correct { summary.correct -= 1 }
+      pending.insert(card, at: 0)
+      pending.insert(last.card, at: 0)
+      say(style.warn("Undone: ") + "your answer to “\(TerminalText.sanitize(last.card.prompt))”. Here it is again.")
+      return .leave
+    case ":source":
+      say(style.dim("Source: ") + wrapped(card.source.map(TerminalText.sanitize) ?? "(none given)", indent: "  "))
+      return .stay
+    case ":suspend":
+      try storeCall { try store.setSuspended(true, cardID: card.id) }
+      leftOut.insert(card.id)
+      say(style.dim("Suspended: this card will not come up again."))
+      return .leave
+    case ":bury":
+      let clock = try storeCall { try store.settings().clock }
+      try storeCall { try store.bury(cardID: card.id, until: clock.endOfStudyDay(containing: now())) }
+      leftOut.insert(card.id)
+      say(style.dim("Buried until tomorrow."))
+      return .leave
+    case ":stats":
+      let queue = try storeCall { try store.queue(at: now(), options: options) }
+      say(
+        "This session: \(summary.reviewed) reviewed, \(summary.correct) right; still queued: "
+          + "\(queue.learning.count) learning, \(queue.reviews.count) due, \(queue.new.count) new.")
+      return .stay
+    case ":help", ":?":
+      say(Self.commands.map { "  \($0.name.padding(toLength: 9, withPad: " ", startingAt: 0)) \($0.help)" }
+        .joined(separator: "\n") + "\n  Ctrl-C clears the line; Ctrl-C twice or Ctrl-D ends. Grades: Enter, 1–4, again/hard/good/easy.")
+      return .stay
+    case ":quit", ":q", ":exit":
+      return .quit
+    default:
+      say("Unknown command \(TerminalText.sanitize(name)); :help lists them.")
+      return .stay
+    }
+  }
+
+  // MARK: - Recording
+
+  private func record(
+    _ card: StudyCard, rating: Rating, typed: String, judgement: Judgement, seconds: Double
+  ) throws(StudyError) {
+    let answer = Answer(
+      cardID: card.id, rating: rating, time: now(), typedAnswer: typed, verdict: judgement.outcome.rawValue,
+      responseMilliseconds: Int(seconds * 1000))
+    let entry = try storeCall { try store.answer(answer, scheduler: scheduler) }
+    let correct = judgement.outcome == .correct
+    recorded.append((entry, card, correct))
+    summary.reviewed += 1
+    if correct { summary.correct += 1 }
+  }
+
+  private func refill() {
+    guard let queue = try? store.queue(at: now(), options: options) else { return }
+    pending = queue.learning.compactMap { cards[$0.id] }.filter { !leftOut.contains($0.id) }
+  }
+
+  private func offerReviewAhead() throws(StudyError) -> Bool {
+    guard options.until == nil, let next = try storeCall({ try store.nextDue(after: now(), options: options) })
+    else {
+      say("Nothing to study: no cards are due and no new cards are left in this selection.")
+      return false
+    }
+    say(
+      "Nothing is due now. The next card is due \(Self.relative(next.first, from: now())) "
+        + "(\(next.countThatDay) that day).")
+    switch reader.readLine(prompt: "Review ahead to then? [y/N] ", remember: false) {
+    case .line(let answer) where answer.lowercased().hasPrefix("y"):
+      options.until = next.first
+      return true
+    default:
+      return false
+    }
+  }
+
+  // MARK: - Showing
+
+  private var completionBase: [String] { Self.commands.map(\.name) + extraCompletions }
+
+  /// More Tab completions (the deck's names, with `--complete-names`).
+  public var extraCompletions: [String] = []
+
+  private func show(_ card: StudyCard) {
+    var text = "\n" + style.bold(wrapped(TerminalText.sanitize(card.prompt)))
+    switch card.form {
+    case .typed: break
+    case .choice(let options):
+      for (index, option) in options.enumerated() {
+        text += "\n  \(index + 1). " + wrapped(TerminalText.sanitize(option), indent: "     ")
+      }
+    case .ordering(let items):
+      text += "\n" + style.dim("  Type the numbers in order, earliest first:")
+      for (index, item) in items.enumerated() {
+        text += "\n  \(index + 1). " + wrapped(TerminalText.sanitize(item), indent: "     ")
+      }
+    }
+    say(text)
+  }
+
+  private func showVerdict(_ judgement: Judgement, card: StudyCard, typed: String) {
+    let expected = TerminalText.sanitize(judgement.expected)
+    switch judgement.outcome {
+    case .correct: say(style.good("✓ Right") + ": " + expected)
+    case .close: say(style.warn("≈ Nearly") + ": " + expected)
+    case .wrong: say(style.bad("✗ Not quite") + " — you typed “\(TerminalText.sanitize(typed))”; expected: " + style.bold(expected))
+    }
+    if let explanation = judgement.explanation { say(style.dim("  " + TerminalText.sanitize(explanation))) }
+    if let source = card.source {
+      say(style.dim("  “" + wrapped(TerminalText.sanitize(source), indent: "   ") + "”"))
+    }
+    if judgement.outcome != .correct, let eventID = card.eventID, let deck = decks[card.deckID] {
+      let entries = Timeline.around(eventID, in: deck)
+      if entries.count > 1 {
+        say(style.dim("  In context:"))
+        for entry in entries {
+          let line = "  \(entry.isCurrent ? "▶" : " ") \(TerminalText.sanitize(entry.date)): \(TerminalText.sanitize(entry.text))"
+          say(entry.isCurrent ? style.bold(wrapped(line, indent: "      ")) : wrapped(line, indent: "      "))
+        }
+      }
+    }
+  }
+
+  private func wrapped(_ text: String, indent: String = "") -> String {
+    TerminalText.wrap(text, width: width, indent: indent)
+  }
+
+  private func say(_ text: String) { output.write(text + "\n") }
+
+  private func storeCall<T>(_ body: () throws -> T) throws(StudyError) -> T {
+    do { return try body() } catch let error as StoreError { throw .store(error.description) } catch {
+      throw .store("\(error)")
+    }
+  }
+
+  static func duration(_ seconds: Double) -> String {
+    let total = Int(seconds.rounded())
+    return total < 60 ? "\(total) s" : "\(total / 60) min \(total % 60) s"
+  }
+
+  static func relative(_ date: Date, from now: Date) -> String {
+    let seconds = date.timeIntervalSince(now)
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_GB")
+    formatter.dateFormat = "yyyy-MM-dd HH:mm"
+    let stamp = formatter.string(from: date)
+    if seconds < 3600 { return "in \(max(1, Int((seconds / 60).rounded()))) min (\(stamp))" }
+    if seconds < 86400 { return "in \(Int((seconds / 3600).rounded())) h (\(stamp))" }
+    return "in \(Int((seconds / 86400).rounded())) days (\(stamp))"
+  }
+}

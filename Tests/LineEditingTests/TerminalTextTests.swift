@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+@testable import LineEditing
+
+@Suite struct TerminalTextTests {
+  @Test(arguments: [
+    ("\u{1B}[31mred", "^[[31mred"),
+    ("bell\u{07}", "bell^G"),
+    ("del\u{7F}", "del^?"),
+    ("csi\u{9B}31m", "csi<U+009B>31m"),
+    ("\u{202E}evil\u{202C}", "<U+202E>evil<U+202C>"),
+    ("line\nbreak\ttab", "line break tab"),
+    ("Kəlbəcər — “quoted”", "Kəlbəcər — “quoted”"),
+  ])
+  func sanitizeShowsControlsVisibly(input: String, expected: String) {
+    #expect(TerminalText.sanitize(input) == expected)
+  }
+
+  @Test func sanitizedTextHoldsNoControlScalars() {
+    let hostile = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) }.joined() + "\u{7F}\u{85}\u{9B}\u{2066}"
+    let safe = TerminalText.sanitize(hostile)
+    #expect(!safe.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+    #expect(!safe.unicodeScalars.contains { (0x2066...0x2069).contains($0.value) })
+  }
+
+  @Test func wrapBreaksAtWordsWithinWidth() {
+    let text = "The provincial capital fell on April 3, 1993, after initial heavy resistance."
+    let wrapped = TerminalText.wrap(text, width: 30, indent: "  ")
+    let lines = wrapped.split(separator: "\n")
+    #expect(lines.count == 3)
+    #expect(lines.allSatisfy { $0.count <= 30 })
+    #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("  ") })
+    #expect(wrapped.replacingOccurrences(of: "\n  ", with: " ") == text)
+  }
+
+  @Test func wrapKeepsLeadingIndentOfAParagraph() {
+    #expect(TerminalText.wrap("  ▶ one two", width: 80) == "  ▶ one two")
+  }
+
+  @Test func colourFollowsTerminalNoColorAndDumbTerm() {
+    #expect(TerminalText.colourEnabled(outputIsTerminal: true, environment: ["TERM": "xterm"]))
+    #expect(!TerminalText.colourEnabled(outputIsTerminal: false, environment: ["TERM": "xterm"]))
+    #expect(!TerminalText.colourEnabled(outputIsTerminal: true, environment: ["TERM": "xterm", "NO_COLOR": "1"]))
+    #expect(!TerminalText.colourEnabled(outputIsTerminal: true, environment: ["TERM": "dumb"]))
+    #expect(TerminalText.colourEnabled(outputIsTerminal: true, environment: ["NO_COLOR": ""]))
+  }
+
+  @Test func widthComesFromColumnsThenDefaults() {
+    #expect(TerminalText.width(environment: ["COLUMNS": "120"]) == 120)
+    #expect(TerminalText.width(environment: [:], fileDescriptor: -1) == 80)
+  }
+
+  @Test func styleWritesNoEscapesWhenColourIsOff() {
+    #expect(Style(colour: false).bad("x") == "x")
+    #expect(Style(colour: true).bad("x") == "\u{1B}[31mx\u{1B}[0m")
+  }
+}
