@@ -2,7 +2,7 @@
 SWIFT ?= swift
 DECK ?= Decks/kalbajar.yaml
 
-.PHONY: deps build release study test test-swift test-e2e bench clean
+.PHONY: deps build release study test test-swift test-e2e bench screenshots clean
 
 deps:
 	@scripts/install-deps
@@ -26,6 +26,10 @@ test: deps
 ## Prints benchmark figures (release build).
 bench: deps
 	$(SWIFT) run -c release AnnalsBench
+
+## Renders the learner and class HTML reports of seeded simulations to docs/*.png with headless Chromium.
+screenshots: deps
+	@scripts/screenshots.sh
 
 clean:
 	rm -rf .build

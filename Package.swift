@@ -46,7 +46,7 @@ let package = Package(
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "ProgressStore", "LineEditing", "Workspace",
       ]
     ),
-    .target(name: "Reports", dependencies: ["ProgressStore", "Scheduling", "CardBuilder", "EventDeck"]),
+    .target(name: "Reports", dependencies: ["ProgressStore", "Scheduling", "CardBuilder", "EventDeck", "Study"]),
 
     // MARK: - Executables
 
@@ -75,13 +75,15 @@ let package = Package(
     .testTarget(name: "CardBuilderTests", dependencies: ["CardBuilder", "EventDeck"]),
     .testTarget(name: "AnswerCheckTests", dependencies: ["AnswerCheck", "CardBuilder", "EventDeck"]),
     .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "OptimizerTests", dependencies: ["Optimizer", "Scheduling"]),
+    .testTarget(name: "OptimizerTests", dependencies: ["Optimizer", "Scheduling"], resources: [.copy("Fixtures")]),
     .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "EventDeck"]),
     .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", "Scheduling"]),
     .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
     .testTarget(
       name: "StudyTests", dependencies: ["Study", "CardBuilder", "EventDeck", "ProgressStore", "Scheduling", "LineEditing"],
       resources: [.copy("Fixtures")]),
-    .testTarget(name: "ReportsTests", dependencies: ["Reports", "ProgressStore", "Study"]),
+    .testTarget(
+      name: "ReportsTests", dependencies: ["Reports", "ProgressStore", "Scheduling", "Study"],
+      resources: [.copy("Fixtures")]),
   ]
 )

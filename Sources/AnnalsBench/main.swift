@@ -1,29 +1,37 @@
 import Foundation
 
-// `AnnalsBench [scheduling [LOG.csv]] [store [DIR]] [study [DECK]] [study-store PATH]`: prints benchmark figures. With no argument, runs everything.
-let arguments = Array(CommandLine.arguments.dropFirst())
+// `AnnalsBench` runs every benchmark; `AnnalsBench NAME [ARGS...]` runs one:
+//   scheduling [LOG.csv]   store [DIR]   lint [DECK...] [--events N]   cards   study [DECK]   study-store PATH
+//   reports [DIR]   optimizer
+// Add yours as one line in `benchmarks`.
 let defaultLog = "Tests/SchedulingTests/Fixtures/review-logs-slice.csv"
 
-func argument(after name: String) -> String? {
-  guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
-  let value = arguments[index + 1]
-  return ["scheduling", "store", "study", "study-store"].contains(value) ? nil : value
-}
-
-do {
-  if arguments.isEmpty || arguments.contains("scheduling") {
-    try runSchedulingBench(sampleLog: argument(after: "scheduling") ?? defaultLog)
-  }
-  if arguments.isEmpty || arguments.contains("store") {
-    try runStoreBench(directory: argument(after: "store") ?? FileManager.default.temporaryDirectory.path)
-  }
-  if arguments.isEmpty || arguments.contains("study") {
+let benchmarks: [(name: String, run: ([String]) throws -> Void)] = [
+  ("scheduling", { try runSchedulingBench(sampleLog: $0.first ?? defaultLog) }),
+  ("store", { try runStoreBench(directory: $0.first ?? FileManager.default.temporaryDirectory.path) }),
+  ("lint", LintBench.run),
+  ("cards", { _ in runCardsBench() }),
+  ("optimizer", { _ in runOptimizerBench() }),
+  ("study", {
     try runStudyBench(
-      deckPath: argument(after: "study") ?? "Decks/kalbajar.yaml", directory: FileManager.default.temporaryDirectory.path)
-  }
-  if let path = argument(after: "study-store") {
-    // For scripts/bench-study: a 50,000-card store to copy into a workspace.
-    try fillLargeStore(path: path)
+      deckPath: $0.first ?? "Decks/kalbajar.yaml", directory: FileManager.default.temporaryDirectory.path)
+  }),
+  // For scripts/bench-study: a 50,000-card store to copy into a workspace (only when given a path).
+  ("study-store", { if let path = $0.first { try fillLargeStore(path: path) } }),
+  ("reports", { try runReportsBench(directory: $0.first ?? FileManager.default.temporaryDirectory.path) }),
+]
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+do {
+  if let name = arguments.first {
+    guard let benchmark = benchmarks.first(where: { $0.name == name }) else {
+      FileHandle.standardError.write(
+        Data("unknown benchmark '\(name)'; known: \(benchmarks.map(\.name).joined(separator: ", "))\n".utf8))
+      exit(2)
+    }
+    try benchmark.run(Array(arguments.dropFirst()))
+  } else {
+    for benchmark in benchmarks { try benchmark.run([]) }
   }
 } catch {
   FileHandle.standardError.write(Data("AnnalsBench: \(error)\n".utf8))

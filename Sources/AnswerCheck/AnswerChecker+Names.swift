@@ -41,6 +41,13 @@ extension AnswerChecker {
     // 3. Another entity of the deck, named exactly.
     let others = (lexicon.ids(forKey: key) + lexicon.ids(forKey: compact)).filter { !expectedIDs.contains($0) }
     if let other = others.first.flatMap({ lexicon.entry($0) }) {
+      // A place containing the answer, or inside it: on the right track, not a different answer.
+      if let inner = ids.first(where: { lexicon.place($0, liesWithin: other.id) }), let place = lexicon.entry(inner) {
+        return .close(expected, "\(place.name) lies in \(other.name); the question wants the more precise place.")
+      }
+      if let outer = ids.first(where: { lexicon.place(other.id, liesWithin: $0) }), let place = lexicon.entry(outer) {
+        return .close(expected, "\(other.name) lies in \(place.name), which is the answer.")
+      }
       return .wrong(expected, "\(other.name) is a different \(noun(other.kind)) in this deck.")
     }
     if tokens.count == 1, let other = lexicon.ids(forSurname: key).first.flatMap({ lexicon.entry($0) }) {
@@ -70,17 +77,11 @@ extension AnswerChecker {
   /// Another entity whose name or alias is within typo distance of the whole answer.
   func nearestOther(_ key: String, excluding ids: Set<String>) -> (Lexicon.Entry, Int)? {
     guard key.contains(" ") else { return nil }
-    var best: (Lexicon.Entry, Int)?
-    for id in lexicon.entries.keys.sorted() where !ids.contains(id) {
-      guard let entry = lexicon.entry(id) else { continue }
-      for form in entry.keys where form.contains(" ") {
-        let allowance = AnswerText.typoAllowance(forLength: form.count)
-        guard abs(form.count - key.count) <= allowance else { continue }
-        let d = AnswerText.editDistance(key, form, limit: allowance)
-        if d <= allowance, d < (best?.1 ?? .max) { best = (entry, d) }
-      }
-    }
-    return best
+    let allowance = AnswerText.typoAllowance(forLength: key.unicodeScalars.count)
+    guard let hit = lexicon.nearest(to: key, within: allowance, excluding: ids, multiWord: true, surnames: false),
+      let entry = lexicon.entry(hit.id)
+    else { return nil }
+    return (entry, hit.distance)
   }
 
   /// Close when `key` is a small typo away from an expected form and no nearer to another entity; else wrong.
@@ -104,12 +105,8 @@ extension AnswerChecker {
     let allowance = AnswerText.typoAllowance(forLength: bestForm.count)
     guard best <= allowance, best > 0 else { return .wrong(expected, "That is not the answer.") }
     // Someone else as near or nearer: a different answer, not a typo.
-    for entry in lexicon.entries.values where !expectedIDs.contains(entry.id) {
-      for form in entry.keys + entry.surnames where abs(form.count - key.count) <= best {
-        if AnswerText.editDistance(key, form, limit: best) <= best {
-          return .wrong(expected, "That is close to \(entry.name), a different \(noun(entry.kind)) in this deck.")
-        }
-      }
+    if let other = lexicon.nearest(to: key, within: best, excluding: expectedIDs), let entry = lexicon.entry(other.id) {
+      return .wrong(expected, "That is close to \(entry.name), a different \(noun(entry.kind)) in this deck.")
     }
     return .close(expected, "Close: check the spelling (\(expected)).")
   }

@@ -9,6 +9,16 @@ extension AnswerChecker {
   func checkDate(_ answer: String, _ date: DateExpectation, card: Card, expected: String) -> Verdict {
     let unambiguous = "write the month as a word, e.g. \(date.spec.start.firstDay.dayMonthYear), or as 1993-04-03"
       .replacingOccurrences(of: "1993-04-03", with: date.spec.start.firstDay.iso)
+    if let span = readSpan(answer, year: (date.spec.end ?? date.spec.start).year) {
+      let lo = date.earliest.dayNumber
+      let hi = date.latest.dayNumber
+      let first = span.0.firstDay.dayNumber
+      let last = span.1.lastDay.dayNumber
+      if first == lo && last == hi { return .correct(expected, "Right.") }
+      if first >= lo && last <= hi { return .close(expected, "Within it, but the source says \(date.spec).") }
+      if first <= hi && last >= lo { return .close(expected, "Partly: the source says \(date.spec).") }
+      return .wrong(expected, "The source says \(date.spec).")
+    }
     guard let reading = DateReader.read(answer, assumedYear: date.spec.start.year) else {
       return .wrong(expected, "That is not a date I can read.", hint: "Try a form like \(date.spec.start.firstDay.dayMonthYear).")
     }
@@ -36,6 +46,23 @@ extension AnswerChecker {
     }
   }
 
+  /// "February–March 1993", "from February to March 1993", "between March 27 and April 3, 1993": two dates.
+  func readSpan(_ answer: String, year: Int) -> (HistoricalDate, HistoricalDate)? {
+    var text = answer.lowercased()
+    for prefix in ["from ", "between "] where text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
+    for separator in [" to ", " until ", " and ", "\u{2013}", "\u{2014}", " - ", "-"] {
+      guard let range = text.range(of: separator) else { continue }
+      let left = String(text[..<range.lowerBound])
+      let right = String(text[range.upperBound...])
+      guard case .date(let b, .exact, _)? = DateReader.read(right, assumedYear: year),
+        case .date(let a, .exact, _)? = DateReader.read(left, assumedYear: b.year), a.month != nil || b.month == nil,
+        a.firstDay <= b.firstDay, a != b
+      else { continue }
+      return (a, b)
+    }
+    return nil
+  }
+
   /// Outcome and reason for one reading of a date answer.
   func judge(_ d: HistoricalDate, qualifier: DateQualifier, _ date: DateExpectation) -> (Verdict.Outcome, String) {
     let first = d.firstDay.dayNumber
@@ -52,6 +79,7 @@ extension AnswerChecker {
       if first >= lo && last <= hi {
         switch spec.qualifier {
         case .exact where spec.end == nil && d.precision == spec.start.precision: return (.correct, "Right.")
+        case .exact where spec.end != nil: return (.close, "Within it, but the source says \(spec).")
         case .exact: return (.correct, "Right: within \(spec).")
         default: return (.correct, "Right: the source says \(spec), and \(d) fits.")
         }

@@ -24,7 +24,14 @@ public enum AnswerText {
 
   /// Lower-cased, diacritic-free words, punctuation dropped; articles kept.
   public static func rawTokens(_ text: String) -> [String] {
-    let clipped = text.count > maximumLength ? String(text.prefix(maximumLength)) : text
+    let clipped = text.utf8.count > maximumLength * 4 ? String(text.prefix(maximumLength)) : text
+    // Plain ASCII (nearly every answer) needs no Unicode folding.
+    var isASCII = true
+    for byte in clipped.utf8 where byte >= 0x80 {
+      isASCII = false
+      break
+    }
+    if isASCII { return asciiTokens(clipped) }
     let folded = clipped.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
     var words: [String] = []
     var current = ""
@@ -53,6 +60,40 @@ public enum AnswerText {
     return words
   }
 
+  /// `rawTokens` for ASCII text, byte by byte.
+  static func asciiTokens(_ text: String) -> [String] {
+    var words: [String] = []
+    var current: [UInt8] = []
+    let bytes = Array(text.utf8) + [0x20]
+    var i = 0
+    while i < bytes.count {
+      var b = bytes[i]
+      if b == 0x27 || b == 0x60 {
+        if i + 1 < bytes.count, bytes[i + 1] == 0x73 || bytes[i + 1] == 0x53,
+          i + 2 >= bytes.count || !isASCIIWordByte(bytes[i + 2])
+        {
+          i += 2
+          continue
+        }
+        i += 1
+        continue
+      }
+      if isASCIIWordByte(b) {
+        if b >= 0x41 && b <= 0x5A { b += 0x20 }
+        current.append(b)
+      } else if !current.isEmpty {
+        words.append(String(decoding: current, as: UTF8.self))
+        current.removeAll(keepingCapacity: true)
+      }
+      i += 1
+    }
+    return words
+  }
+
+  static func isASCIIWordByte(_ b: UInt8) -> Bool {
+    (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+  }
+
   /// Whether `scalar` belongs inside a word (letters and digits of any script).
   static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
     scalar.properties.isAlphabetic || scalar.properties.numericType != nil
@@ -73,8 +114,11 @@ public enum AnswerText {
 
   /// Optimal string alignment distance between two strings (insertions, deletions, substitutions, swaps).
   public static func editDistance(_ a: String, _ b: String, limit: Int = .max) -> Int {
-    let a = Array(a.unicodeScalars)
-    let b = Array(b.unicodeScalars)
+    editDistance(Array(a.unicodeScalars), Array(b.unicodeScalars), limit: limit)
+  }
+
+  /// `editDistance` on scalar arrays already made.
+  public static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int = .max) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     if abs(a.count - b.count) > limit { return abs(a.count - b.count) }

@@ -25,6 +25,8 @@ public struct CardBuilder: Sendable {
   let pools: [EntityKind: [Entity]]
   /// Place id → the places it lies within, transitively.
   let ancestors: [String: Set<String>]
+  /// Place id → the places that lie within it, transitively.
+  let descendants: [String: Set<String>]
 
   /// An event with the first and last day it can have happened on.
   struct Dated: Sendable {
@@ -72,6 +74,11 @@ public struct CardBuilder: Sendable {
       ancestors[place.id] = seen
     }
     self.ancestors = ancestors
+    var descendants: [String: Set<String>] = [:]
+    for (place, ups) in ancestors {
+      for up in ups { descendants[up, default: []].insert(place) }
+    }
+    self.descendants = descendants
   }
 
   /// Every card of the deck, item by item in file order: events, entities, facts, hand-written cards.
@@ -161,11 +168,7 @@ public struct CardBuilder: Sendable {
   /// Whether any of an entity's names is written in `text` (so asking for it would give the answer away).
   func isNamed(_ entity: Entity, in text: String) -> Bool {
     let hay = " " + AnswerText.rawTokens(text).joined(separator: " ") + " "
-    for name in entity.allNames {
-      let key = AnswerText.key(name)
-      if !key.isEmpty, hay.contains(" " + key + " ") { return true }
-    }
-    return false
+    return (lexicon.entry(entity.id)?.keys ?? []).contains { hay.contains(" " + $0 + " ") }
   }
 
   /// Names (name first, then aliases) of entities, deduplicated.
@@ -186,18 +189,25 @@ public struct CardBuilder: Sendable {
   }
 
   /// Up to `count` distractor entities of the same kind as `like`, excluding `excluded` ids and related places.
-  func distractors(like kind: EntityKind, excluding excluded: Set<String>, count: Int, seed: inout SeededGenerator)
-    -> [Entity]
-  {
+  /// Entities named in `avoiding` (the question's title or source sentence) are left out too: they may well be right.
+  func distractors(
+    like kind: EntityKind, excluding excluded: Set<String>, count: Int, avoiding text: String = "",
+    seed: inout SeededGenerator
+  ) -> [Entity] {
+    let hay = text.isEmpty ? "" : " " + AnswerText.rawTokens(text).joined(separator: " ") + " "
+    func named(_ e: Entity) -> Bool {
+      guard !hay.isEmpty else { return false }
+      return (lexicon.entry(e.id)?.keys ?? []).contains { hay.contains(" " + $0 + " ") }
+    }
     guard let pool = pools[kind] else { return [] }
     var related = excluded
     if kind == .place {
       for id in excluded {
         related.formUnion(ancestors[id] ?? [])
-        for (place, ups) in ancestors where ups.contains(id) { related.insert(place) }
+        related.formUnion(descendants[id] ?? [])
       }
     }
-    let excludedKeys = Set(excluded.compactMap { entities[$0] }.flatMap { $0.allNames.map(AnswerText.key) })
+    let excludedKeys = Set(excluded.flatMap { lexicon.entry($0)?.keys ?? [] })
     var out: [Entity] = []
     var seenKeys = excludedKeys
     // Draw without scanning the whole pool: a few seeded tries, then a seeded walk.
@@ -208,6 +218,10 @@ public struct CardBuilder: Sendable {
       if related.contains(e.id) { continue }
       let key = AnswerText.key(e.name)
       if seenKeys.contains(key) { continue }
+      if named(e) {
+        seenKeys.insert(key)
+        continue
+      }
       seenKeys.insert(key)
       out.append(e)
     }
@@ -216,7 +230,7 @@ public struct CardBuilder: Sendable {
       for k in 0..<pool.count where out.count < count {
         let e = pool[(start + k) % pool.count]
         let key = AnswerText.key(e.name)
-        if related.contains(e.id) || seenKeys.contains(key) { continue }
+        if related.contains(e.id) || seenKeys.contains(key) || named(e) { continue }
         seenKeys.insert(key)
         out.append(e)
       }

@@ -4,7 +4,7 @@
 public enum DeckCardKind: String, Sendable, Codable, CaseIterable {
   /// "When did <event> take place?"
   case date
-  /// "Which of these happened on <date>?" (date → event, as multiple choice).
+  /// "Which of these happened on <date>?" (multiple choice, date to event)
   case event
   /// "Where did <event> take place?"
   case place

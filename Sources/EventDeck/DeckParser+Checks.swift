@@ -22,9 +22,10 @@ extension DeckParser {
         continue
       }
       let candidates = ids.filter { reference.expected.contains($0.value.kind) }.keys
-      let hint = EditDistance.suggestion(for: reference.id, among: candidates.sorted()).map {
-        "did you mean '\($0)'?"
-      } ?? "define it under `\(section(reference.expected[0])):`, or check the spelling"
+      let hint =
+        EditDistance.suggestion(for: reference.id, among: candidates.sorted()).map {
+          "did you mean '\($0)'?"
+        } ?? "define it under `\(section(reference.expected[0])):`, or check the spelling"
       error(
         "unknown \(expected) '\(reference.id)' in `\(reference.field):`", hint: hint, at: reference.location)
     }
@@ -50,7 +51,8 @@ extension DeckParser {
   func checkCitations(_ deck: Deck) {
     let keys = deck.sources.map(\.key)
     for (key, location) in citeUses where !keys.contains(key) {
-      let hint = EditDistance.suggestion(for: key, among: keys).map { "did you mean '\($0)'?" }
+      let hint =
+        EditDistance.suggestion(for: key, among: keys).map { "did you mean '\($0)'?" }
         ?? (keys.isEmpty
           ? "list the source under `sources:` in the `deck:` block"
           : "citation keys: \(keys.joined(separator: ", "))")
@@ -60,7 +62,7 @@ extension DeckParser {
 
   /// Every quote must appear verbatim (runs of whitespace aside) in its source's text file, when it has one.
   func checkQuotes(_ deck: Deck, baseDirectory: URL) {
-    var texts: [String: String?] = [:]
+    var texts: [String: SourceText?] = [:]
     if deck.sources.isEmpty, let first = quotes.first {
       error(
         "the deck quotes sources but lists none", hint: "add a `sources:` list to the `deck:` block",
@@ -77,15 +79,15 @@ extension DeckParser {
       guard let source, let file = source.file else { continue }
       if texts[source.key] == nil {
         let url = URL(fileURLWithPath: file, relativeTo: baseDirectory)
-        if let data = try? Data(contentsOf: url), data.count <= 16 << 20,
+        if let data = try? Data(contentsOf: url), data.count <= 4 << 20,
           let text = String(data: data, encoding: .utf8)
         {
-          texts[source.key] = .some(Self.collapsingWhitespace(text))
+          texts[source.key] = .some(SourceText(text))
         } else {
           texts[source.key] = .some(nil)
           error(
             "cannot read the text of source '\(source.key)' at '\(file)'",
-            hint: "the path is relative to the deck file's folder; the file must be UTF-8 text",
+            hint: "the path is relative to the deck file's folder; the file must be UTF-8 text of at most 4 MiB",
             at: sourceFileLocations[source.key] ?? source.location ?? use.location)
         }
       }
@@ -116,7 +118,7 @@ extension DeckParser {
   }
 
   /// Says how far the quote matches the source before it differs.
-  static func divergenceHint(quote: String, text: String) -> String {
+  static func divergenceHint(quote: String, text: SourceText) -> String {
     let characters = Array(quote)
     var low = 0
     var high = characters.count

@@ -135,7 +135,8 @@ extension DeckParser {
     guard let raw = text(node, key: "type"), let node else { return .text }
     if let type = AnswerType(rawValue: raw) { return type }
     let known = AnswerType.allCases.map(\.rawValue)
-    let hint = EditDistance.suggestion(for: raw, among: known).map { "did you mean '\($0)'?" }
+    let hint =
+      EditDistance.suggestion(for: raw, among: known).map { "did you mean '\($0)'?" }
       ?? "answer types: \(known.joined(separator: ", "))"
     error("unknown answer type '\(raw)'", hint: hint, at: node)
     return .text

@@ -6,12 +6,13 @@ extension DeckParser {
     let allowed = [
       "id", "name", "aliases", "role", "within", "type", "tags", "source", "cite", "disable", "questions",
     ]
-    let idKind: IDKind = switch kind {
-    case .person: .person
-    case .place: .place
-    case .unit: .unit
-    case .organisation: .organisation
-    }
+    let idKind: IDKind =
+      switch kind {
+      case .person: .person
+      case .place: .place
+      case .unit: .unit
+      case .organisation: .organisation
+      }
     guard let f = fields(node, what: "\(idKind.article) \(kind.rawValue)", allowed: allowed, required: ["id", "name"]),
       let id = declare(f["id"], kind: idKind, in: f)
     else { return nil }
@@ -103,7 +104,8 @@ extension DeckParser {
         qualifier = known
       } else {
         let names = QuantityQualifier.allCases.map(\.rawValue)
-        let hint = EditDistance.suggestion(for: raw, among: names).map { "did you mean '\($0)'?" }
+        let hint =
+          EditDistance.suggestion(for: raw, among: names).map { "did you mean '\($0)'?" }
           ?? "qualifiers: \(names.joined(separator: ", "))"
         error("malformed quantity: unknown qualifier '\(raw)'", hint: hint, at: qualifierNode)
       }
@@ -136,7 +138,8 @@ extension DeckParser {
     let statement = text(f["statement"], key: "statement") ?? ""
     let term = text(f["term"], key: "term") ?? ""
     if !statement.isEmpty, !term.isEmpty, !statement.contains(term), let termNode = f["term"] {
-      let hint = statement.lowercased().contains(term.lowercased())
+      let hint =
+        statement.lowercased().contains(term.lowercased())
         ? "it appears with different capitals; copy it exactly as the statement has it"
         : "the term is the part of the statement asked about; copy it from the statement"
       error("the term '\(term)' does not appear in the statement of fact '\(id)'", hint: hint, at: termNode)
@@ -159,7 +162,8 @@ extension DeckParser {
     guard let rawKind = text(f["kind"], key: "kind"), let kindNode = f["kind"] else { return nil }
     guard let kind = HandCardKind(rawValue: rawKind) else {
       let names = HandCardKind.allCases.map(\.rawValue)
-      let hint = EditDistance.suggestion(for: rawKind, among: names).map { "did you mean '\($0)'?" }
+      let hint =
+        EditDistance.suggestion(for: rawKind, among: names).map { "did you mean '\($0)'?" }
         ?? "card kinds: \(names.joined(separator: ", "))"
       error("unknown card kind '\(rawKind)'", hint: hint, at: kindNode)
       return nil

@@ -74,7 +74,7 @@ final class DeckParser {
     guard case .mapping(let mapping) = node else {
       error(
         "\(what) should be a mapping of keys (\(required.map { "\($0):" }.joined(separator: ", "))), found \(describe(node))",
-        hint: "write `key: value` lines, indented under the `-` of the item", at: node)
+        hint: "write its `key: value` lines indented below it", at: node)
       return nil
     }
     var fields = Fields(node: node)
@@ -126,7 +126,8 @@ final class DeckParser {
   func text(_ node: Node?, key: String) -> String? {
     guard let node, !YAMLDocument.isNull(node) else { return nil }
     guard case .scalar(let scalar) = node else {
-      error("`\(key):` should be text, found \(describe(node))", hint: "write it on the same line as `\(key):`", at: node)
+      error(
+        "`\(key):` should be text, found \(describe(node))", hint: "write it on the same line as `\(key):`", at: node)
       return nil
     }
     return scalar.string
@@ -170,10 +171,13 @@ final class DeckParser {
   func number(_ node: Node?, key: String, what: String) -> Double? {
     guard let raw = text(node, key: key), let node else { return nil }
     let trimmed = raw.trimmingSpaces
-    let plain = trimmed.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+" || $0 == "e" || $0 == "E") }
+    let plain = trimmed.allSatisfy {
+      $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+" || $0 == "e" || $0 == "E")
+    }
     guard plain, let value = Double(trimmed), value.isFinite else {
       let digits = trimmed.filter { $0.isASCII && ($0.isNumber || $0 == ".") }
-      let hint = digits.isEmpty || digits == trimmed
+      let hint =
+        digits.isEmpty || digits == trimmed
         ? "write a plain number, e.g. 1900" : "write a plain number without separators or words: \(digits)"
       error("malformed quantity: `\(key):` of \(what) is '\(raw)', not a number", hint: hint, at: node)
       return nil
@@ -196,7 +200,8 @@ final class DeckParser {
     if let first = ids[raw] {
       error(
         "duplicate id '\(raw)'",
-        hint: "ids must be unique across the deck; \(first.kind.article) \(first.kind.rawValue) already uses it at line \(first.location.line), column \(first.location.column)",
+        hint:
+          "ids must be unique across the deck; \(first.kind.article) \(first.kind.rawValue) already uses it at line \(first.location.line), column \(first.location.column)",
         at: node)
     } else {
       ids[raw] = (kind, location(node))

@@ -25,32 +25,36 @@ public enum DeckWriter {
     m.add("authors", deck.authors)
     m.add("licence", deck.licence.isEmpty ? nil : deck.licence)
     if !deck.sources.isEmpty {
-      m.pairs.append((
-        "sources",
-        Node(deck.sources.map { s in
-          var p = Pairs()
-          p.add("key", s.key)
-          p.add("title", s.title)
-          p.add("publisher", s.publisher.isEmpty ? nil : s.publisher)
-          p.add("url", s.url.isEmpty ? nil : s.url)
-          p.add("licence", s.licence.isEmpty ? nil : s.licence)
-          p.add("file", s.file)
-          return p.node
-        })
-      ))
+      m.pairs.append(
+        (
+          "sources",
+          Node(
+            deck.sources.map { s in
+              var p = Pairs()
+              p.add("key", s.key)
+              p.add("title", s.title)
+              p.add("publisher", s.publisher.isEmpty ? nil : s.publisher)
+              p.add("url", s.url.isEmpty ? nil : s.url)
+              p.add("licence", s.licence.isEmpty ? nil : s.licence)
+              p.add("file", s.file)
+              return p.node
+            })
+        ))
     }
     if !deck.eras.isEmpty {
-      m.pairs.append((
-        "eras",
-        Node(deck.eras.map { e in
-          var p = Pairs()
-          p.add("id", e.id)
-          p.add("title", e.title)
-          p.add("from", e.from?.iso)
-          p.add("to", e.to?.iso)
-          return p.node
-        })
-      ))
+      m.pairs.append(
+        (
+          "eras",
+          Node(
+            deck.eras.map { e in
+              var p = Pairs()
+              p.add("id", e.id)
+              p.add("title", e.title)
+              p.add("from", e.from?.iso)
+              p.add("to", e.to?.iso)
+              return p.node
+            })
+        ))
     }
     m.add("topics", deck.topics)
     m.add("disable", deck.disabledKinds)
@@ -86,21 +90,23 @@ public enum DeckWriter {
     p.add("places", e.places)
     p.add("actors", e.actors)
     if !e.quantities.isEmpty {
-      p.pairs.append((
-        "quantities",
-        Node(e.quantities.map { q in
-          var qp = Pairs()
-          qp.add("id", q.id)
-          qp.add("value", number(q.value))
-          qp.add("unit", q.unit)
-          qp.add("qualifier", q.qualifier == .exact ? nil : q.qualifier.rawValue)
-          qp.add("tolerance", q.tolerance.map(number))
-          qp.add("counts", q.counts)
-          qp.add("question", q.question)
-          qp.add(source: q.source)
-          return qp.node
-        })
-      ))
+      p.pairs.append(
+        (
+          "quantities",
+          Node(
+            e.quantities.map { q in
+              var qp = Pairs()
+              qp.add("id", q.id)
+              qp.add("value", number(q.value))
+              qp.add("unit", q.unit)
+              qp.add("qualifier", q.qualifier == .exact ? nil : q.qualifier.rawValue)
+              qp.add("tolerance", q.tolerance.map(number))
+              qp.add("counts", q.counts)
+              qp.add("question", q.question)
+              qp.add(source: q.source)
+              return qp.node
+            })
+        ))
     }
     p.add("outcome", e.outcome)
     p.add("era", e.era)
@@ -180,7 +186,9 @@ public enum DeckWriter {
 
     /// A string scalar; Yams quotes it when it would otherwise read as something else.
     private func text(_ value: String) -> Node {
-      Node(value, Tag(.str))
+      // The emitter would write these plain, and a plain `null` or `~` reads back as nothing.
+      let readsAsNothing = ["", "~", "null", "Null", "NULL"].contains(value)
+      return Node(value, Tag(.str), readsAsNothing ? .doubleQuoted : .any)
     }
   }
 }

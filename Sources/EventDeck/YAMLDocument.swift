@@ -25,7 +25,8 @@ struct YAMLDocument {
   /// Decodes and composes `data`, read from `path`.
   static func compose(data: Data, path: String, limits: Limits) throws(Failure) -> YAMLDocument {
     func fail(_ message: String, hint: String, line: Int = 1, column: Int = 1) -> Failure {
-      Failure(diagnostic: Diagnostic(.error, message, hint: hint, at: SourceLocation(file: path, line: line, column: column)))
+      Failure(
+        diagnostic: Diagnostic(.error, message, hint: hint, at: SourceLocation(file: path, line: line, column: column)))
     }
     guard data.count <= limits.maximumBytes else {
       throw fail(
@@ -60,9 +61,11 @@ struct YAMLDocument {
       try checkAliasExpansion(text: text, path: path, limit: limits.maximumAliasExpansion)
     }
 
+    // The basic resolver tags every plain scalar as text: the deck reads raw text anyway, and resolving each
+    // scalar's type by regular expression (which Yams does to hash mapping keys) was most of the parse time.
     let composed: Node?
     do {
-      composed = try Yams.compose(yaml: text, .default, .default, .utf8)
+      composed = try Yams.compose(yaml: text, .basic, .default, .utf8)
     } catch {
       throw Failure(diagnostic: diagnostic(for: error, text: text, path: path))
     }
@@ -120,7 +123,7 @@ struct YAMLDocument {
     let disarmed = String(decoding: text.utf8.map { $0 == UInt8(ascii: "*") ? UInt8(ascii: "~") : $0 }, as: UTF8.self)
     let root: Node?
     do {
-      root = try Yams.compose(yaml: disarmed, .default, .default, .utf8)
+      root = try Yams.compose(yaml: disarmed, .basic, .default, .utf8)
     } catch {
       // The same syntax error is in the real text; report it at its place (messages carry no text).
       throw Failure(diagnostic: diagnostic(for: error, text: text, path: path))
@@ -224,15 +227,26 @@ struct YAMLDocument {
       return Diagnostic(.error, "YAML syntax error: \(problem)", hint: hint, at: at(mark))
     case .duplicatedKeysInMapping(let duplicates, let context):
       let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+      let first = context.mark
+      if duplicates.count == 1,
+        let second = repeatedBlockKey(duplicates[0], after: first.line, column: first.column, in: text)
+      {
+        return Diagnostic(
+          .error, "duplicate key \(keys) in one mapping",
+          hint: "each key may appear once per item; it is first given at line \(first.line), column \(first.column)",
+          at: SourceLocation(file: path, line: second, column: first.column))
+      }
       return Diagnostic(
         .error, "duplicate key \(keys) in one mapping",
-        hint: "each key may appear once per item; this is its first use, remove or rename the other", at: at(context.mark))
+        hint: "each key may appear once per item; this is its first use, remove or rename the other",
+        at: at(first))
     case .reader(let problem, let offset, _, let yaml):
       var location = SourceLocation(file: path, line: 1, column: 1)
       if let offset, let index = yaml.index(yaml.startIndex, offsetBy: offset, limitedBy: yaml.endIndex) {
         let before = yaml[..<index]
         let line = before.count { $0 == "\n" } + 1
-        let column = (before.lastIndex(of: "\n").map { before[before.index(after: $0)...] } ?? before)
+        let column =
+          (before.lastIndex(of: "\n").map { before[before.index(after: $0)...] } ?? before)
           .unicodeScalars.count + 1
         location = SourceLocation(file: path, line: line, column: column)
       }
@@ -240,6 +254,23 @@ struct YAMLDocument {
     default:
       return Diagnostic(.error, "YAML error: \(error)", at: SourceLocation(file: path, line: 1, column: 1))
     }
+  }
+
+  /// The line of the next `key:` at the same indentation as the first, in block style, before the mapping ends;
+  /// Yams reports only the first of two equal keys, and the second is the one a teacher just added.
+  private static func repeatedBlockKey(_ key: String, after line: Int, column: Int, in text: String) -> Int? {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    var number = line
+    while number < lines.count {
+      let content = lines[number]
+      number += 1
+      let indent = content.prefix { $0 == " " }.count
+      let rest = content.dropFirst(indent)
+      if rest.isEmpty || rest.hasPrefix("#") { continue }
+      if indent < column - 1 { return nil }
+      if indent == column - 1, rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":") { return number }
+    }
+    return nil
   }
 
   private static func syntaxHint(for problem: String) -> String {
@@ -277,9 +308,15 @@ struct YAMLDocument {
       let length: Int
       var scalar: UInt32
       switch b {
-      case 0xC2...0xDF: length = 2; scalar = UInt32(b & 0x1F)
-      case 0xE0...0xEF: length = 3; scalar = UInt32(b & 0x0F)
-      case 0xF0...0xF4: length = 4; scalar = UInt32(b & 0x07)
+      case 0xC2...0xDF:
+        length = 2
+        scalar = UInt32(b & 0x1F)
+      case 0xE0...0xEF:
+        length = 3
+        scalar = UInt32(b & 0x0F)
+      case 0xF0...0xF4:
+        length = 4
+        scalar = UInt32(b & 0x07)
       default: return i
       }
       guard i + length <= n else { return i }

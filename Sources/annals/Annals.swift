@@ -14,6 +14,8 @@ struct Annals: AsyncParsableCommand {
       QuizCommand.self,
       FSRSCommand.self,
       StoreStressCommand.self,
+      ReportCommand.self,
+      SimulateCommand.self,
       InitCommand.self,
       LintCommand.self,
       CardsCommand.self,

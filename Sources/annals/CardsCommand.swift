@@ -75,6 +75,31 @@ struct CardLine: Encodable {
   var era: String?
   var expectation: Expectation
 
+  enum CodingKeys: String, CodingKey {
+    case id, deck, kind, prompt, answer, accepted, choices, correctChoice, correctOrder, item, siblingGroup, source, tags
+    case era, expectation
+  }
+
+  /// Every key is written, `null` when empty, so readers can rely on them.
+  func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(id, forKey: .id)
+    try c.encode(deck, forKey: .deck)
+    try c.encode(kind, forKey: .kind)
+    try c.encode(prompt, forKey: .prompt)
+    try c.encode(answer, forKey: .answer)
+    try c.encode(accepted, forKey: .accepted)
+    try c.encode(choices, forKey: .choices)
+    try c.encode(correctChoice, forKey: .correctChoice)
+    try c.encode(correctOrder, forKey: .correctOrder)
+    try c.encode(item, forKey: .item)
+    try c.encode(siblingGroup, forKey: .siblingGroup)
+    try c.encode(source, forKey: .source)
+    try c.encode(tags, forKey: .tags)
+    try c.encode(era, forKey: .era)
+    try c.encode(expectation, forKey: .expectation)
+  }
+
   init(_ card: Card) {
     id = card.id
     deck = card.deck
@@ -102,7 +127,7 @@ enum DeckInput {
     } catch {
       var stderr = StandardError()
       for diagnostic in error.diagnostics { print(diagnostic, to: &stderr) }
-      throw CommandFailure("cannot read the deck \(TerminalText.visible(path))\n  hint: run `annals lint \(path)` for every problem")
+      throw CommandError("cannot read the deck \(TerminalText.visible(path))\n  hint: run `annals lint \(path)` for every problem")
     }
   }
 }

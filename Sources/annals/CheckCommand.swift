@@ -31,7 +31,7 @@ struct CheckCommand: ParsableCommand {
     guard let card = cards.first(where: { $0.id == cardID }) else {
       let near = cards.map(\.id).min { AnswerText.editDistance($0, cardID, limit: 20) < AnswerText.editDistance($1, cardID, limit: 20) }
       let hint = near.map { "did you mean \(TerminalText.visible($0))? (`annals cards \(deck)` lists them)" } ?? "`annals cards \(deck)` lists them"
-      throw CommandFailure("no card '\(TerminalText.visible(cardID))' in \(TerminalText.visible(deck))\n  hint: \(hint)")
+      throw CommandError("no card '\(TerminalText.visible(cardID))' in \(TerminalText.visible(deck))\n  hint: \(hint)")
     }
     let verdict = AnswerChecker(lexicon: builder.lexicon).check(answer, for: card)
     if json {

@@ -7,7 +7,7 @@ struct FSRSCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "fsrs",
     abstract: "Tools around the FSRS memory model.",
-    subcommands: [Replay.self])
+    subcommands: [Replay.self, Optimize.self, Evaluate.self, Retention.self, Parameters.self, SimulateLog.self, ImportLog.self])
 }
 
 extension FSRSCommand {

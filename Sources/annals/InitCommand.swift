@@ -20,7 +20,7 @@ struct InitCommand: ParsableCommand {
     do {
       (workspace, written) = try Workspace.create(at: url)
     } catch {
-      throw CommandFailure(error.description)
+      throw CommandError(error.description)
     }
     print("Created an Annals workspace in \(workspace.root.path)")
     for path in written { print("  \(path)") }

@@ -10,7 +10,8 @@ struct LintCommand: ParsableCommand {
     discussion: "Exits 1 when any deck has an error, 0 otherwise (warnings alone do not fail)."
   )
 
-  @Argument(help: ArgumentHelp("Deck files to check (default: every deck in the workspace's Decks/).", valueName: "deck"))
+  @Argument(
+    help: ArgumentHelp("Deck files to check (default: every deck in the workspace's Decks/).", valueName: "deck"))
   var decks: [String] = []
 
   @Flag(help: "Print the findings as JSON on standard output instead.")
@@ -22,8 +23,13 @@ struct LintCommand: ParsableCommand {
     var paths = decks
     if paths.isEmpty {
       let workspace = try workspaceOptions.resolveWorkspace()
-      paths = workspace.deckURLs().map(\.path)
-      if paths.isEmpty { throw CommandFailure("no decks in \(workspace.decksDirectory.path)\n  hint: put a .yaml deck there, or name one") }
+      // Shown relative to the current folder when inside it, as a teacher would type them.
+      let here = FileManager.default.currentDirectoryPath + "/"
+      paths = workspace.deckURLs().map { $0.path.hasPrefix(here) ? String($0.path.dropFirst(here.count)) : $0.path }
+      if paths.isEmpty {
+        throw CommandError(
+          "no decks in \(workspace.decksDirectory.path)\n  hint: put a .yaml deck there, or name one")
+      }
     }
     let reports = paths.map { DeckLoader.lint(fileAt: $0) }
     let errors = reports.reduce(0) { $0 + $1.errorCount }

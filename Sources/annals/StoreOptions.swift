@@ -2,29 +2,25 @@ import ArgumentParser
 import Foundation
 import ProgressStore
 
-/// Which learner's progress store a command uses.
+/// Which learner's progress store a command uses: `--workspace`/`--learner` (as every command), or `--store PATH`.
 struct StoreOptions: ParsableArguments {
-  @Option(help: "The learner whose progress to use (default: $ANNALS_LEARNER, else 'default').")
-  var learner: String?
+  @OptionGroup var workspaceOptions: WorkspaceOptions
 
-  @Option(help: ArgumentHelp("The progress store file (default: Progress/<learner>.sqlite).", valueName: "path"))
+  @Option(
+    help: ArgumentHelp(
+      "A progress store file to use instead of the workspace's Progress/<learner>.sqlite.", valueName: "path"))
   var store: String?
 
-  /// The store's path.
-  var path: String {
+  /// The store's path: `--store`, else the learner's store in the workspace.
+  func resolvePath() throws -> String {
     if let store { return store }
-    let name = learner ?? ProcessInfo.processInfo.environment["ANNALS_LEARNER"] ?? "default"
-    return ProgressStore.path(forLearner: name)
-  }
-
-  func validate() throws {
-    if let learner, learner.isEmpty || learner.contains("/") || learner.hasPrefix(".") {
-      throw ValidationError("--learner '\(learner.terminalSafe)' must be a plain name (no '/', not starting with '.')")
-    }
+    let workspace = try workspaceOptions.resolveWorkspace()
+    return workspace.storeURL(for: try workspaceOptions.resolveLearner()).path
   }
 
   /// Opens the store, turning a store error into a clean command error.
   func open() throws -> ProgressStore {
+    let path = try resolvePath()
     do { return try ProgressStore(path: path) } catch { throw CommandError(error.description) }
   }
 }

@@ -4,10 +4,15 @@ import Workspace
 
 /// `--workspace` and `--learner`, shared by every command that reads decks or progress (`@OptionGroup`).
 struct WorkspaceOptions: ParsableArguments {
-  @Option(help: ArgumentHelp("The workspace folder (holding Decks/ and Progress/); found from the current folder upwards when omitted.", valueName: "dir"))
+  @Option(
+    help: ArgumentHelp(
+      "The workspace folder (holding Decks/ and Progress/); found from the current folder upwards when omitted.",
+      valueName: "dir"))
   var workspace: String?
 
-  @Option(help: ArgumentHelp("Whose progress to use: Progress/<name>.sqlite (default: $USER, else 'learner').", valueName: "name"))
+  @Option(
+    help: ArgumentHelp(
+      "Whose progress to use: Progress/<name>.sqlite (default: $USER, else 'learner').", valueName: "name"))
   var learner: String?
 
   /// The workspace named by `--workspace` or found above the current folder.
@@ -16,7 +21,7 @@ struct WorkspaceOptions: ParsableArguments {
     do {
       return try Workspace.find(explicit: workspace, from: here)
     } catch {
-      throw CommandFailure(error.description)
+      throw CommandError(error.description)
     }
   }
 
@@ -25,7 +30,7 @@ struct WorkspaceOptions: ParsableArguments {
     do {
       return try Learner.resolve(option: learner, environment: ProcessInfo.processInfo.environment)
     } catch {
-      throw CommandFailure(error.description)
+      throw CommandError(error.description)
     }
   }
 
@@ -38,10 +43,4 @@ struct WorkspaceOptions: ParsableArguments {
       }
     }
   }
-}
-
-/// An error whose description is already a complete message (and hint) for the terminal.
-struct CommandFailure: Error, CustomStringConvertible {
-  var description: String
-  init(_ description: String) { self.description = description }
 }

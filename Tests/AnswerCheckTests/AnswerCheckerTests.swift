@@ -72,7 +72,11 @@ enum Fixture {
     Row("monte-melkonian/name", "Markar Melkonian", .wrong),
     Row("monte-melkonian/name", "Marker Melkonian", .wrong),
     Row("serzh-sargsyan/name", "Karapetyan", .wrong),
-    Row("omar-pass/within", "Kalbajar District", .wrong),
+    Row("omar-pass/within", "Kalbajar District", .close),
+    Row("omar-pass/within", "Shusha", .wrong),
+    Row("tunnel-guard/place", "the Kalbajar District", .close),
+    Row("tunnel-guard/place", "Zulufgarli", .correct),
+    Row("offensive-begins/place", "Charektar", .close),
     Row("heydar-aliyev/name", "Elchibey", .wrong),
     Row("heydar-aliyev/name", "Stalin", .wrong),
     // Longer answers around the name.
@@ -130,6 +134,14 @@ enum Fixture {
     Row("march-on-baku/date", "July 1993", .correct),
     Row("march-on-baku/date", "1993", .close),
     Row("march-on-baku/date", "September 1993", .wrong),
+    // A span: both ends right, or part of it (close).
+    Row("battle-of-kalbajar/date", "March 27 to April 3, 1993", .correct),
+    Row("battle-of-kalbajar/date", "27 March – 3 April 1993", .correct),
+    Row("battle-of-kalbajar/date", "from 27 March 1993 to 3 April 1993", .correct),
+    Row("battle-of-kalbajar/date", "March 28 - April 2, 1993", .close),
+    Row("battle-of-kalbajar/date", "April 1, 1993", .close),
+    Row("battle-of-kalbajar/date", "March 1993", .close),
+    Row("battle-of-kalbajar/date", "May 1 to May 9, 1993", .wrong),
     // Month precision: a day inside the month is right.
     Row("violence-flares/date", "February 1988", .correct),
     Row("violence-flares/date", "Feb 1988", .correct),
@@ -275,5 +287,19 @@ enum Fixture {
     #expect(vague.explanation.contains("asks for the day"))
     let typo = try #require(Fixture.verdict(Row("gurgen-dalibaltyan/name", "Dalibaltian", .close)))
     #expect(typo.explanation.contains("spelling"))
+  }
+}
+
+@Suite struct SelfConsistencyTests {
+  @Test func everyCardAcceptsItsOwnAnswerAndEveryAcceptedForm() {
+    for card in Fixture.cards.values.sorted(by: { $0.id < $1.id }) {
+      var answers = card.acceptedForms
+      if let right = card.correctChoice { answers = [card.choices[right], String(right + 1)] }
+      if let order = card.correctOrder { answers = [order.map { String($0 + 1) }.joined(separator: " ")] }
+      for answer in answers {
+        let v = Fixture.checker.check(answer, for: card)
+        #expect(v.outcome == .correct, "\(card.id) ← \(answer): \(v.outcome) (\(v.explanation))")
+      }
+    }
   }
 }

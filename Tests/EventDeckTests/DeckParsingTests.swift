@@ -48,9 +48,11 @@ struct DeckParsingTests {
     #expect(taken.source?.text == "and took the town of Eastford on April 3, 1993.")
 
     #expect(deck.event("condemnation")?.date == DateSpec(start: .init(year: 1994), qualifier: .circa))
-    #expect(deck.units.first?.source == Quote(
-      text: "Her 12th Brigade crossed the Silver Pass", cite: "notes",
-      location: SourceLocation(file: Self.path, line: 62, column: 21)))
+    #expect(
+      deck.units.first?.source
+        == Quote(
+          text: "Her 12th Brigade crossed the Silver Pass", cite: "notes",
+          location: SourceLocation(file: Self.path, line: 62, column: 21)))
     #expect(deck.entity("eastford")?.within == "vale-of-lorn")
     #expect(deck.facts.first?.answerType == .number)
     #expect(deck.cards.map(\.kind) == [.choice, .typed, .ordering, .cloze])
@@ -66,6 +68,20 @@ struct DeckParsingTests {
     #expect(again.diagnostics == [])
     let reread = try #require(again.deck)
     #expect(reread.withoutLocations == deck.withoutLocations)
+  }
+
+  @Test("text that YAML would read as null, a boolean or a number survives writing and reading back")
+  func roundTripSpecialText() throws {
+    var deck = Deck(id: "d", title: "null", sources: [Source(key: "k", title: "~")])
+    deck.people = [
+      Entity(
+        id: "p", kind: .person, name: "yes", aliases: ["1993", "- dash", "a: b", "#hash"], role: "*star",
+        source: Quote(text: "&anchor \"quoted\" 'single'"))
+    ]
+    let text = try DeckWriter.yaml(for: deck)
+    let report = DeckLoader.lint(data: Data(text.utf8), path: "special.yaml", baseDirectory: Fixtures.root)
+    #expect(report.diagnostics == [])
+    #expect(report.deck?.withoutLocations == deck)
   }
 
   @Test("unquoted dates and numbers keep the text typed, not YAML's reading of it")
@@ -90,9 +106,22 @@ extension Deck {
     func clear(_ q: Quote?) -> Quote? { q.map { Quote(text: $0.text, cite: $0.cite) } }
     var d = self
     d.location = nil
-    d.sources = d.sources.map { var s = $0; s.location = nil; return s }
-    d.eras = d.eras.map { var e = $0; e.location = nil; return e }
-    let entities: (Entity) -> Entity = { var e = $0; e.location = nil; e.source = clear(e.source); return e }
+    d.sources = d.sources.map {
+      var s = $0
+      s.location = nil
+      return s
+    }
+    d.eras = d.eras.map {
+      var e = $0
+      e.location = nil
+      return e
+    }
+    let entities: (Entity) -> Entity = {
+      var e = $0
+      e.location = nil
+      e.source = clear(e.source)
+      return e
+    }
     d.people = d.people.map(entities)
     d.places = d.places.map(entities)
     d.units = d.units.map(entities)
@@ -101,11 +130,26 @@ extension Deck {
       var e = e
       e.location = nil
       e.source = clear(e.source)
-      e.quantities = e.quantities.map { var q = $0; q.location = nil; q.source = clear(q.source); return q }
+      e.quantities = e.quantities.map {
+        var q = $0
+        q.location = nil
+        q.source = clear(q.source)
+        return q
+      }
       return e
     }
-    d.facts = d.facts.map { var f = $0; f.location = nil; f.source = clear(f.source); return f }
-    d.cards = d.cards.map { var c = $0; c.location = nil; c.source = clear(c.source); return c }
+    d.facts = d.facts.map {
+      var f = $0
+      f.location = nil
+      f.source = clear(f.source)
+      return f
+    }
+    d.cards = d.cards.map {
+      var c = $0
+      c.location = nil
+      c.source = clear(c.source)
+      return c
+    }
     return d
   }
 }

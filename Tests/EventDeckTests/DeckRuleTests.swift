@@ -33,97 +33,148 @@ struct RuleCase: Sendable, CustomTestStringConvertible {
 @Suite("Validation rules, one fixture each")
 struct DeckRuleTests {
   static let cases: [RuleCase] = [
-    RuleCase(fixture: "syntax-error", expected: [
-      .e(5, 1, "YAML syntax error: found unexpected end of stream",
-         hint: "check the quotes on this value (while scanning a quoted scalar started at line 3, column 10)"),
-    ]),
-    RuleCase(fixture: "duplicate-key", expected: [
-      .e(9, 5, "duplicate key 'name' in one mapping"),
-    ]),
-    RuleCase(fixture: "unknown-key", expected: [
-      .e(8, 5, "a person is missing `name:`", hint: "add `name:` to it"),
-      .e(9, 5, "unknown key 'nmae' in a person", hint: "did you mean 'name'?"),
-      .e(11, 5, "unknown key 'colour' in a person",
-         hint: "known keys: id, name, aliases, role, within, type, tags, source, cite, disable, questions"),
-    ]),
-    RuleCase(fixture: "wrong-type", expected: [
-      .e(9, 11, "`name:` should be text, found a list"),
-      .e(10, 14, "`aliases:` should be a list like [a, b], found a mapping"),
-      .e(12, 9, "`events:` should be a list of items, each starting with '- ', found 'an-event'"),
-    ]),
-    RuleCase(fixture: "missing-key", expected: [
-      .e(8, 5, "an event is missing `title:`"),
-      .e(11, 5, "an event is missing `id:`"),
-    ]),
-    RuleCase(fixture: "duplicate-id", expected: [
-      .e(12, 9, "duplicate id 'kalbajar'",
-         hint: "ids must be unique across the deck; a person already uses it at line 8, column 9"),
-    ]),
-    RuleCase(fixture: "invalid-id", expected: [
-      .e(8, 9, "invalid id 'Monte_Melkonian'",
-         hint: "ids use lower-case letters, digits and '-' only, e.g. 'monte-melkonian'"),
-    ]),
-    RuleCase(fixture: "undefined-reference", expected: [
-      .e(13, 13, "unknown place 'kalbajar-district' in `within:`"),
-      .e(18, 14, "unknown place 'kalbajar-twon' in `places:`", hint: "did you mean 'kalbajar-town'?"),
-      .e(19, 14, "unknown person, unit or organisation 'armenian-forces' in `actors:`"),
-      .e(20, 10, "unknown era 'the-batle' in `era:`", hint: "did you mean 'the-battle'?"),
-      .e(22, 11, "unknown citation key 'wikii'", hint: "citation keys: notes"),
-    ]),
-    RuleCase(fixture: "wrong-kind-reference", expected: [
-      .e(14, 14, "'kalbajar' in `actors:` is a place, not a person, unit or organisation"),
-    ]),
-    RuleCase(fixture: "impossible-date", expected: [
-      .e(11, 11, "impossible era: it ends (1992) before it starts (1993)"),
-      .e(15, 11, "impossible date '1993-02-30': February 1993 has 28 days"),
-      .e(19, 11, "impossible date '1993-13': there is no month 13"),
-      .e(23, 11, "impossible date: the span ends (1993-02) before it starts (1993-03)"),
-      .e(28, 10, "impossible date: the span ends (1993-04-01) before it starts (1993-04-03)"),
-      .e(32, 11, "'April 3, 1993' is not a date", hint: "write YYYY-MM-DD, YYYY-MM or YYYY, e.g. 1993-04-03"),
-    ]),
-    RuleCase(fixture: "malformed-quantity", expected: [
-      .e(13, 16, "malformed quantity: `value:` of quantity 'area' is '1,900', not a number",
-         hint: "write a plain number without separators or words: 1900"),
-      .e(16, 20, "malformed quantity: tolerance -5 is negative"),
-      .e(17, 20, "malformed quantity: unknown qualifier 'aproximately'"),
-      .e(20, 20, "malformed quantity: unknown qualifier 'abot'", hint: "did you mean 'about'?"),
-    ]),
-    RuleCase(fixture: "fact-term", expected: [
-      .e(10, 11, "the term '67%' does not appear in the statement of fact 'population'"),
-      .e(14, 11, "the term 'omar pass' does not appear in the statement of fact 'capitals'",
-         hint: "it appears with different capitals; copy it exactly as the statement has it"),
-    ]),
-    RuleCase(fixture: "cards", expected: [
-      .e(10, 15, "cloze card 'cloze-omar' has no {{blank}} in its question"),
-      .e(16, 32, "the wrong option 'gurgen dalibaltyan' of choice card 'who-planned' is its answer"),
-      .e(21, 12, "ordering card 'order-one' needs at least 2 items in `order:`, found 1"),
-      .e(24, 11, "unknown card kind 'multiple-choice'", hint: "card kinds: typed, choice, ordering, cloze"),
-    ]),
-    RuleCase(fixture: "disable-unknown", expected: [
-      .e(4, 20, "unknown card kind 'clozes' in `disable:`", hint: "did you mean 'cloze'?"),
-      .e(4, 28, "unknown card kind 'timeline' in `disable:`"),
-    ]),
-    RuleCase(fixture: "no-source", expected: [
-      .w(8, 5, "person 'a' has no source sentence", hint: "add `source:` quoting the sentence it rests on"),
-      .w(11, 5, "event 'b' has no source sentence"),
-    ]),
-    RuleCase(fixture: "quote-mismatch", expected: [
-      .e(10, 13, "cannot read the text of source 'missing' at 'sources/nowhere.txt'"),
-      .e(20, 14, "the quote does not appear in source 'article' (sources/article.txt)",
-         hint: "it matches the source as far as '… forces captured an area of more than 1,', then has '800 square kilometre'; copy it exactly"),
-    ]),
-    RuleCase(fixture: "not-a-mapping", expected: [
-      .e(1, 1, "the top level of a deck should be a mapping (deck:, people:, events: …), found a list"),
-    ]),
-    RuleCase(fixture: "empty", expected: [
-      .e(1, 1, "the file is empty"),
-    ]),
-    RuleCase(fixture: "laughs", expected: [
-      .e(5, 45, "YAML aliases here expand to more than 100000 nodes"),
-    ]),
-    RuleCase(fixture: "laughs-as-key", expected: [
-      .e(5, 45, "YAML aliases here expand to more than 100000 nodes"),
-    ]),
+    RuleCase(
+      fixture: "syntax-error",
+      expected: [
+        .e(
+          5, 1, "YAML syntax error: found unexpected end of stream",
+          hint: "check the quotes on this value (while scanning a quoted scalar started at line 3, column 10)")
+      ]),
+    RuleCase(
+      fixture: "duplicate-key",
+      expected: [
+        .e(
+          10, 5, "duplicate key 'name' in one mapping",
+          hint: "each key may appear once per item; it is first given at line 9, column 5")
+      ]),
+    RuleCase(
+      fixture: "unknown-key",
+      expected: [
+        .e(8, 5, "a person is missing `name:`", hint: "add `name:` to it"),
+        .e(9, 5, "unknown key 'nmae' in a person", hint: "did you mean 'name'?"),
+        .e(
+          11, 5, "unknown key 'colour' in a person",
+          hint: "known keys: id, name, aliases, role, within, type, tags, source, cite, disable, questions"),
+      ]),
+    RuleCase(
+      fixture: "wrong-type",
+      expected: [
+        .e(9, 11, "`name:` should be text, found a list"),
+        .e(10, 14, "`aliases:` should be a list like [a, b], found a mapping"),
+        .e(12, 9, "`events:` should be a list of items, each starting with '- ', found 'an-event'"),
+      ]),
+    RuleCase(
+      fixture: "missing-key",
+      expected: [
+        .e(8, 5, "an event is missing `title:`"),
+        .e(11, 5, "an event is missing `id:`"),
+      ]),
+    RuleCase(
+      fixture: "duplicate-id",
+      expected: [
+        .e(
+          12, 9, "duplicate id 'kalbajar'",
+          hint: "ids must be unique across the deck; a person already uses it at line 8, column 9")
+      ]),
+    RuleCase(
+      fixture: "invalid-id",
+      expected: [
+        .e(
+          8, 9, "invalid id 'Monte_Melkonian'",
+          hint: "ids use lower-case letters, digits and '-' only, e.g. 'monte-melkonian'")
+      ]),
+    RuleCase(
+      fixture: "undefined-reference",
+      expected: [
+        .e(13, 13, "unknown place 'kalbajar-district' in `within:`"),
+        .e(18, 14, "unknown place 'kalbajar-twon' in `places:`", hint: "did you mean 'kalbajar-town'?"),
+        .e(19, 14, "unknown person, unit or organisation 'armenian-forces' in `actors:`"),
+        .e(20, 10, "unknown era 'the-batle' in `era:`", hint: "did you mean 'the-battle'?"),
+        .e(22, 11, "unknown citation key 'wikii'", hint: "citation keys: notes"),
+      ]),
+    RuleCase(
+      fixture: "wrong-kind-reference",
+      expected: [
+        .e(14, 14, "'kalbajar' in `actors:` is a place, not a person, unit or organisation")
+      ]),
+    RuleCase(
+      fixture: "impossible-date",
+      expected: [
+        .e(11, 11, "impossible era: it ends (1992) before it starts (1993)"),
+        .e(15, 11, "impossible date '1993-02-30': February 1993 has 28 days"),
+        .e(19, 11, "impossible date '1993-13': there is no month 13"),
+        .e(23, 11, "impossible date: the span ends (1993-02) before it starts (1993-03)"),
+        .e(28, 10, "impossible date: the span ends (1993-04-01) before it starts (1993-04-03)"),
+        .e(32, 11, "'April 3, 1993' is not a date", hint: "write YYYY-MM-DD, YYYY-MM or YYYY, e.g. 1993-04-03"),
+      ]),
+    RuleCase(
+      fixture: "malformed-quantity",
+      expected: [
+        .e(
+          13, 16, "malformed quantity: `value:` of quantity 'area' is '1,900', not a number",
+          hint: "write a plain number without separators or words: 1900"),
+        .e(16, 20, "malformed quantity: tolerance -5 is negative"),
+        .e(17, 20, "malformed quantity: unknown qualifier 'aproximately'"),
+        .e(20, 20, "malformed quantity: unknown qualifier 'abot'", hint: "did you mean 'about'?"),
+      ]),
+    RuleCase(
+      fixture: "fact-term",
+      expected: [
+        .e(10, 11, "the term '67%' does not appear in the statement of fact 'population'"),
+        .e(
+          14, 11, "the term 'omar pass' does not appear in the statement of fact 'capitals'",
+          hint: "it appears with different capitals; copy it exactly as the statement has it"),
+      ]),
+    RuleCase(
+      fixture: "cards",
+      expected: [
+        .e(10, 15, "cloze card 'cloze-omar' has no {{blank}} in its question"),
+        .e(16, 32, "the wrong option 'gurgen dalibaltyan' of choice card 'who-planned' is its answer"),
+        .e(21, 12, "ordering card 'order-one' needs at least 2 items in `order:`, found 1"),
+        .e(24, 11, "unknown card kind 'multiple-choice'", hint: "card kinds: typed, choice, ordering, cloze"),
+      ]),
+    RuleCase(
+      fixture: "disable-unknown",
+      expected: [
+        .e(4, 20, "unknown card kind 'clozes' in `disable:`", hint: "did you mean 'cloze'?"),
+        .e(4, 28, "unknown card kind 'timeline' in `disable:`"),
+      ]),
+    RuleCase(
+      fixture: "no-source",
+      expected: [
+        .w(8, 5, "person 'a' has no source sentence", hint: "add `source:` quoting the sentence it rests on"),
+        .w(11, 5, "event 'b' has no source sentence"),
+      ]),
+    RuleCase(
+      fixture: "quote-mismatch",
+      expected: [
+        .e(10, 13, "cannot read the text of source 'missing' at 'sources/nowhere.txt'"),
+        .e(
+          20, 14, "the quote does not appear in source 'article' (sources/article.txt)",
+          hint:
+            "it matches the source as far as '… forces captured an area of more than 1,', then has '800 square kilometre'; copy it exactly"
+        ),
+      ]),
+    RuleCase(
+      fixture: "not-a-mapping",
+      expected: [
+        .e(1, 1, "the top level of a deck should be a mapping (deck:, people:, events: …), found a list")
+      ]),
+    RuleCase(
+      fixture: "empty",
+      expected: [
+        .e(1, 1, "the file is empty")
+      ]),
+    RuleCase(
+      fixture: "laughs",
+      expected: [
+        .e(5, 45, "YAML aliases here expand to more than 100000 nodes")
+      ]),
+    RuleCase(
+      fixture: "laughs-as-key",
+      expected: [
+        .e(5, 45, "YAML aliases here expand to more than 100000 nodes")
+      ]),
   ]
 
   @Test("each rule reports exactly its problems, at their line and column", arguments: cases)
@@ -133,7 +184,11 @@ struct DeckRuleTests {
       RuleCase.Expected(
         severity: $0.severity, line: $0.location.line, column: $0.location.column, message: $0.message, hint: nil)
     }
-    #expect(found == rule.expected.map { RuleCase.Expected(severity: $0.severity, line: $0.line, column: $0.column, message: $0.message) })
+    #expect(
+      found
+        == rule.expected.map {
+          RuleCase.Expected(severity: $0.severity, line: $0.line, column: $0.column, message: $0.message)
+        })
     for (expected, diagnostic) in zip(rule.expected, report.diagnostics) {
       if let hint = expected.hint { #expect(diagnostic.hint == hint) }
       #expect(diagnostic.location.file == Fixtures.rule(rule.fixture))

@@ -108,8 +108,9 @@ struct HostileInputTests {
   @Test("a top level that is a list or a bare text is refused")
   func topLevelNotMapping() throws {
     #expect(only(lint("- a\n- b\n"))?.message.hasPrefix("the top level of a deck should be a mapping") == true)
-    #expect(only(lint("just words\n"))?.message
-      == "the top level of a deck should be a mapping (deck:, people:, events: …), found 'just words'")
+    #expect(
+      only(lint("just words\n"))?.message
+        == "the top level of a deck should be a mapping (deck:, people:, events: …), found 'just words'")
   }
 
   @Test("a missing file and a folder are reported, not thrown")

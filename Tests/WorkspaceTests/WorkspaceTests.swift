@@ -17,7 +17,8 @@ struct WorkspaceTests {
     let root = try temporaryDirectory().appendingPathComponent("new")
     defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
     let (workspace, written) = try Workspace.create(at: root)
-    #expect(written == ["Decks/", "Decks/sources/", "Progress/", "Decks/apollo-11.yaml", "Decks/sources/apollo-11.txt"])
+    #expect(
+      written == ["Decks/", "Decks/sources/", "Progress/", "Decks/apollo-11.yaml", "Decks/sources/apollo-11.txt"])
     #expect(Workspace.isWorkspace(root))
     #expect(workspace.deckURLs().map(\.lastPathComponent) == ["apollo-11.yaml"])
     let report = DeckLoader.lint(fileAt: workspace.deckURLs()[0].path)

@@ -1,0 +1,146 @@
+import Foundation
+import ProgressStore
+import Scheduling
+
+/// Computes a `ClassReport` from a folder of learners' stores, each opened read-only; a store that cannot be read
+/// is listed with the reason and the rest of the report still renders.
+public struct ClassReportBuilder: Sendable {
+  /// The moment the report describes.
+  public var now: Date
+  /// What the decks say about their cards.
+  public var catalogs: [CardCatalog]
+  /// Only this deck (nil: all).
+  public var deck: String?
+
+  /// A builder for the moment `now`.
+  public init(now: Date, catalogs: [CardCatalog] = [], deck: String? = nil) {
+    self.now = now
+    self.catalogs = catalogs
+    self.deck = deck
+  }
+
+  /// Why a store could not be read, as a short problem name and the reason in words.
+  public static func problem(_ error: StoreError) -> (problem: String, reason: String) {
+    switch error {
+    case .newerSchema(_, let found, let supported):
+      return ("newer-schema", "written by a newer Annals (store schema \(found); this Annals reads up to \(supported))")
+    case .busy:
+      return ("locked", "another program holds a lock on it; close the session using it and run the report again")
+    case .database(_, let message, let code):
+      let primary = code & 0xFF
+      if primary == 11 || primary == 26 { return ("corrupt", "not a readable SQLite database (\(message))") }
+      if primary == 5 || primary == 6 { return ("locked", message) }
+      return ("unreadable", message)
+    case .corrupt(let message):
+      return ("corrupt", message)
+    case .unknownCard(let id):
+      return ("unreadable", "unknown card \(id)")
+    }
+  }
+
+  /// The class report over every `*.sqlite` file in `directory`, in name order.
+  public func report(directory: String) throws(ReportError) -> ClassReport {
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".sqlite") }.sorted()
+    } catch {
+      throw .unreadableDirectory(path: directory, reason: (error as NSError).localizedDescription)
+    }
+    var students: [StudentRow] = []
+    var unreadable: [UnreadableStore] = []
+    var reports: [LearnerReport] = []
+    let builder = ReportBuilder(now: now, catalogs: catalogs, deck: deck)
+    for name in names {
+      let path = (directory as NSString).appendingPathComponent(name)
+      let learner = String(name.dropLast(".sqlite".count))
+      do {
+        let store = try ReadOnlyStore(path: path)
+        defer { try? store.close() }
+        let report = try builder.report(store: store, learner: learner)
+        reports.append(report)
+        students.append(Self.row(report))
+      } catch let error as StoreError {
+        let (problem, reason) = Self.problem(error)
+        unreadable.append(UnreadableStore(file: name, problem: problem, reason: reason))
+      } catch let error as ReportError {
+        if case .store(let storeError) = error {
+          let (problem, reason) = Self.problem(storeError)
+          unreadable.append(UnreadableStore(file: name, problem: problem, reason: reason))
+        } else {
+          unreadable.append(UnreadableStore(file: name, problem: "unreadable", reason: error.description))
+        }
+      } catch {
+        unreadable.append(UnreadableStore(file: name, problem: "unreadable", reason: String(describing: error)))
+      }
+    }
+    return ClassReport(
+      directory: directory, generatedAt: now, students: students, items: Self.items(reports, catalogs: catalogs),
+      unreadable: unreadable)
+  }
+
+  static func row(_ report: LearnerReport) -> StudentRow {
+    let active = report.activity.days.last?.date
+    let scores = report.quizzes.map(\.score)
+    return StudentRow(
+      learner: report.learner, reviews: report.activity.totalReviews,
+      retention: report.retention.rate.map { ReportBuilder.rounded($0, 4) }, knowledge: report.estimatedKnowledge,
+      studied: report.studiedCards, cards: report.states.total - report.states.retired, lastActive: active,
+      streak: report.activity.currentStreak, quizzes: scores.count,
+      quizMean: scores.isEmpty ? nil : ReportBuilder.rounded(scores.reduce(0, +) / Double(scores.count), 4),
+      lastQuiz: scores.last)
+  }
+
+  /// Per card, over every learner who answered it; the least known first.
+  static func items(_ reports: [LearnerReport], catalogs: [CardCatalog]) -> [ItemAnalysis] {
+    struct Tally {
+      var category = "other"
+      var prompt: String?
+      var answer: String?
+      var source: String?
+      var deck = ""
+      var learners = 0
+      var firstPassed = 0
+      var attempts = 0
+      var passed = 0
+      var recall: [Double] = []
+      var wrong: [(text: String, count: Int)] = []
+    }
+    var tallies: [String: Tally] = [:]
+    for report in reports {
+      for card in report.cards where card.reviews > 0 {
+        var tally = tallies[card.id] ?? Tally()
+        tally.category = card.category
+        tally.prompt = tally.prompt ?? card.prompt
+        tally.answer = tally.answer ?? card.answer
+        tally.source = tally.source ?? card.source
+        tally.deck = card.deck
+        tally.learners += 1
+        tally.attempts += card.reviews
+        tally.passed += card.passed
+        if card.firstPassed == true { tally.firstPassed += 1 }
+        if let r = card.retrievability { tally.recall.append(r) }
+        tally.wrong += card.wrongAnswers.map { ($0.answer, $0.count) }
+        tallies[card.id] = tally
+      }
+    }
+    let catalogByDeck = Dictionary(catalogs.map { ($0.deckID, $0) }, uniquingKeysWith: { first, _ in first })
+    var items: [ItemAnalysis] = []
+    for (id, tally) in tallies {
+      let catalog = catalogByDeck[tally.deck]
+      let card = catalog?.byID[id]
+      let overall = tally.attempts > 0 ? Double(tally.passed) / Double(tally.attempts) : 0
+      let meanRecall = tally.recall.isEmpty ? nil : tally.recall.reduce(0, +) / Double(tally.recall.count)
+      items.append(
+        ItemAnalysis(
+          id: id, category: tally.category, prompt: tally.prompt, answer: tally.answer, source: tally.source,
+          learners: tally.learners,
+          firstSightCorrect: ReportBuilder.rounded(Double(tally.firstPassed) / Double(max(tally.learners, 1)), 4),
+          overallCorrect: ReportBuilder.rounded(overall, 4), attempts: tally.attempts,
+          meanRetrievability: meanRecall.map { ReportBuilder.rounded($0, 4) },
+          wrongAnswers: Confusions.group(tally.wrong, card: card, catalog: catalog)))
+    }
+    return items.sorted {
+      ($0.overallCorrect, $0.meanRetrievability ?? 0, $0.id) < ($1.overallCorrect, $1.meanRetrievability ?? 0, $1.id)
+    }
+  }
+}

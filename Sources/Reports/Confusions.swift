@@ -1,0 +1,141 @@
+import Foundation
+
+/// Groups wrong answers that differ only in case, accents, spacing or punctuation, and says what each was
+/// confused with: another entity of the deck, another card's answer, a date a year off, a nearby number.
+public enum Confusions {
+  /// The answer lower-cased, without accents, punctuation or repeated spaces: "Özal." and "ozal" match.
+  public static func normalize(_ text: String) -> String {
+    let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+    var out = ""
+    var space = false
+    for char in folded {
+      if char.isLetter || char.isNumber {
+        if space && !out.isEmpty { out.append(" ") }
+        out.append(char)
+        space = false
+      } else if char.isWhitespace || char == "-" || char == "/" {
+        space = true
+      }
+    }
+    return out
+  }
+
+  /// Wrong answers merged by normalised form, most frequent first (ties: alphabetical), each with its confusion.
+  public static func group(
+    _ answers: [(text: String, count: Int)], card: CatalogCard?, catalog: CardCatalog?, limit: Int = 5
+  ) -> [WrongAnswer] {
+    var groups: [String: (text: String, count: Int, best: Int)] = [:]
+    for answer in answers {
+      let key = normalize(answer.text)
+      guard !key.isEmpty else { continue }
+      if var group = groups[key] {
+        group.count += answer.count
+        // Show the spelling given most often.
+        if answer.count > group.best { group.text = answer.text; group.best = answer.count }
+        groups[key] = group
+      } else {
+        groups[key] = (answer.text, answer.count, answer.count)
+      }
+    }
+    return groups.values
+      .sorted { ($0.count, normalize($1.text)) > ($1.count, normalize($0.text)) }
+      .prefix(limit)
+      .map { WrongAnswer(answer: $0.text, count: $0.count, confusion: classify($0.text, card: card, catalog: catalog)) }
+  }
+
+  /// What `wrong` was mistaken for, or nil when nothing is recognised.
+  public static func classify(_ wrong: String, card: CatalogCard?, catalog: CardCatalog?) -> String? {
+    let key = normalize(wrong)
+    if let card {
+      let answerKey = normalize(card.answer)
+      if card.answerType == "date" || KindCategory.of(kind: card.kind, answerType: card.answerType) == "dates",
+        let given = PartialDate(wrong), let expected = PartialDate(card.answer)
+      {
+        if let note = given.difference(from: expected) { return note }
+      }
+      if card.answerType == "number" || KindCategory.of(kind: card.kind, answerType: card.answerType) == "numbers",
+        let given = number(in: wrong), let expected = number(in: card.answer), expected != 0
+      {
+        let ratio = given / expected
+        if abs(ratio - 1) <= 0.1 { return "close: within 10%" }
+        if abs(ratio - 10) < 0.5 || abs(ratio - 0.1) < 0.005 { return "off by a factor of 10" }
+        return ratio > 1 ? "too high" : "too low"
+      }
+      if !answerKey.isEmpty && key != answerKey && (answerKey.contains(key) || key.contains(answerKey)) && key.count >= 3 {
+        return "part of the answer"
+      }
+    }
+    if let catalog {
+      for (name, kind) in catalog.entityNames.sorted(by: { $0.key < $1.key }) where normalize(name) == key {
+        return "another \(kind) in the deck"
+      }
+      if let other = catalog.cards.first(where: { $0.id != card?.id && normalize($0.answer) == key }) {
+        return "the answer to another card (\(other.kind))"
+      }
+    }
+    return nil
+  }
+
+  /// The first number in `text` ("1,900", "about 60000").
+  static func number(in text: String) -> Double? {
+    var digits = ""
+    var started = false
+    for char in text {
+      if char.isNumber || (started && char == ".") {
+        digits.append(char)
+        started = true
+      } else if started && char == "," {
+        continue
+      } else if started {
+        break
+      }
+    }
+    return Double(digits)
+  }
+}
+
+/// A date as typed: a year with perhaps a month and day ("3 April 1993", "1993-04-03", "April 1993").
+struct PartialDate: Equatable {
+  var year: Int
+  var month: Int?
+  var day: Int?
+
+  static let months = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+  ]
+
+  init?(_ text: String) {
+    let words = Confusions.normalize(text).split(separator: " ").map(String.init)
+    var year: Int?
+    var month: Int?
+    var day: Int?
+    var numbers: [Int] = []
+    for word in words {
+      if let value = Int(word) {
+        if word.count == 4 { year = value } else { numbers.append(value) }
+      } else if let index = Self.months.firstIndex(where: { word.hasPrefix($0) }) {
+        month = index + 1
+      }
+    }
+    guard let year else { return nil }
+    if month == nil, numbers.count >= 2 {  // ISO order after the year: 1993-04-03
+      month = numbers[0]
+      day = numbers[1]
+    } else if let first = numbers.first {
+      day = first
+    }
+    self.year = year
+    self.month = month
+    self.day = day
+  }
+
+  /// "a year off", "right year, wrong month", "right month, wrong day", "3 years off", or nil when equal.
+  func difference(from expected: PartialDate) -> String? {
+    let years = abs(year - expected.year)
+    if years == 1 { return "a year off" }
+    if years > 1 { return "\(years) years off" }
+    if let m = month, let em = expected.month, m != em { return "right year, wrong month" }
+    if let d = day, let ed = expected.day, d != ed { return abs(d - ed) == 1 ? "a day off" : "right month, wrong day" }
+    return nil
+  }
+}

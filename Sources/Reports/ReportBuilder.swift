@@ -1,0 +1,246 @@
+import Foundation
+import ProgressStore
+import Scheduling
+
+/// Computes a `LearnerReport` from a store opened read-only, at a moment passed in (so tests fix the clock).
+///
+/// ```swift
+/// let store = try ReadOnlyStore(path: "Progress/ada.sqlite")
+/// let report = try ReportBuilder(now: Date(), catalogs: [catalog]).report(store: store, learner: "ada")
+/// print(TextRenderer(width: 100).render(report))
+/// ```
+public struct ReportBuilder: Sendable {
+  /// The moment the report describes.
+  public var now: Date
+  /// What the decks say about their cards (text, sources); cards not in any catalog show their ids.
+  public var catalogs: [CardCatalog]
+  /// Only this deck (nil: all).
+  public var deck: String?
+  /// How many weakest facts to list.
+  public var weakestCount = 10
+  /// How many days the forecast covers.
+  public var forecastDays = 30
+
+  /// A builder for the moment `now`.
+  public init(now: Date, catalogs: [CardCatalog] = [], deck: String? = nil) {
+    self.now = now
+    self.catalogs = catalogs
+    self.deck = deck
+  }
+
+  /// The review-phase interval from which a card counts as mature (Anki's 21 days).
+  public static let matureDays = 21
+
+  /// The state name of a stored card: new, learning, young, mature, suspended or retired.
+  public static func stateName(_ card: StoredCard) -> String {
+    if card.retired { return "retired" }
+    if card.suspended { return "suspended" }
+    switch card.state.phase {
+    case .new: return "new"
+    case .learning, .relearning: return "learning"
+    case .review: return card.state.scheduledDays >= matureDays ? "mature" : "young"
+    }
+  }
+
+  static func rounded(_ value: Double, _ digits: Int) -> Double {
+    let scale = pow(10, Double(digits))
+    return (value * scale).rounded() / scale
+  }
+
+  /// The report for the learner whose store this is.
+  public func report(store: ReadOnlyStore, learner: String) throws(ReportError) -> LearnerReport {
+    do {
+      let settings = try store.settings()
+      let cards = try store.cards(deck: deck)
+      let digest = try store.reviewDigest(deck: deck)
+      let quizzes = try store.quizResults(deck: deck)
+      let deckSchedulers = try store.deckSchedulers()
+      return try report(
+        learner: learner, settings: settings, cards: cards, digest: digest, quizzes: quizzes,
+        deckSchedulers: deckSchedulers)
+    } catch let error as StoreError {
+      throw .store(error)
+    } catch let error as ReportError {
+      throw error
+    } catch {
+      throw .store(.corrupt(String(describing: error)))
+    }
+  }
+
+  /// The report from data already read (the store's settings, cards, digest and quizzes).
+  public func report(
+    learner: String, settings: LearnerSettings, cards: [StoredCard], digest: ReviewDigest, quizzes: [QuizResult],
+    deckSchedulers: [String: SchedulerKind?] = [:]
+  ) throws -> LearnerReport {
+    let clock = settings.clock
+    let today = clock.studyDay(now)
+    var schedulers: [String: any Scheduler] = [:]
+    func scheduler(for deck: String) throws -> any Scheduler {
+      if let known = schedulers[deck] { return known }
+      let made = try settings.makeScheduler((deckSchedulers[deck] ?? nil) ?? settings.scheduler)
+      schedulers[deck] = made
+      return made
+    }
+    var catalogCards: [String: CatalogCard] = [:]
+    var eraTitles: [String: String] = [:]
+    for catalog in catalogs {
+      for card in catalog.cards where catalogCards[card.id] == nil { catalogCards[card.id] = card }
+      eraTitles.merge(catalog.eraTitles) { first, _ in first }
+    }
+    let catalogByDeck = Dictionary(catalogs.map { ($0.deckID, $0) }, uniquingKeysWith: { first, _ in first })
+
+    // Cards: state, recall now, summary.
+    var states = StateCounts()
+    var knowledge = 0.0
+    var studied = 0
+    var summaries: [CardSummary] = []
+    var recall: [String: Double] = [:]
+    var forecastCounts = Array(repeating: 0, count: forecastDays)
+    for card in cards {
+      let state = Self.stateName(card)
+      switch state {
+      case "new": states.new += 1
+      case "learning": states.learning += 1
+      case "young": states.young += 1
+      case "mature": states.mature += 1
+      case "suspended": states.suspended += 1
+      default: states.retired += 1
+      }
+      var r: Double?
+      if card.state.phase != .new, let value = try scheduler(for: card.deckID).retrievability(card.state, at: now) {
+        r = Self.rounded(value, 4)
+      }
+      if !card.retired, let r {
+        knowledge += r
+        studied += 1
+        recall[card.id] = r
+      }
+      if !card.retired && !card.suspended && card.state.phase != .new {
+        let offset = max(clock.studyDay(card.state.due), today) - today
+        if offset < forecastDays { forecastCounts[offset] += 1 }
+      }
+      let text = catalogCards[card.id]
+      let stats = digest.cards[card.id]
+      let wrong = Confusions.group(
+        (digest.wrongAnswers[card.id] ?? []).map { ($0.text, $0.count) }, card: text,
+        catalog: catalogByDeck[card.deckID])
+      let due = card.retired || card.suspended || card.state.phase == .new ? nil : CivilDay.string(clock.studyDay(card.state.due))
+      summaries.append(
+        CardSummary(
+          id: card.id, deck: card.deckID, kind: card.kind,
+          category: KindCategory.of(kind: card.kind, answerType: text?.answerType), era: card.era, state: state,
+          prompt: text?.prompt, answer: text?.answer, source: text?.source, reviews: stats?.reviews ?? 0,
+          passed: stats?.passed ?? 0, firstPassed: stats?.firstPassed,
+          lapses: card.state.lapses, retrievability: r, stability: card.state.stability.map { Self.rounded($0, 4) },
+          difficulty: card.state.difficulty.map { Self.rounded($0, 4) }, due: due, lastReview: card.state.lastReview,
+          wrongAnswers: wrong))
+    }
+
+    // Activity and retention from the quarter-hour buckets.
+    var perDay: [Int: (reviews: Int, ms: Int)] = [:]
+    var retention = RetentionFigures()
+    for bucket in digest.buckets {
+      let day = clock.studyDay(bucket.start)
+      perDay[day, default: (0, 0)].reviews += bucket.reviews
+      perDay[day, default: (0, 0)].ms += bucket.milliseconds
+      retention.reviews += bucket.reviewPhase
+      retention.passed += bucket.reviewPhasePassed
+      if day > today - 30 && day <= today {
+        retention.recentReviews += bucket.reviewPhase
+        retention.recentPassed += bucket.reviewPhasePassed
+      }
+    }
+    let from = today - 364
+    let days = perDay.keys.filter { $0 >= from && $0 <= today }.sorted().map {
+      ActivityDay(date: CivilDay.string($0), reviews: perDay[$0]!.reviews, seconds: Double(perDay[$0]!.ms) / 1000)
+    }
+    let studiedDays = perDay.keys.filter { perDay[$0]!.reviews > 0 }.sorted()
+    var longest = 0
+    var run = 0
+    var previous = Int.min
+    for day in studiedDays {
+      run = day == previous + 1 ? run + 1 : 1
+      longest = max(longest, run)
+      previous = day
+    }
+    let studiedSet = Set(studiedDays)
+    var current = 0
+    var cursor = studiedSet.contains(today) ? today : today - 1
+    while studiedSet.contains(cursor) {
+      current += 1
+      cursor -= 1
+    }
+    let activity = Activity(
+      from: CivilDay.string(from), days: days, totalReviews: perDay.values.map(\.reviews).reduce(0, +),
+      totalSeconds: Double(perDay.values.map(\.ms).reduce(0, +)) / 1000, currentStreak: current,
+      longestStreak: longest, daysStudied: studiedDays.count)
+
+    let forecast = forecastCounts.enumerated().map { ForecastDay(date: CivilDay.string(today + $0.offset), due: $0.element) }
+
+    // Mastery by era, topic and kind.
+    var groups: [String: (title: String, cards: Int, studied: Int, mature: Int, recall: Double, rn: Int, rp: Int)] = [:]
+    var order: [String] = []
+    for (card, summary) in zip(cards, summaries) where !card.retired {
+      var keys: [(String, String, String)] = []
+      if let era = card.era { keys.append(("era", era, eraTitles[era] ?? era)) }
+      for tag in card.tags { keys.append(("topic", tag, tag)) }
+      keys.append(("kind", summary.category, summary.category))
+      let stats = digest.cards[card.id]
+      for (dimension, key, title) in keys {
+        let id = dimension + "\u{0}" + key
+        if groups[id] == nil {
+          groups[id] = (title, 0, 0, 0, 0, 0, 0)
+          order.append(id)
+        }
+        groups[id]!.cards += 1
+        if summary.retrievability != nil { groups[id]!.studied += 1 }
+        if summary.state == "mature" { groups[id]!.mature += 1 }
+        groups[id]!.recall += recall[card.id] ?? 0
+        groups[id]!.rn += stats?.reviewPhase ?? 0
+        groups[id]!.rp += stats?.reviewPhasePassed ?? 0
+      }
+    }
+    let dimensionRank = ["era": 0, "topic": 1, "kind": 2]
+    let mastery = order.sorted {
+      let a = $0.split(separator: "\u{0}", maxSplits: 1).map(String.init)
+      let b = $1.split(separator: "\u{0}", maxSplits: 1).map(String.init)
+      return (dimensionRank[a[0]] ?? 9, a[1]) < (dimensionRank[b[0]] ?? 9, b[1])
+    }.map { id -> MasteryGroup in
+      let parts = id.split(separator: "\u{0}", maxSplits: 1).map(String.init)
+      let g = groups[id]!
+      return MasteryGroup(
+        dimension: parts[0], key: parts[1], title: g.title, cards: g.cards, studied: g.studied, mature: g.mature,
+        knowledge: Self.rounded(g.recall / Double(max(g.cards, 1)), 4),
+        retention: g.rn > 0 ? Self.rounded(Double(g.rp) / Double(g.rn), 4) : nil)
+    }
+
+    // The weakest: forgotten at least once or below the desired retention, most lapses first.
+    let weakest = summaries.filter {
+      $0.state != "retired" && $0.retrievability != nil
+        && ($0.lapses > 0 || ($0.retrievability ?? 1) < settings.desiredRetention || !$0.wrongAnswers.isEmpty)
+    }.sorted {
+      ($1.lapses, $0.retrievability ?? 0, $1.wrongAnswers.count) < ($0.lapses, $1.retrievability ?? 0, $0.wrongAnswers.count)
+        || (($1.lapses, $0.retrievability ?? 0, $1.wrongAnswers.count) == ($0.lapses, $1.retrievability ?? 0, $0.wrongAnswers.count)
+          && $0.id < $1.id)
+    }.prefix(weakestCount)
+
+    let deckIDs = Array(Set(cards.map(\.deckID))).sorted()
+    return LearnerReport(
+      learner: learner, generatedAt: now, today: CivilDay.string(today), decks: deckIDs,
+      desiredRetention: settings.desiredRetention, states: states, retention: retention,
+      estimatedKnowledge: Self.rounded(knowledge, 2), studiedCards: studied, activity: activity, forecast: forecast,
+      mastery: mastery, weakest: Array(weakest), quizzes: quizzes.map(Self.quizSummary), cards: summaries)
+  }
+
+  static func quizSummary(_ quiz: QuizResult) -> QuizSummary {
+    var questions: Int?
+    if let json = try? JSONSerialization.jsonObject(with: Data(quiz.questionsJSON.utf8)) {
+      if let array = json as? [Any] {
+        questions = array.count
+      } else if let object = json as? [String: Any], let array = object["questions"] as? [Any] {
+        questions = array.count
+      }
+    }
+    return QuizSummary(id: quiz.quizID, deck: quiz.deckID, time: quiz.time, score: quiz.score, questions: questions)
+  }
+}

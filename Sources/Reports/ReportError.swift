@@ -1,0 +1,27 @@
+import ProgressStore
+
+/// What can go wrong making a report or a simulation.
+public enum ReportError: Error, CustomStringConvertible, Sendable {
+  /// A CSV table name that the report does not have.
+  case unknownTable(String, known: [String])
+  /// The learner's store could not be read.
+  case store(StoreError)
+  /// The class folder could not be listed.
+  case unreadableDirectory(path: String, reason: String)
+  /// A simulation parameter out of range.
+  case invalidSimulation(String)
+
+  /// A readable description with a hint.
+  public var description: String {
+    switch self {
+    case .unknownTable(let name, let known):
+      "no CSV table '\(Fmt.visible(name))' in this report (choose one of: \(known.joined(separator: ", ")))"
+    case .store(let error):
+      error.description
+    case .unreadableDirectory(let path, let reason):
+      "cannot read the folder \(Fmt.visible(path)): \(reason) (give a folder of learners' .sqlite files)"
+    case .invalidSimulation(let message):
+      message
+    }
+  }
+}

@@ -1,0 +1,163 @@
+import ArgumentParser
+import Foundation
+import ProgressStore
+import Reports
+import Workspace
+
+/// `annals report`: a learner's progress report, or with `--class DIR` a teacher's report over many stores.
+struct ReportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "report",
+    abstract: "Show a progress report for a learner, or for a class with --class DIR.",
+    discussion: """
+      Stores are opened read-only and never changed. Text output fits the terminal width and has colour only on \
+      a terminal without NO_COLOR. HTML is one self-contained file (inline SVG and CSS, no scripts). CSV writes \
+      one table: for a learner 'cards' (default), 'days', 'forecast', 'mastery' or 'quizzes'; for a class \
+      'students' (default), 'items' or 'unreadable'. Card questions and source sentences come from the deck \
+      files the store was synced from, or from --catalog files; without them cards show their ids.
+      """)
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, html, json, csv
+  }
+
+  @OptionGroup var workspaceOptions: WorkspaceOptions
+
+  @Option(help: ArgumentHelp("The progress store file (default: <workspace>/Progress/<learner>.sqlite).", valueName: "path"))
+  var store: String?
+
+  @Option(help: "Only this deck (its id).")
+  var deck: String?
+
+  @Option(help: "Output format: text, markdown, html, json or csv.")
+  var format: Format = .text
+
+  @Option(help: "The CSV table to write (see below).")
+  var table: String?
+
+  @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+  var out: String?
+
+  @Option(name: .customLong("class"), help: ArgumentHelp("Report on every *.sqlite store in this folder.", valueName: "dir"))
+  var classDirectory: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "A deck file (.yaml) or card catalog (.json) giving questions and source sentences (repeatable; default: the deck files the store was synced from).",
+      valueName: "file"))
+  var catalog: [String] = []
+
+  @Option(help: "Text width in columns (default: the terminal's, else 80).")
+  var width: Int?
+
+  @Option(help: .hidden)
+  var now: String?
+
+  func validate() throws {
+    if let width, width < 40 || width > 1000 {
+      throw ValidationError("--width must be between 40 and 1000, got \(width)")
+    }
+    if table != nil && format != .csv { throw ValidationError("--table only applies with --format csv") }
+  }
+
+  func run() throws {
+    let moment = try parseMoment(now)
+    var catalogs = try catalog.flatMap(ReportCatalogs.load)
+    let output: String
+    do {
+      if let classDirectory {
+        let report = try ClassReportBuilder(now: moment, catalogs: catalogs, deck: deck).report(directory: classDirectory)
+        switch format {
+        case .text: output = TextRenderer(width: textWidth, color: useColor).render(report)
+        case .markdown: output = MarkdownRenderer().render(report)
+        case .html: output = HTMLRenderer().render(report)
+        case .json: output = try JSONRenderer().render(report)
+        case .csv: output = try CSVRenderer().render(report, table: table ?? "students")
+        }
+      } else {
+        let path = try storePath()
+        guard FileManager.default.fileExists(atPath: path) else {
+          throw CommandError(
+            "no progress store at \(path.terminalSafe) yet: study a deck first, or create demo data with 'annals simulate'")
+        }
+        let store: ReadOnlyStore
+        do { store = try ReadOnlyStore(path: path) } catch { throw CommandError(error.description) }
+        defer { try? store.close() }
+        if catalog.isEmpty { catalogs = ReportCatalogs.recorded(in: store) }
+        let learner = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let report = try ReportBuilder(now: moment, catalogs: catalogs, deck: deck).report(store: store, learner: learner)
+        switch format {
+        case .text: output = TextRenderer(width: textWidth, color: useColor).render(report)
+        case .markdown: output = MarkdownRenderer().render(report)
+        case .html: output = HTMLRenderer().render(report)
+        case .json: output = try JSONRenderer().render(report)
+        case .csv: output = try CSVRenderer().render(report, table: table ?? "cards")
+        }
+      }
+    } catch let error as ReportError {
+      throw CommandError(error.description)
+    }
+    if let out {
+      do { try output.write(toFile: out, atomically: true, encoding: .utf8) } catch {
+        throw CommandError("cannot write \(out.terminalSafe): \(error.localizedDescription)")
+      }
+      FileHandle.standardError.write(Data("Report written to \(out.terminalSafe)\n".utf8))
+    } else {
+      FileHandle.standardOutput.write(Data(output.utf8))
+    }
+  }
+
+  /// Colour only on a terminal, and never with NO_COLOR set (https://no-color.org) or TERM=dumb.
+  var useColor: Bool {
+    let environment = ProcessInfo.processInfo.environment
+    if out != nil || format != .text { return false }
+    if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+    if environment["TERM"] == "dumb" { return false }
+    return isatty(STDOUT_FILENO) == 1
+  }
+
+  var textWidth: Int {
+    if let width { return width }
+    return TerminalSize.columns() ?? 80
+  }
+}
+
+/// Reads a card catalog JSON file (the `CardCatalog` model).
+func loadCatalog(_ path: String) throws -> CardCatalog {
+  let data: Data
+  do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+    throw CommandError("cannot read the catalog \(path.terminalSafe): \(error.localizedDescription)")
+  }
+  do { return try JSONDecoder().decode(CardCatalog.self, from: data) } catch {
+    throw CommandError("\(path.terminalSafe) is not a card catalog (JSON with deckID, deckTitle and cards): \(error)")
+  }
+}
+
+/// An ISO 8601 moment or a YYYY-MM-DD date (noon UTC); nil: now.
+func parseMoment(_ text: String?) throws -> Date {
+  guard let text else { return Date() }
+  if let date = ISO8601DateFormatter().date(from: text) { return date }
+  if let day = CivilDay.day(text), text.count == 10 {
+    return Date(timeIntervalSince1970: Double(day) * 86400 + 12 * 3600)
+  }
+  throw CommandError("'\(text.terminalSafe)' is not a date like 2026-04-30 or 2026-04-30T12:00:00Z")
+}
+
+/// The terminal's width, from $COLUMNS or the terminal itself.
+enum TerminalSize {
+  static func columns() -> Int? {
+    if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+    var size = winsize()
+    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+    return nil
+  }
+}
+
+extension ReportCommand {
+  /// `--store`, else the learner's store in the workspace (as `annals study` uses it).
+  func storePath() throws -> String {
+    if let store { return store }
+    let workspace = try workspaceOptions.resolveWorkspace()
+    return workspace.storeURL(for: try workspaceOptions.resolveLearner()).path
+  }
+}

@@ -1,0 +1,42 @@
+import Reports
+import Testing
+
+@Suite("Wrong answers and what they were confused with")
+struct ConfusionTests {
+  static let card = CatalogCard(
+    id: "fall", kind: "when", group: "fall", prompt: "When did Kalbajar fall?", answer: "April 3, 1993", answerType: "date")
+  static let who = CatalogCard(
+    id: "planner", kind: "who", group: "planner", prompt: "Who planned it?", answer: "Gurgen Dalibaltyan", answerType: "name")
+  static let count = CatalogCard(id: "area", kind: "quantity", group: "area", prompt: "How many km²?", answer: "1,900", answerType: "number")
+  static let catalog = CardCatalog(
+    deckID: "k", deckTitle: "K", entityNames: ["Monte Melkonian": "person", "Omar Pass": "place"], cards: [card, who, count])
+
+  @Test(arguments: [
+    ("April 3, 1992", card, "a year off"),
+    ("1994-04-03", card, "a year off"),
+    ("3 May 1993", card, "right year, wrong month"),
+    ("April 2, 1993", card, "a day off"),
+    ("April 13, 1993", card, "right month, wrong day"),
+    ("1988", card, "5 years off"),
+    ("monte  MELKONIAN", who, "another person in the deck"),
+    ("omar pass", who, "another place in the deck"),
+    ("Dalibaltyan", who, "part of the answer"),
+    ("2,000", count, "close: within 10%"),
+    ("19000", count, "off by a factor of 10"),
+    ("500", count, "too low"),
+  ])
+  func classifies(wrong: String, card: CatalogCard, expected: String) {
+    #expect(Confusions.classify(wrong, card: card, catalog: Self.catalog) == expected)
+  }
+
+  @Test func anotherCardsAnswerIsRecognised() {
+    #expect(Confusions.classify("April 3, 1993", card: Self.who, catalog: Self.catalog) == "the answer to another card (when)")
+  }
+
+  @Test func groupsSpellingsAndCountsThem() {
+    let grouped = Confusions.group(
+      [("Özal", 1), ("ozal", 2), ("OZAL.", 1), ("Elchibey", 3), ("", 5)], card: nil, catalog: nil)
+    #expect(grouped.map(\.count) == [4, 3])
+    #expect(grouped.first?.answer == "ozal")
+  }
+}
