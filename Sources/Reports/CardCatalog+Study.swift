@@ -2,7 +2,7 @@ import EventDeck
 import Study
 
 extension CardCatalog {
-  /// The catalog of `deck` with the cards a study session builds from it (`DeckCards`), so reports show the same
+  /// The catalog of `deck` with the cards a study session builds from it (CardBuilder's, via `StudyMaterial`), so reports show the same
   /// questions and card ids as `annals study`; distractors are the answers of the deck's other cards of the same
   /// kind, the nearest in deck order first, and a choice card's wrong options.
   public init(deck: Deck, cards: [StudyCard]) {
