@@ -40,12 +40,30 @@ func runCardsBench(events eventCount: Int = 10_000) {
     for (card, answer) in answers { outcomes[checker.check(answer, for: card).outcome, default: 0] += 1 }
   }
   let checkSeconds = seconds(checkTime)
+  // Per kind of expected answer, to show where checking time goes.
+  var perKind: [String: (Int, Double)] = [:]
+  for (card, answer) in answers {
+    let kind: String
+    switch card.expectation {
+    case .entity: kind = "name"
+    case .text: kind = "text"
+    case .date: kind = "date"
+    case .quantity: kind = "number"
+    case .choice: kind = "choice"
+    case .ordering: kind = "ordering"
+    }
+    let t = seconds(clock.measure { _ = checker.check(answer, for: card) })
+    perKind[kind, default: (0, 0)].0 += 1
+    perKind[kind, default: (0, 0)].1 += t
+  }
+  let breakdown = perKind.sorted { $0.key < $1.key }.map { String(format: "%@ %.0f/s", $0.key, Double($0.value.0) / $0.value.1) }
+    .joined(separator: ", ")
   let summary = outcomes.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) \($0.key.rawValue)" }
     .joined(separator: ", ")
   print(
     "check: \(answers.count) answers in "
       + String(format: "%.3f s (%.0f answers/s)", checkSeconds, Double(answers.count) / checkSeconds)
-      + " [\(summary)]")
+      + " [\(summary)]; by answer type: \(breakdown)")
 }
 
 private func seconds(_ d: Duration) -> Double {

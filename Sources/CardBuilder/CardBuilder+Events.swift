@@ -285,10 +285,15 @@ extension CardBuilder {
     }
     for entityID in candidates {
       guard let entity = entities[entityID] else { continue }
-      for name in entity.allNames.sorted(by: { $0.count > $1.count }) {
+      // The name itself first, then the aliases, longest first ("General Gurgen Dalibaltyan" before "Dalibaltyan").
+      for name in [entity.name] + entity.aliases.sorted(by: { $0.count > $1.count }) {
         var surface = name
         if surface.lowercased().hasPrefix("the ") { surface = String(surface.dropFirst(4)) }
-        guard let blanked = Self.blank(surface, in: quote) else { continue }
+        // Other entities' longer names stay whole: "Kalbajar" is not blanked inside "Kalbajar District".
+        let protected = lexicon.mentions(in: quote).filter { $0 != entityID }.flatMap { id in
+          (entities[id]?.allNames ?? []).filter { $0.count > surface.count && $0.range(of: surface, options: .caseInsensitive) != nil }
+        }
+        guard let blanked = Self.blank(surface, in: quote, protecting: protected) else { continue }
         let cardID = id(item, .cloze)
         return Card(
           id: cardID, deck: deck.id, kind: .cloze, prompt: "Fill in the blank: " + Self.quoted(blanked.text),
@@ -306,8 +311,16 @@ extension CardBuilder {
   }
 
   /// `text` with every whole-word, case-insensitive occurrence of `term` replaced by a blank, and the form found.
-  static func blank(_ term: String, in text: String) -> (text: String, found: String)? {
+  static func blank(_ term: String, in text: String, protecting protected: [String] = []) -> (text: String, found: String)? {
     guard !term.isEmpty else { return nil }
+    var shielded: [Range<String.Index>] = []
+    for phrase in protected {
+      var from = text.startIndex
+      while let r = text.range(of: phrase, options: .caseInsensitive, range: from..<text.endIndex) {
+        shielded.append(r)
+        from = r.upperBound
+      }
+    }
     var result = ""
     var found: String?
     var rest = text[...]
@@ -316,7 +329,8 @@ extension CardBuilder {
       let after = range.upperBound == rest.endIndex ? nil : rest[range.upperBound]
       let boundaryBefore = before.map { !($0.isLetter || $0.isNumber) } ?? (result.last.map { !($0.isLetter || $0.isNumber) } ?? true)
       let boundaryAfter = after.map { !($0.isLetter || $0.isNumber) } ?? true
-      if boundaryBefore && boundaryAfter {
+      let isShielded = shielded.contains { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }
+      if boundaryBefore && boundaryAfter && !isShielded {
         result += rest[..<range.lowerBound] + "_____"
         if found == nil { found = String(rest[range]) }
       } else {

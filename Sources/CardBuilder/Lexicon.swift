@@ -40,14 +40,18 @@ public struct Lexicon: Sendable, Equatable {
 
   /// The names of every person, place, unit and organisation in `deck`.
   public init(deck: Deck) {
-    for entity in deck.entities { add(entity) }
+    for entity in deck.entities { add(entity, keepingOrder: false) }
+    orderedIDs = entries.keys.sorted()
   }
 
   /// An empty lexicon (hand-made decks without entities).
   public init() {}
 
   /// Adds an entity's names.
-  public mutating func add(_ entity: Entity) {
+  public mutating func add(_ entity: Entity) { add(entity, keepingOrder: true) }
+
+  private mutating func add(_ entity: Entity, keepingOrder: Bool) {
+    let isNew = entries[entity.id] == nil
     let names = entity.allNames
     let keys = unique(names.map(AnswerText.key).filter { !$0.isEmpty })
     let compact = unique(names.map(AnswerText.compactKey).filter { !$0.isEmpty })
@@ -62,9 +66,14 @@ public struct Lexicon: Sendable, Equatable {
     entries[entity.id] = Entry(
       id: entity.id, kind: entity.kind, name: entity.name, keys: keys, compactKeys: compact, surnames: surnames,
       within: entity.within)
-    if entries[entity.id] == nil || !orderedIDs.contains(entity.id) {
-      let at = orderedIDs.firstIndex { $0 > entity.id } ?? orderedIDs.endIndex
-      orderedIDs.insert(entity.id, at: at)
+    if isNew, keepingOrder {
+      var lo = 0
+      var hi = orderedIDs.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if orderedIDs[mid] < entity.id { lo = mid + 1 } else { hi = mid }
+      }
+      orderedIDs.insert(entity.id, at: lo)
     }
     for (key, isSurname) in keys.map({ ($0, false) }) + surnames.map({ ($0, true) }) {
       let scalars = Array(key.unicodeScalars)
