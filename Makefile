@@ -2,7 +2,7 @@
 SWIFT ?= swift
 DECK ?= Decks/kalbajar.yaml
 
-.PHONY: deps build release study test test-swift test-e2e bench screenshots clean
+.PHONY: deps build release study test bench bench-inprocess bench-optimizer bench-study screenshots clean
 
 deps:
 	@scripts/install-deps
@@ -23,9 +23,21 @@ test: deps
 	$(SWIFT) test --skip-build
 	@scripts/test-e2e
 
-## Prints benchmark figures (release build).
-bench: deps
+## Prints benchmark figures (release build): every in-process benchmark, then the optimizer against fsrs-rs and
+## the study session's latency through a pseudo-terminal.
+bench: deps bench-inprocess bench-optimizer bench-study
+
+bench-inprocess: deps
 	$(SWIFT) run -c release AnnalsBench
+
+## Annals' optimizer side by side with fsrs-rs-python 0.9.3 (pip-installs it into .venv-bench/ on first use).
+bench-optimizer: deps
+	@scripts/bench-optimizer.sh
+
+## Launch-to-first-prompt and answer-to-next-card through a real pty, on Kalbajar and a 50,000-card store.
+bench-study: deps
+	$(SWIFT) build -c release
+	@scripts/bench-study
 
 ## Renders the learner and class HTML reports of seeded simulations to docs/*.png with headless Chromium.
 screenshots: deps

@@ -139,8 +139,19 @@ public struct ClassReportBuilder: Sendable {
           meanRetrievability: meanRecall.map { ReportBuilder.rounded($0, 4) },
           wrongAnswers: Confusions.group(tally.wrong, card: card, catalog: catalog)))
     }
-    return items.sorted {
-      ($0.overallCorrect, $0.meanRetrievability ?? 0, $0.id) < ($1.overallCorrect, $1.meanRetrievability ?? 0, $1.id)
+    // Rank by the share correct pulled towards the class's own rate with the weight of `priorAnswers` answers,
+    // so a card answered twice by one student does not outrank one the whole class keeps missing.
+    let attempts = tallies.values.map(\.attempts).reduce(0, +)
+    let classRate = attempts > 0 ? Double(tallies.values.map(\.passed).reduce(0, +)) / Double(attempts) : 0
+    func need(_ item: ItemAnalysis) -> Double {
+      let passed = item.overallCorrect * Double(item.attempts)
+      return (passed + classRate * priorAnswers) / (Double(item.attempts) + priorAnswers)
     }
+    return items.map { ($0, need($0)) }.sorted {
+      ($0.1, $0.0.meanRetrievability ?? 0, $0.0.id) < ($1.1, $1.0.meanRetrievability ?? 0, $1.0.id)
+    }.map(\.0)
   }
+
+  /// How many answers' weight the class's overall rate has in an item's ranking.
+  static let priorAnswers = 10.0
 }

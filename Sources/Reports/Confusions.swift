@@ -48,14 +48,17 @@ public enum Confusions {
     let key = normalize(wrong)
     if let card {
       let answerKey = normalize(card.answer)
-      if card.answerType == "date" || KindCategory.of(kind: card.kind, answerType: card.answerType) == "dates",
-        let given = PartialDate(wrong), let expected = PartialDate(card.answer)
+      let category = KindCategory.of(kind: card.kind, answerType: card.answerType)
+      // Dates and numbers are recognised by the card's type, or, for multiple choice and other kinds, when both
+      // the answer and the wrong answer read as one (and a number's words around it agree: "5 hours", "8 hours").
+      let datesAsked = card.answerType == "date" || category == "dates"
+      if let given = PartialDate(wrong), let expected = PartialDate(card.answer),
+        datesAsked || (given.month != nil && expected.month != nil)
       {
         if let note = given.difference(from: expected) { return note }
       }
-      if card.answerType == "number" || KindCategory.of(kind: card.kind, answerType: card.answerType) == "numbers",
-        let given = number(in: wrong), let expected = number(in: card.answer), expected != 0
-      {
+      let numbersAsked = card.answerType == "number" || category == "numbers" || sameWords(wrong, card.answer)
+      if numbersAsked, let given = number(in: wrong), let expected = number(in: card.answer), expected != 0 {
         let ratio = given / expected
         if abs(ratio - 1) <= 0.1 { return "close: within 10%" }
         if abs(ratio - 10) < 0.5 || abs(ratio - 0.1) < 0.005 { return "off by a factor of 10" }
@@ -74,6 +77,13 @@ public enum Confusions {
       }
     }
     return nil
+  }
+
+  /// Whether two answers have the same words once their digits are taken out ("5 hours" and "8 hours").
+  static func sameWords(_ a: String, _ b: String) -> Bool {
+    func words(_ text: String) -> String { normalize(String(text.filter { !$0.isNumber })) }
+    let left = words(a)
+    return left == words(b) && a.contains(where: \.isNumber) && b.contains(where: \.isNumber)
   }
 
   /// The first number in `text` ("1,900", "about 60000").

@@ -89,12 +89,13 @@ struct SimulateCommand: ParsableCommand {
         guard let first = CardCatalog.catalogs(of: loaded).first else { throw CommandError("\(deck.terminalSafe) has no deck") }
         cards = first
         material = loaded
-        // Typed and multiple-choice answers are checked by the session's own judge.
+        // Typed and multiple-choice answers are checked by the study session's own judge (AnswerChecker).
         let studyCards = Dictionary(loaded.cards.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let sessionJudge = loaded.judge
         judge = { id, typed in
           guard let card = studyCards[id] else { return nil }
           if case .ordering = card.form { return nil }
-          return BasicJudge().judge(typed, card: card).outcome.rawValue
+          return sessionJudge.judge(typed, card: card).outcome.rawValue
         }
       } else {
         cards = try loadCatalog(catalog ?? "")

@@ -29,6 +29,16 @@ struct ConfusionTests {
     #expect(Confusions.classify(wrong, card: card, catalog: Self.catalog) == expected)
   }
 
+  @Test func numbersAndDatesAreRecognisedInMultipleChoiceToo() {
+    let duration = CatalogCard(id: "d", kind: "choice", group: "d", prompt: "How long?", answer: "8 hours")
+    #expect(Confusions.classify("5 hours", card: duration, catalog: nil) == "too low")
+    #expect(Confusions.classify("5 days", card: duration, catalog: nil) == nil)
+    let day = CatalogCard(id: "w", kind: "choice", group: "w", prompt: "When?", answer: "April 3, 1993")
+    #expect(Confusions.classify("April 3, 1992", card: day, catalog: nil) == "a year off")
+    let unit = CatalogCard(id: "u", kind: "choice", group: "u", prompt: "Which unit?", answer: "709th brigade")
+    #expect(Confusions.classify("Russian 128th Regiment", card: unit, catalog: nil) == nil)
+  }
+
   @Test func anotherCardsAnswerIsRecognised() {
     #expect(Confusions.classify("April 3, 1993", card: Self.who, catalog: Self.catalog) == "the answer to another card (when)")
   }
