@@ -105,6 +105,12 @@ extension AnswerChecker {
 
   /// A number answer against the accepted range, with its unit.
   func checkQuantity(_ answer: String, _ q: QuantityExpectation, expected: String) -> Verdict {
+    if q.qualifier == .severalHundred {
+      let words = AnswerText.rawTokens(answer)
+      if words.contains("hundreds") || zip(words, words.dropFirst()).contains(where: { $0 == "several" && $1 == "hundred" }) {
+        return .correct(expected, "Right: the source says \(expected).")
+      }
+    }
     guard let reading = NumberReader.read(answer) ?? fraction(answer, q) else {
       return .wrong(expected, "That is not a number I can read.", hint: "Type it in figures, e.g. \(Phrasing.number(q.value)).")
     }

@@ -114,11 +114,17 @@ public enum Phrasing {
 
   /// "more than 1,900 square kilometres", "29 kilometres", "76%", "4".
   public static func quantity(_ value: Double, unit: String?, qualifier: QuantityQualifier?) -> String {
+    // The source gives no figure for "several hundred": showing the deck's stand-in value would teach a number
+    // the source never states.
+    if qualifier == .severalHundred {
+      guard let unit, !unit.isEmpty else { return "several hundred" }
+      return "several hundred " + unit
+    }
     var s = number(value)
     if let unit, !unit.isEmpty {
       s += (unit == "%" ? "" : " ") + unit
     }
-    if let words = qualifier?.words, qualifier != .severalHundred { s = words + " " + s }
+    if let words = qualifier?.words { s = words + " " + s }
     return s
   }
 }
