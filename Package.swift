@@ -46,7 +46,10 @@ let package = Package(
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "ProgressStore", "LineEditing", "Workspace",
       ]
     ),
-    .target(name: "Reports", dependencies: ["ProgressStore", "Scheduling", "CardBuilder", "EventDeck", "Study"]),
+    .target(
+      name: "Reports",
+      dependencies: ["ProgressStore", "Scheduling", "CardBuilder", "EventDeck", "Study", "LineEditing"]
+    ),
 
     // MARK: - Executables
 
