@@ -46,7 +46,10 @@ let package = Package(
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "ProgressStore", "LineEditing", "Workspace",
       ]
     ),
-    .target(name: "Reports", dependencies: ["ProgressStore", "Scheduling", "CardBuilder", "EventDeck", "Study"]),
+    .target(
+      name: "Reports",
+      dependencies: ["ProgressStore", "Scheduling", "CardBuilder", "EventDeck", "Study", "LineEditing"]
+    ),
 
     // MARK: - Executables
 
@@ -68,12 +71,13 @@ let package = Package(
 
     // MARK: - Tests
 
+    .target(name: "DeckFixtures", dependencies: ["EventDeck"], path: "Tests/DeckFixtures"),
     .testTarget(
       name: "EventDeckTests", dependencies: ["EventDeck", .product(name: "Yams", package: "Yams")],
       resources: [.copy("Fixtures")]
     ),
-    .testTarget(name: "CardBuilderTests", dependencies: ["CardBuilder", "EventDeck"]),
-    .testTarget(name: "AnswerCheckTests", dependencies: ["AnswerCheck", "CardBuilder", "EventDeck"]),
+    .testTarget(name: "CardBuilderTests", dependencies: ["CardBuilder", "EventDeck", "DeckFixtures"]),
+    .testTarget(name: "AnswerCheckTests", dependencies: ["AnswerCheck", "CardBuilder", "EventDeck", "DeckFixtures"]),
     .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], resources: [.copy("Fixtures")]),
     .testTarget(name: "OptimizerTests", dependencies: ["Optimizer", "Scheduling"], resources: [.copy("Fixtures")]),
     .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "EventDeck"]),

@@ -1,31 +1,42 @@
-/// The kinds of generated card a deck can switch off (`disable:`) or reword (`questions:`).
+/// The kinds of card built from a deck: the single list of kinds, used by CardBuilder as `CardKind`.
 ///
-/// CardBuilder's kinds use these raw values, so a deck's `disable: [cloze]` means the same card kind there.
-public enum DeckCardKind: String, Sendable, Codable, CaseIterable {
-  /// "When did <event> take place?"
+/// Raw values appear in card ids and in a deck's `disable:` and `questions:` lists; every kind but `hand` can be
+/// switched off or reworded there (`switchable`).
+public enum DeckCardKind: String, Sendable, Codable, CaseIterable, Comparable {
+  /// Event → its date: "When did the capture of Shusha take place?"
   case date
-  /// "Which of these happened on <date>?" (multiple choice, date to event)
+  /// Date → event, as multiple choice: "Which of these happened on April 3, 1993?"
   case event
-  /// "Where did <event> take place?"
+  /// Event → place: "Where did … take place?"
   case place
-  /// "Who carried out <event>?"
+  /// Event → actor: "Who carried out …?"
   case actor
-  /// "How many …?" from an event's quantities.
+  /// An event's number: "How many …?", "How far …?"
   case quantity
-  /// "What was the outcome of <event>?"
+  /// Event → its outcome, as multiple choice.
   case outcome
-  /// "Who was <person>?" answered with the role.
+  /// Entity → what it is, as multiple choice: "Who was Monte Melkonian?"
   case role
-  /// "Who was the <role>?" answered with the name.
+  /// Role → entity: "Who was the Armenian general who planned the operation?"
   case name
-  /// "In which place does <place> lie?"
+  /// Place → the place it lies in: "Where is the Omar Pass?"
   case within
-  /// "Which came first?" and putting events in order.
+  /// Put 3–4 events in order, earliest first.
   case order
-  /// Multiple choice versions of the questions above.
+  /// Multiple-choice variants of date, place, actor and quantity questions.
   case choice
-  /// A sentence with its key term blanked out.
+  /// A key term blanked from the source sentence.
   case cloze
   /// A fact's own question.
   case fact
+  /// A card the teacher wrote by hand.
+  case hand
+
+  /// The generated kinds a deck may name under `disable:` and `questions:` (all but `hand`), in declared order.
+  public static let switchable: [DeckCardKind] = allCases.filter { $0 != .hand }
+
+  /// Orders kinds as declared, for listings.
+  public static func < (a: DeckCardKind, b: DeckCardKind) -> Bool {
+    allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+  }
 }

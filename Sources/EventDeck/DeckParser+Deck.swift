@@ -102,7 +102,7 @@ extension DeckParser {
 
   /// Card kinds listed under `disable:`, each checked against the known kinds.
   func disabledKinds(_ node: Node?) -> [String] {
-    let known = DeckCardKind.allCases.map(\.rawValue)
+    let known = DeckCardKind.switchable.map(\.rawValue)
     var kinds: [String] = []
     for (kind, kindNode) in texts(node, key: "disable") {
       if known.contains(kind) {
@@ -121,7 +121,7 @@ extension DeckParser {
   /// Question wording overrides keyed by card kind.
   func questionOverrides(_ node: Node?) -> [String: String] {
     guard let node, !YAMLDocument.isNull(node) else { return [:] }
-    let known = DeckCardKind.allCases.map(\.rawValue)
+    let known = DeckCardKind.switchable.map(\.rawValue)
     guard let f = fields(node, what: "`questions:`", allowed: known, required: []) else { return [:] }
     var out: [String: String] = [:]
     for (kind, value) in f.values {

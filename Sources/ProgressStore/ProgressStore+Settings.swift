@@ -5,21 +5,24 @@ import Scheduling
 extension ProgressStore {
   /// The learner's settings.
   public func settings() throws(StoreError) -> LearnerSettings {
-    try read { db in
-      guard let row = try Row.fetchOne(db, sql: "SELECT * FROM settings WHERE id = 1") else { return LearnerSettings() }
-      var settings = LearnerSettings()
-      settings.scheduler = SchedulerKind(rawValue: row["scheduler"]) ?? .fsrs
-      settings.desiredRetention = row["desired_retention"]
-      if let weights: String = row["weights"] {
-        settings.weights = try? JSONDecoder().decode([Double].self, from: Data(weights.utf8))
-      }
-      settings.newPerDay = row["new_per_day"]
-      settings.reviewsPerDay = row["reviews_per_day"]
-      settings.rolloverHour = row["rollover_hour"]
-      settings.timeZone = row["time_zone"]
-      settings.fuzz = row["fuzz"]
-      return settings
+    try read(Self.settings(in:))
+  }
+
+  /// The settings row decoded (defaults when there is none); shared with `ReadOnlyStore`.
+  static func settings(in db: Database) throws -> LearnerSettings {
+    guard let row = try Row.fetchOne(db, sql: "SELECT * FROM settings WHERE id = 1") else { return LearnerSettings() }
+    var settings = LearnerSettings()
+    settings.scheduler = SchedulerKind(rawValue: row["scheduler"]) ?? .fsrs
+    settings.desiredRetention = row["desired_retention"]
+    if let weights: String = row["weights"] {
+      settings.weights = try? JSONDecoder().decode([Double].self, from: Data(weights.utf8))
     }
+    settings.newPerDay = row["new_per_day"]
+    settings.reviewsPerDay = row["reviews_per_day"]
+    settings.rolloverHour = row["rollover_hour"]
+    settings.timeZone = row["time_zone"]
+    settings.fuzz = row["fuzz"]
+    return settings
   }
 
   /// Saves the learner's settings.
@@ -98,18 +101,21 @@ extension ProgressStore {
 
   /// Past quizzes, oldest first, optionally of one deck.
   public func quizResults(deck: String? = nil) throws(StoreError) -> [QuizResult] {
-    try read { db in
-      var sql = "SELECT * FROM quiz_result"
-      var arguments: StatementArguments = []
-      if let deck {
-        sql += " WHERE deck_id = ?"
-        arguments += [deck]
-      }
-      return try Row.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments).map {
-        QuizResult(
-          quizID: $0["quiz_id"], learner: $0["learner"], deckID: $0["deck_id"],
-          time: Date(timeIntervalSince1970: $0["time"]), score: $0["score"], questionsJSON: $0["questions"])
-      }
+    try read { db in try Self.quizResults(in: db, deck: deck) }
+  }
+
+  /// Past quizzes read from `db`, oldest first, optionally of one deck; shared with `ReadOnlyStore`.
+  static func quizResults(in db: Database, deck: String?) throws -> [QuizResult] {
+    var sql = "SELECT * FROM quiz_result"
+    var arguments: StatementArguments = []
+    if let deck {
+      sql += " WHERE deck_id = ?"
+      arguments += [deck]
+    }
+    return try Row.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments).map {
+      QuizResult(
+        quizID: $0["quiz_id"], learner: $0["learner"], deckID: $0["deck_id"],
+        time: Date(timeIntervalSince1970: $0["time"]), score: $0["score"], questionsJSON: $0["questions"])
     }
   }
 }

@@ -67,21 +67,7 @@ public final class ReadOnlyStore: Sendable {
 
   /// The learner's settings.
   public func settings() throws(StoreError) -> LearnerSettings {
-    try read { db in
-      var settings = LearnerSettings()
-      guard let row = try Row.fetchOne(db, sql: "SELECT * FROM settings WHERE id = 1") else { return settings }
-      settings.scheduler = SchedulerKind(rawValue: row["scheduler"]) ?? .fsrs
-      settings.desiredRetention = row["desired_retention"]
-      if let weights: String = row["weights"] {
-        settings.weights = try? JSONDecoder().decode([Double].self, from: Data(weights.utf8))
-      }
-      settings.newPerDay = row["new_per_day"]
-      settings.reviewsPerDay = row["reviews_per_day"]
-      settings.rolloverHour = row["rollover_hour"]
-      settings.timeZone = row["time_zone"]
-      settings.fuzz = row["fuzz"]
-      return settings
-    }
+    try read(ProgressStore.settings(in:))
   }
 
   /// Each deck's scheduler choice (nil: the learner's default).
@@ -121,19 +107,7 @@ public final class ReadOnlyStore: Sendable {
 
   /// Past quizzes, oldest first, optionally of one deck.
   public func quizResults(deck: String? = nil) throws(StoreError) -> [QuizResult] {
-    try read { db in
-      var sql = "SELECT * FROM quiz_result"
-      var arguments: StatementArguments = []
-      if let deck {
-        sql += " WHERE deck_id = ?"
-        arguments += [deck]
-      }
-      return try Row.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments).map {
-        QuizResult(
-          quizID: $0["quiz_id"], learner: $0["learner"], deckID: $0["deck_id"],
-          time: Date(timeIntervalSince1970: $0["time"]), score: $0["score"], questionsJSON: $0["questions"])
-      }
-    }
+    try read { db in try ProgressStore.quizResults(in: db, deck: deck) }
   }
 
   /// The review log summed up (undone answers left out): per card, per quarter hour, and the wrong typed answers.

@@ -1,4 +1,5 @@
 import Foundation
+import LineEditing
 
 /// Formatting shared by the renderers: numbers without locale, study-day dates, safe text.
 enum Fmt {
@@ -44,21 +45,8 @@ enum Fmt {
     return CivilDay.string(day) + "T" + pad(rest / 3600) + ":" + pad(rest / 60 % 60) + ":" + pad(rest % 60) + "Z"
   }
 
-  /// The text with control, format and escape characters shown visibly (`\u{1B}`): deck text is never written raw.
-  static func visible(_ text: String) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
-      let category = scalar.properties.generalCategory
-      if (category == .control || category == .format || category == .lineSeparator
-        || category == .paragraphSeparator) && scalar != "\u{200D}"
-      {
-        out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-      } else {
-        out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
-  }
+  /// The text made safe for a terminal by LineEditing's `TerminalText.sanitize`: deck text is never written raw.
+  static func visible(_ text: String) -> String { TerminalText.sanitize(text) }
 
   /// `text` cut to `width` characters with an ellipsis.
   static func truncate(_ text: String, to width: Int) -> String {

@@ -3,6 +3,7 @@ import ArgumentParser
 import CardBuilder
 import EventDeck
 import Foundation
+import LineEditing
 
 /// `annals cards DECK [--kind K] [--json]`: lists the cards a deck yields.
 struct CardsCommand: ParsableCommand {
@@ -41,16 +42,16 @@ struct CardsCommand: ParsableCommand {
       return
     }
     for card in cards {
-      print("\(TerminalText.visible(card.id))  [\(card.kind.rawValue)]")
-      print("  Q: \(TerminalText.visible(card.prompt))")
+      print("\(TerminalText.sanitize(card.id))  [\(card.kind.rawValue)]")
+      print("  Q: \(TerminalText.sanitize(card.prompt))")
       for (i, choice) in card.choices.enumerated() {
         let label = card.kind == .order || card.correctOrder != nil ? "\(i + 1)." : "\(Character(UnicodeScalar(UInt8(65 + min(i, 25)))))."
-        print("     \(label) \(TerminalText.visible(choice))")
+        print("     \(label) \(TerminalText.sanitize(choice))")
       }
       let answer = AnswerChecker(lexicon: Lexicon()).expectedDisplay(card)
-      print("  A: \(TerminalText.visible(answer))")
+      print("  A: \(TerminalText.sanitize(answer))")
       if !card.accepted.isEmpty {
-        print("     also: \(TerminalText.visible(card.accepted.joined(separator: "; ")))")
+        print("     also: \(TerminalText.sanitize(card.accepted.joined(separator: "; ")))")
       }
     }
     print("\(cards.count) card\(cards.count == 1 ? "" : "s")")
@@ -127,24 +128,7 @@ enum DeckInput {
     } catch {
       var stderr = StandardError()
       for diagnostic in error.diagnostics { print(diagnostic, to: &stderr) }
-      throw CommandError("cannot read the deck \(TerminalText.visible(path))\n  hint: run `annals lint \(path)` for every problem")
+      throw CommandError("cannot read the deck \(TerminalText.sanitize(path))\n  hint: run `annals lint \(path)` for every problem")
     }
-  }
-}
-
-/// Deck text made safe for a terminal: control and format characters shown as `\u{…}`.
-enum TerminalText {
-  static func visible(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      switch scalar.properties.generalCategory {
-      case .control, .format, .lineSeparator, .paragraphSeparator:
-        out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-      default:
-        out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
   }
 }

@@ -3,6 +3,7 @@ import ArgumentParser
 import CardBuilder
 import EventDeck
 import Foundation
+import LineEditing
 
 /// `annals check DECK CARD-ID ANSWER [--json]`: judges one typed answer, recording nothing.
 struct CheckCommand: ParsableCommand {
@@ -30,8 +31,8 @@ struct CheckCommand: ParsableCommand {
     let cards = builder.cards()
     guard let card = cards.first(where: { $0.id == cardID }) else {
       let near = cards.map(\.id).min { AnswerText.editDistance($0, cardID, limit: 20) < AnswerText.editDistance($1, cardID, limit: 20) }
-      let hint = near.map { "did you mean \(TerminalText.visible($0))? (`annals cards \(deck)` lists them)" } ?? "`annals cards \(deck)` lists them"
-      throw CommandError("no card '\(TerminalText.visible(cardID))' in \(TerminalText.visible(deck))\n  hint: \(hint)")
+      let hint = near.map { "did you mean \(TerminalText.sanitize($0))? (`annals cards \(deck)` lists them)" } ?? "`annals cards \(deck)` lists them"
+      throw CommandError("no card '\(TerminalText.sanitize(cardID))' in \(TerminalText.sanitize(deck))\n  hint: \(hint)")
     }
     let verdict = AnswerChecker(lexicon: builder.lexicon).check(answer, for: card)
     if json {
@@ -52,9 +53,9 @@ struct CheckCommand: ParsableCommand {
       print(String(decoding: try encoder.encode(output), as: UTF8.self))
       return
     }
-    print("\(verdict.outcome.rawValue): \(TerminalText.visible(verdict.explanation))")
-    print("expected: \(TerminalText.visible(verdict.expected))")
-    if let hint = verdict.hint { print("hint: \(TerminalText.visible(hint))") }
+    print("\(verdict.outcome.rawValue): \(TerminalText.sanitize(verdict.explanation))")
+    print("expected: \(TerminalText.sanitize(verdict.expected))")
+    if let hint = verdict.hint { print("hint: \(TerminalText.sanitize(hint))") }
     print("grade: \(verdict.proposedGrade.rawValue.capitalized)")
   }
 }

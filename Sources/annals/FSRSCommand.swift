@@ -51,17 +51,7 @@ extension FSRSCommand {
     }
 
     func run() throws {
-      let text: String
-      do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
-        throw CommandError("cannot read \(file.terminalSafe): \(error.localizedDescription)")
-      }
-      let reviews: [LoggedReview]
-      do { reviews = try ReviewLogCSV.parse(text) } catch {
-        if case .invalidReviewLog(let line, let message) = error {
-          throw CommandError("\(file.terminalSafe):\(line): \(message.terminalSafe)")
-        }
-        throw CommandError("\(file.terminalSafe): \(error.description)")
-      }
+      let reviews = try ReviewLogFile.load(file)
       let clock = StudyDayClock(
         rolloverHour: rolloverHour, timeZone: timezone.flatMap(TimeZone.init(identifier:)) ?? .current)
       let parameters = try FSRSParameters(desiredRetention: desiredRetention, fuzz: false)

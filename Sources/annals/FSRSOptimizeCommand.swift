@@ -33,17 +33,7 @@ struct ReviewSourceOptions: ParsableArguments {
   /// The reviews as histories, with a description of where they came from and the learner's settings if any.
   func load() throws -> (histories: ReviewHistories, source: String, store: ProgressStore?, settings: LearnerSettings?) {
     if let file {
-      let text: String
-      do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
-        throw CommandError("cannot read \(file.terminalSafe): \(error.localizedDescription)")
-      }
-      let reviews: [LoggedReview]
-      do { reviews = try ReviewLogCSV.parse(text) } catch {
-        if case .invalidReviewLog(let line, let message) = error {
-          throw CommandError("\(file.terminalSafe):\(line): \(message.terminalSafe)")
-        }
-        throw CommandError("\(file.terminalSafe): \(error.description)")
-      }
+      let reviews = try ReviewLogFile.load(file)
       let clock = StudyDayClock(
         rolloverHour: rolloverHour, timeZone: timezone.flatMap(TimeZone.init(identifier:)) ?? .current)
       return (ReviewHistories(reviews: reviews, clock: clock), file, nil, nil)
@@ -337,17 +327,7 @@ extension FSRSCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-      let text: String
-      do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
-        throw CommandError("cannot read \(file.terminalSafe): \(error.localizedDescription)")
-      }
-      let reviews: [LoggedReview]
-      do { reviews = try ReviewLogCSV.parse(text) } catch {
-        if case .invalidReviewLog(let line, let message) = error {
-          throw CommandError("\(file.terminalSafe):\(line): \(message.terminalSafe)")
-        }
-        throw CommandError("\(file.terminalSafe): \(error.description)")
-      }
+      let reviews = try ReviewLogFile.load(file)
       let progress = try store.open()
       var seen = Set<String>()
       var records: [CardRecord] = []

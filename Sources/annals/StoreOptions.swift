@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LineEditing
 import ProgressStore
 
 /// Which learner's progress store a command uses: `--workspace`/`--learner` (as every command), or `--store PATH`.
@@ -26,20 +27,8 @@ struct StoreOptions: ParsableArguments {
 }
 
 extension String {
-  /// The text with control and escape characters shown visibly (`\u{1B}`), safe to write to a terminal.
-  var terminalSafe: String {
-    var out = ""
-    for scalar in unicodeScalars {
-      if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
-        && scalar != "\u{200D}"
-      {
-        out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-      } else {
-        out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
-  }
+  /// The text made safe for a terminal by LineEditing's `TerminalText.sanitize` (ESC as `^[`, C1 as `<U+XXXX>`).
+  var terminalSafe: String { TerminalText.sanitize(self) }
 }
 
 /// An error whose message is already complete; ArgumentParser prints it after "Error: " and exits with 1.

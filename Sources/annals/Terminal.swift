@@ -19,8 +19,8 @@ final class Terminal: SessionOutput {
     // Piped input means a scripted run: no escape codes at all, whatever the output is.
     style = Style(
       colour: isatty(0) == 1
-        && LineEditing.TerminalText.colourEnabled(outputIsTerminal: isatty(descriptor) == 1, environment: environment))
-    width = min(LineEditing.TerminalText.width(environment: environment, fileDescriptor: descriptor), 100)
+        && TerminalText.colourEnabled(outputIsTerminal: isatty(descriptor) == 1, environment: environment))
+    width = min(TerminalText.width(environment: environment, fileDescriptor: descriptor), 100)
   }
 
   func write(_ text: String) {

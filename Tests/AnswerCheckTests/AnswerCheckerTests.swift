@@ -1,5 +1,6 @@
 import AnswerCheck
 import CardBuilder
+import DeckFixtures
 import EventDeck
 import Testing
 

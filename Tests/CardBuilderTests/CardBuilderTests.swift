@@ -1,3 +1,4 @@
+import DeckFixtures
 import EventDeck
 import Testing
 

@@ -1,8 +1,9 @@
 import EventDeck
 
-/// A small deck built in code, modelled on the Battle of Kalbajar article (Decks/sources/battle-of-kalbajar.txt),
-/// with its spelling variants (Dalibaltyan/Dalibaltayan, Zulfugarli/Zulufgarli), Özal, and two Melkonians.
-enum FixtureDeck {
+/// A small deck built in code for the CardBuilder and AnswerCheck tests, modelled on the Battle of Kalbajar
+/// article (Decks/sources/battle-of-kalbajar.txt), with its spelling variants (Dalibaltyan/Dalibaltayan,
+/// Zulfugarli/Zulufgarli), Özal, and two Melkonians.
+public enum FixtureDeck {
   static func person(_ id: String, _ name: String, _ aliases: [String] = [], role: String) -> Entity {
     Entity(id: id, kind: .person, name: name, aliases: aliases, role: role, source: Quote(text: "\(name) was there."))
   }
@@ -18,7 +19,7 @@ enum FixtureDeck {
       qualifier: q)
   }
 
-  static var deck: Deck {
+  public static var deck: Deck {
     Deck(
       id: "kalbajar", title: "Battle of Kalbajar",
       eras: [
