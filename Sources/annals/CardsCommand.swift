@@ -128,7 +128,7 @@ enum DeckInput {
     } catch {
       var stderr = StandardError()
       for diagnostic in error.diagnostics { print(diagnostic, to: &stderr) }
-      throw CommandError("cannot read the deck \(TerminalText.sanitize(path))\n  hint: run `annals lint \(path)` for every problem")
+      throw CommandError("cannot read the deck \(TerminalText.sanitize(path))\n  hint: run `annals lint \(TerminalText.sanitize(path))` for every problem")
     }
   }
 }

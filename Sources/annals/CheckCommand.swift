@@ -31,7 +31,7 @@ struct CheckCommand: ParsableCommand {
     let cards = builder.cards()
     guard let card = cards.first(where: { $0.id == cardID }) else {
       let near = cards.map(\.id).min { AnswerText.editDistance($0, cardID, limit: 20) < AnswerText.editDistance($1, cardID, limit: 20) }
-      let hint = near.map { "did you mean \(TerminalText.sanitize($0))? (`annals cards \(deck)` lists them)" } ?? "`annals cards \(deck)` lists them"
+      let hint = near.map { "did you mean \(TerminalText.sanitize($0))? (`annals cards \(TerminalText.sanitize(deck))` lists them)" } ?? "`annals cards \(TerminalText.sanitize(deck))` lists them"
       throw CommandError("no card '\(TerminalText.sanitize(cardID))' in \(TerminalText.sanitize(deck))\n  hint: \(hint)")
     }
     let verdict = AnswerChecker(lexicon: builder.lexicon).check(answer, for: card)

@@ -76,3 +76,13 @@ def test_control_characters_in_answers_are_never_echoed_raw():
     result = annals("check", DECK, "kalbajar/capital-falls/date", "\x1b[31mApril\x07")
     assert result.returncode == 0
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+
+
+def test_a_deck_path_with_escape_codes_is_never_echoed_raw(tmp_path):
+    hostile = tmp_path / "bad\x1b]0;owned\x07\x1b[31m.yaml"
+    hostile.write_text("deck: [unclosed\n")
+    for args in (("cards", str(hostile)), ("check", str(hostile), "x/y/date", "1993")):
+        result = annals(*args)
+        assert result.returncode != 0
+        assert "\x1b" not in result.stderr and "\x07" not in result.stderr, result.stderr
+        assert "^[" in result.stderr
