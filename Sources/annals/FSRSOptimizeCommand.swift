@@ -103,6 +103,9 @@ extension FSRSCommand {
     @Flag(help: "For a learner: show the fit without storing it.")
     var dryRun = false
 
+    @Flag(help: "For a learner on a terminal: store the fit without asking first.")
+    var yes = false
+
     @Flag(help: "Print JSON instead of text.")
     var json = false
 
@@ -131,7 +134,8 @@ extension FSRSCommand {
       let workloadBefore = WorkloadSimulator.simulate(weights: current, desiredRetention: retention)
       let workloadAfter = WorkloadSimulator.simulate(weights: result.weights, desiredRetention: retention)
       var stored = false
-      if let store, !dryRun {
+      func storeFit() throws {
+        guard let store else { return }
         let metrics = jsonText(metricsObject(after))
         do {
           try store.recordFittedParameters(
@@ -142,6 +146,7 @@ extension FSRSCommand {
         stored = true
       }
       if json {
+        if !dryRun { try storeFit() }
         print(
           jsonText([
             "fitted": true, "source": sourceName, "cards": histories.cardCount, "reviews": histories.reviewCount,
@@ -161,12 +166,23 @@ extension FSRSCommand {
       out += String(
         format: "predicted workload at retention %.2f: %.1f -> %.1f reviews/day (simulated, 10 new cards/day)\n",
         retention, workloadBefore.reviewsPerDay, workloadAfter.reviewsPerDay)
-      if store != nil {
-        out += stored
-          ? "Stored and in use; the previous parameters are kept (annals fsrs parameters --restore N).\n"
-          : "Dry run: nothing stored.\n"
-      }
       FileHandle.standardOutput.write(Data(out.utf8))
+      guard store != nil else { return }
+      if dryRun {
+        print("Dry run: nothing stored.")
+        return
+      }
+      // The workload change above is shown before anything is applied; on a terminal the learner decides.
+      if !yes && isatty(0) == 1 && isatty(1) == 1 {
+        FileHandle.standardOutput.write(Data("Use these parameters from now on? [y/N] ".utf8))
+        let reply = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        guard reply == "y" || reply == "yes" else {
+          print("Not stored; the current parameters stay in use.")
+          return
+        }
+      }
+      try storeFit()
+      print("Stored and in use; the previous parameters are kept (annals fsrs parameters --restore N).")
     }
   }
 

@@ -116,3 +116,29 @@ def test_progress_line_on_a_terminal_only(tmp_path):
     child.expect(pexpect.EOF)
     piped = run("fsrs", "optimize", log, "--timezone", "UTC")
     assert piped.returncode == 0 and "fitting:" not in piped.stderr + piped.stdout
+
+
+def test_on_a_terminal_the_workload_change_is_shown_before_the_learner_agrees(tmp_path):
+    import pexpect
+
+    store = str(tmp_path / "learner.sqlite")
+    assert run("fsrs", "import-log", LOG, "--store", store).returncode == 0
+    child = pexpect.spawn(ANNALS, ["fsrs", "optimize", "--store", store], timeout=240, encoding="utf-8")
+    child.expect(r"predicted workload at retention 0\.90: [\d.]+ -> [\d.]+ reviews/day")
+    child.expect(r"Use these parameters from now on\? \[y/N\] ")
+    child.sendline("n")
+    child.expect("Not stored")
+    child.expect(pexpect.EOF)
+    assert "No fitted parameters yet" in run("fsrs", "parameters", "--store", store).stdout
+
+    child = pexpect.spawn(ANNALS, ["fsrs", "optimize", "--store", store], timeout=240, encoding="utf-8")
+    child.expect(r"\[y/N\] ")
+    child.sendline("y")
+    child.expect("Stored and in use")
+    child.expect(pexpect.EOF)
+    assert run("fsrs", "parameters", "--store", store).stdout.startswith("1\t")
+
+    child = pexpect.spawn(ANNALS, ["fsrs", "optimize", "--store", store, "--yes"], timeout=240, encoding="utf-8")
+    index = child.expect([r"\[y/N\]", "Stored and in use"])
+    assert index == 1
+    child.expect(pexpect.EOF)
