@@ -65,13 +65,13 @@ let package = Package(
       name: "AnnalsBench",
       dependencies: [
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "Optimizer", "ProgressStore", "Study", "Reports",
-        "LineEditing",
+        "LineEditing", "DeckFixtures",
       ]
     ),
 
     // MARK: - Tests
 
-    .target(name: "DeckFixtures", dependencies: ["EventDeck"], path: "Tests/DeckFixtures"),
+    .target(name: "DeckFixtures", dependencies: ["EventDeck", "CardBuilder"], path: "Tests/DeckFixtures"),
     .testTarget(
       name: "EventDeckTests", dependencies: ["EventDeck", .product(name: "Yams", package: "Yams")],
       resources: [.copy("Fixtures")]
