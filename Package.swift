@@ -37,6 +37,10 @@ let package = Package(
       dependencies: ["Scheduling", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     .target(name: "LineEditing", dependencies: ["CEditLine"]),
+    .target(
+      name: "DeckCache",
+      dependencies: ["EventDeck", "CardBuilder", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
 
     // MARK: - Features
 
@@ -44,6 +48,7 @@ let package = Package(
       name: "Study",
       dependencies: [
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "ProgressStore", "LineEditing", "Workspace",
+        "DeckCache",
       ]
     ),
     .target(
@@ -58,14 +63,14 @@ let package = Package(
       dependencies: [
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "Optimizer", "ProgressStore",
-        "LineEditing", "Study", "Reports", "Workspace",
+        "LineEditing", "Study", "Reports", "Workspace", "DeckCache",
       ]
     ),
     .executableTarget(
       name: "AnnalsBench",
       dependencies: [
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "Optimizer", "ProgressStore", "Study", "Reports",
-        "LineEditing", "DeckFixtures",
+        "LineEditing", "DeckFixtures", "DeckCache",
       ]
     ),
 
@@ -83,6 +88,7 @@ let package = Package(
     .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "EventDeck"]),
     .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", "Scheduling"]),
     .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
+    .testTarget(name: "DeckCacheTests", dependencies: ["DeckCache", "CardBuilder", "EventDeck", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(
       name: "StudyTests", dependencies: ["Study", "CardBuilder", "EventDeck", "ProgressStore", "Scheduling", "LineEditing"],
       resources: [.copy("Fixtures")]),
