@@ -90,7 +90,7 @@ let package = Package(
     .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
     .testTarget(name: "DeckCacheTests", dependencies: ["DeckCache", "CardBuilder", "EventDeck", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(
-      name: "StudyTests", dependencies: ["Study", "CardBuilder", "EventDeck", "ProgressStore", "Scheduling", "LineEditing"],
+      name: "StudyTests", dependencies: ["Study", "CardBuilder", "EventDeck", "ProgressStore", "Scheduling", "LineEditing", "DeckCache"],
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "ReportsTests", dependencies: ["Reports", "ProgressStore", "Scheduling", "Study"],
