@@ -168,16 +168,23 @@ extension CardBuilder {
     return out
   }
 
-  /// "On what date did … take place?" and its kin, by precision and qualifier.
+  /// "On what date did … take place?" and its kin, by precision and qualifier: the question asks for as much as
+  /// the deck knows ("In what century …", "In which decade …", "In what season and year …").
   static func datePrompt(_ title: String, _ date: DateSpec) -> String {
     if date.end != nil { return "When did \(title) take place" }
     switch (date.qualifier, date.start.precision) {
     case (.exact, .day): return "On what date did \(title) take place"
     case (.exact, .month): return "In what month and year did \(title) take place"
+    case (.exact, .season): return "In what season and year did \(title) take place"
     case (.exact, .year): return "In what year did \(title) take place"
+    case (.exact, .decade): return "In which decade did \(title) take place"
+    case (.exact, .century): return "In what century did \(title) take place"
     case (.by, .day): return "By what date had \(title) taken place"
     case (.by, .month): return "By what month had \(title) taken place"
+    case (.by, .season): return "By what season had \(title) taken place"
     case (.by, .year): return "By what year had \(title) taken place"
+    case (.by, .decade): return "By which decade had \(title) taken place"
+    case (.by, .century): return "By what century had \(title) taken place"
     case (.circa, _): return "Around when did \(title) take place"
     case (.before, _), (.after, _): return "When did \(title) take place"
     }

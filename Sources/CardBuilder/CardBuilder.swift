@@ -135,7 +135,10 @@ public struct CardBuilder: Sendable {
       switch date.start.precision {
       case .day: widen = 7
       case .month: widen = 62
+      case .season: widen = 184
       case .year: widen = 731
+      case .decade: widen = 7305
+      case .century: widen = 73_050
       }
       return (first - widen, last + widen)
     }
@@ -150,7 +153,7 @@ public struct CardBuilder: Sendable {
     case .exact:
       return DateExpectation(spec: date, earliest: first, latest: last, precision: date.start.precision)
     case .by, .before:
-      var earliest = HistoricalDate(year: date.start.year, month: 1, day: 1)
+      var earliest = min(first, HistoricalDate(year: date.start.year, month: 1, day: 1))
       if let from = era?.from?.firstDay, from <= first { earliest = from }
       let latest = date.qualifier == .by ? last : HistoricalDate(dayNumber: first.dayNumber - 1)
       return DateExpectation(
