@@ -42,7 +42,7 @@ struct ReviewSourceOptions: ParsableArguments {
     let path = try store.resolvePath()
     do {
       let settings = try progress.settings()
-      let reviews = try progress.reviews().map { LoggedReview(cardID: $0.cardID, time: $0.time, rating: $0.rating) }
+      let reviews = try progress.loggedReviews()
       return (ReviewHistories(reviews: reviews, clock: settings.clock), path, progress, settings)
     } catch {
       throw CommandError(error.description)
@@ -328,39 +328,6 @@ extension FSRSCommand {
       do { try ReviewLogSimulator.csv(reviews).write(toFile: output, atomically: true, encoding: .utf8) } catch {
         throw CommandError("cannot write \(output.terminalSafe): \(error.localizedDescription)")
       }
-    }
-  }
-}
-
-extension FSRSCommand {
-  /// `annals fsrs import-log`: puts a CSV review log into a learner's store, as a deck "imported" (hidden; for
-  /// tests and for trying the optimizer on a real history).
-  struct ImportLog: ParsableCommand {
-    static let configuration = CommandConfiguration(
-      commandName: "import-log", abstract: "Import a CSV review log into a learner's store.", shouldDisplay: false)
-
-    @Argument(help: ArgumentHelp("The review log (CSV).", valueName: "REVLOG.csv")) var file: String
-    @OptionGroup var store: StoreOptions
-
-    func run() throws {
-      let reviews = try ReviewLogFile.load(file)
-      let progress = try store.open()
-      var seen = Set<String>()
-      var records: [CardRecord] = []
-      for review in reviews where seen.insert(review.cardID).inserted {
-        records.append(CardRecord(id: review.cardID, kind: "imported", siblingGroup: review.cardID))
-      }
-      let ordered = reviews.enumerated().sorted {
-        $0.element.time != $1.element.time ? $0.element.time < $1.element.time : $0.offset < $1.offset
-      }.map { Answer(cardID: $0.element.cardID, rating: $0.element.rating, time: $0.element.time) }
-      do {
-        _ = try progress.sync(
-          deck: DeckInfo(id: "imported", contentHash: "imported", path: file), cards: records, at: Date())
-        try progress.answerBatch(ordered, scheduler: try progress.scheduler(forDeck: "imported"))
-      } catch {
-        throw CommandError("\(error)")
-      }
-      print("Imported \(ordered.count) reviews of \(records.count) cards.")
     }
   }
 }
