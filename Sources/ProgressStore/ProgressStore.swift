@@ -88,7 +88,7 @@ public final class ProgressStore: Sendable {
         try db.execute(sql: "PRAGMA foreign_keys = ON")
       }
       let pool = try DatabasePool(path: path, configuration: configuration)
-      let found = try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+      let found = try pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
       if found > schemaVersion { throw StoreError.newerSchema(path: path, found: found, supported: schemaVersion) }
       if found > 0 && found < schemaVersion {
         try backup(of: pool, storePath: path, schema: found)
