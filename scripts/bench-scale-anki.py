@@ -59,6 +59,7 @@ def build(path, cards, reviews):
     states = [(30, today - (index % 60) + 30, 2500, per_card, cid) for index, cid in enumerate(card_ids)]
     col.db.executemany("update cards set type = 2, queue = 2, ivl = ?, due = ?, factor = ?, reps = ? where id = ?",
                        states)
+    col.decks.select(deck_id)  # the deck a launch studies
     col.close()
     print(f"{len(card_ids)} cards, {per_card * len(card_ids)} revlog rows -> {path}")
 
@@ -69,7 +70,7 @@ def open_first(path):
     col = Collection(path)
     card = col.sched.getCard()
     print(card.id if card else "none", flush=True)
-    col.close(downgrade=False) if "downgrade" in Collection.close.__code__.co_varnames else col.close()
+    col.close()
 
 
 def main():

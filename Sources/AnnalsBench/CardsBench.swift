@@ -3,6 +3,7 @@ import CardBuilder
 import DeckFixtures
 import EventDeck
 import Foundation
+import StableRandom
 
 /// Cards generated per second on a generated 10,000-event deck, and answers checked per second.
 func runCardsBench(events eventCount: Int = 10_000) {

@@ -1,4 +1,6 @@
 import EventDeck
+import StableRandom
+import TextKit
 
 /// Builds every card a deck's data supports, in a fixed order, with distractors seeded from each card's id.
 ///
@@ -151,7 +153,10 @@ public struct CardBuilder: Sendable {
       switch date.start.precision {
       case .day: widen = 7
       case .month: widen = 62
+      case .season: widen = 184
       case .year: widen = 731
+      case .decade: widen = 7305
+      case .century: widen = 73_050
       }
       return (first - widen, last + widen)
     }
@@ -166,7 +171,7 @@ public struct CardBuilder: Sendable {
     case .exact:
       return DateExpectation(spec: date, earliest: first, latest: last, precision: date.start.precision)
     case .by, .before:
-      var earliest = HistoricalDate(year: date.start.year, month: 1, day: 1)
+      var earliest = min(first, HistoricalDate(year: date.start.year, month: 1, day: 1))
       if let from = era?.from?.firstDay, from <= first { earliest = from }
       let latest = date.qualifier == .by ? last : HistoricalDate(dayNumber: first.dayNumber - 1)
       return DateExpectation(
@@ -206,7 +211,7 @@ public struct CardBuilder: Sendable {
   }
 
   /// Options in a seeded order, with the index of the right one.
-  func arrange(right: String, wrong: [String], seed: inout SeededGenerator) -> ([String], Int) {
+  func arrange(right: String, wrong: [String], seed: inout SplitMix64) -> ([String], Int) {
     let all = seed.shuffled([right] + wrong)
     return (all, all.firstIndex(of: right) ?? 0)
   }
@@ -215,7 +220,7 @@ public struct CardBuilder: Sendable {
   /// Entities named in `avoiding` (the question's title or source sentence) are left out too: they may well be right.
   func distractors(
     like kind: EntityKind, excluding excluded: Set<String>, count: Int, avoiding text: String = "",
-    seed: inout SeededGenerator
+    seed: inout SplitMix64
   ) -> [Entity] {
     distractors(like: kind, excluding: excluded, count: count, avoidingHay: text.isEmpty ? "" : Self.hay(text), seed: &seed)
   }
@@ -223,7 +228,7 @@ public struct CardBuilder: Sendable {
   /// `distractors` with the text to avoid already made a hay (`hay(_:)`, or "" for none).
   func distractors(
     like kind: EntityKind, excluding excluded: Set<String>, count: Int, avoidingHay hay: String,
-    seed: inout SeededGenerator
+    seed: inout SplitMix64
   ) -> [Entity] {
     func named(_ c: Candidate) -> Bool {
       guard !hay.isEmpty else { return false }

@@ -2,6 +2,7 @@ import CardBuilder
 import EventDeck
 import Foundation
 import GRDB
+import StableRandom
 
 /// One deck version's cards, built once and kept in an SQLite file (one row per card, indexed by id), so that a
 /// launch reads only the cards its queue needs. Every row read is checked against its checksum; a failed check
@@ -282,28 +283,18 @@ public final class CompiledDeck: Sendable {
   }
 }
 
-/// FNV-1a 64 over the bytes given, as a signed 64-bit value (SQLite's INTEGER).
+/// StableRandom's FNV-1a 64 over the bytes given, as a signed 64-bit value (SQLite's INTEGER).
 struct Checksum {
-  private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+  private var hash = FNV1a()
 
-  var value: Int64 { Int64(bitPattern: hash) }
+  var value: Int64 { Int64(bitPattern: hash.value) }
 
-  mutating func add(_ bytes: UnsafeRawBufferPointer) {
-    var h = hash
-    for byte in bytes {
-      h ^= UInt64(byte)
-      h &*= 0x0000_0100_0000_01b3
-    }
-    hash = h
-  }
-
-  mutating func add(_ data: Data) { data.withUnsafeBytes { add($0) } }
+  mutating func add(_ data: Data) { data.withUnsafeBytes { hash.combine($0) } }
 
   /// A string and a separator, so that ("ab", "c") and ("a", "bc") differ.
   mutating func add(_ text: String) {
-    var text = text
-    text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
-    withUnsafeBytes(of: UInt8(0x1F)) { add($0) }
+    hash.combine(text.utf8)
+    hash.combine(byte: 0x1F)
   }
 
   mutating func add(_ entry: CompiledDeck.Entry) {

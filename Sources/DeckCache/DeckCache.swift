@@ -2,6 +2,7 @@ import CardBuilder
 import EventDeck
 import Foundation
 import GRDB
+import StableRandom
 
 /// A folder of compiled decks (`Progress/.cache/decks/` in a workspace), shared by every learner of the workspace.
 ///
@@ -114,10 +115,7 @@ public struct DeckCache: Sendable {
 
   /// The hash a deck's content is known by (64-bit FNV-1a of its bytes, as 16 hex digits; the store's
   /// `deck.content_hash`).
-  public static func contentHash(_ bytes: Data) -> String {
-    let digits = String(UInt64(bitPattern: Checksum.of(bytes)), radix: 16)
-    return String(repeating: "0", count: 16 - digits.count) + digits
-  }
+  public static func contentHash(_ bytes: Data) -> String { FNV1a.hex(bytes) }
 
   /// Size and modification time (ns since 1970, as Foundation gives it) of a regular file.
   static func fileStat(_ path: String) -> (size: Int64, modified: Int64)? {

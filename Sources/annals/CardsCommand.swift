@@ -5,6 +5,7 @@ import DeckCache
 import EventDeck
 import Foundation
 import LineEditing
+import TextKit
 import Workspace
 
 /// `annals cards DECK [--kind K] [--json]`: lists the cards a deck yields.

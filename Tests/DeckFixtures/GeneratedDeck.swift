@@ -1,11 +1,11 @@
-import CardBuilder
 import EventDeck
+import StableRandom
 
 /// The generated decks of the benchmarks and the card-digest test: the same size in, the same deck out.
 public enum GeneratedDeck {
   /// A deterministic deck: `events` events over 40 years, with people, places, units, quantities and facts.
   public static func deck(events count: Int) -> Deck {
-    var rng = SeededGenerator(seed: "annals-bench-cards")
+    var rng = SplitMix64(seed: "annals-bench-cards")
     let peopleCount = max(10, count / 10)
     let placeCount = max(10, count / 10)
     let unitCount = max(5, count / 50)
