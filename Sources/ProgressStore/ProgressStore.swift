@@ -40,6 +40,7 @@ public final class ProgressStore: Sendable {
       let directory = (path as NSString).deletingLastPathComponent
       if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
       if FileManager.default.fileExists(atPath: path) { try Self.checkVersion(path: path) }
+      try FileAccess.createPrivately(path)  // before SQLite opens it: the -wal and -shm files take its mode
       var configuration = Configuration()
       configuration.busyMode = .timeout(Self.busyTimeout)
       configuration.prepareDatabase { db in

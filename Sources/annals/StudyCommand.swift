@@ -65,6 +65,7 @@ struct StudyCommand: ParsableCommand {
       if completeNames { session.extraCompletions = material.names }
       let summary = try session.run()
       terminal.write(session.closingNote(summary))
+      if summary.unsaved > 0 { throw ExitCode(1) }
     } catch let error as StudyError {
       throw CommandError(error.description)
     } catch let error as StoreError {
@@ -72,6 +73,8 @@ struct StudyCommand: ParsableCommand {
     } catch let error as LineEditingError {
       throw CommandError(error.description)
     } catch let error as CommandError {
+      throw error
+    } catch let error as ExitCode {
       throw error
     }
   }
