@@ -19,9 +19,9 @@ public enum FileAccess {
     return info.f_flag & UInt(ST_RDONLY) != 0
   }
 
-  /// Whether this user may not read and write `path` when it exists, or may not create files in its folder.
+  /// Whether this user may not read `path` when it exists, or may not create files in its folder.
   public static func mayNotAccess(_ path: String) -> Bool {
-    if FileManager.default.fileExists(atPath: path) { return access(path, R_OK | W_OK) != 0 }
+    if FileManager.default.fileExists(atPath: path) { return access(path, R_OK) != 0 }
     return access(folder(of: path), W_OK | X_OK) != 0
   }
 
