@@ -47,3 +47,18 @@ def test_only_broken_decks_is_an_error_naming_the_place(tmp_path):
     assert result.returncode == 1
     assert f"{broken}:7:1: error: YAML syntax error".encode() in result.stderr
     assert not os.path.exists(root / "Progress" / "ada.sqlite")
+
+
+def test_lint_refuses_a_source_file_outside_the_workspace(tmp_path):
+    root = kalbajar_workspace(tmp_path)
+    probe = root / "Decks" / "probe.yaml"
+    probe.write_text(
+        "deck:\n  id: probe\n  title: Probe\n  sources:\n    - key: s\n      title: S\n"
+        "      file: ../../../../../../../../etc/shadow\n"
+        "events:\n  - id: e\n    title: the event\n    summary: The event happened.\n    date: 1901-01-01\n"
+        "    source: \"root:\"\n")
+    result = subprocess.run([ANNALS, "lint", str(probe)], capture_output=True, text=True, env=env())
+    assert result.returncode == 1
+    assert (f"{probe}:7:13: error: the text of source 's' ('../../../../../../../../etc/shadow') lies outside the "
+            "workspace; Annals does not read it") in result.stdout + result.stderr
+    assert "does not appear" not in result.stdout + result.stderr
