@@ -77,6 +77,12 @@ let package = Package(
       ]
     ),
 
+    // Fuzz targets for libFuzzer (scripts/fuzz builds it with -sanitize=fuzzer); built normally it replays inputs.
+    .executableTarget(
+      name: "AnnalsFuzz",
+      dependencies: ["EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "DeckFixtures"]
+    ),
+
     // MARK: - Tests
 
     .target(name: "DeckFixtures", dependencies: ["EventDeck"], path: "Tests/DeckFixtures"),
