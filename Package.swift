@@ -48,7 +48,7 @@ let package = Package(
     ),
     .target(
       name: "Reports",
-      dependencies: ["ProgressStore", "Scheduling", "CardBuilder", "EventDeck", "Study", "LineEditing"]
+      dependencies: ["ProgressStore", "Scheduling", "CardBuilder", "AnswerCheck", "EventDeck", "Study", "LineEditing"]
     ),
 
     // MARK: - Executables
