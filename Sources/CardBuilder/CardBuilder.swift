@@ -1,4 +1,6 @@
 import EventDeck
+import StableRandom
+import TextKit
 
 /// Builds every card a deck's data supports, in a fixed order, with distractors seeded from each card's id.
 ///
@@ -186,7 +188,7 @@ public struct CardBuilder: Sendable {
   }
 
   /// Options in a seeded order, with the index of the right one.
-  func arrange(right: String, wrong: [String], seed: inout SeededGenerator) -> ([String], Int) {
+  func arrange(right: String, wrong: [String], seed: inout SplitMix64) -> ([String], Int) {
     let all = seed.shuffled([right] + wrong)
     return (all, all.firstIndex(of: right) ?? 0)
   }
@@ -195,7 +197,7 @@ public struct CardBuilder: Sendable {
   /// Entities named in `avoiding` (the question's title or source sentence) are left out too: they may well be right.
   func distractors(
     like kind: EntityKind, excluding excluded: Set<String>, count: Int, avoiding text: String = "",
-    seed: inout SeededGenerator
+    seed: inout SplitMix64
   ) -> [Entity] {
     let hay = text.isEmpty ? "" : " " + AnswerText.rawTokens(text).joined(separator: " ") + " "
     func named(_ e: Entity) -> Bool {

@@ -1,3 +1,4 @@
+import TextKit
 import Yams
 
 extension DeckParser {
