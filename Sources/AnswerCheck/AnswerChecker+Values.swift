@@ -22,6 +22,13 @@ extension AnswerChecker {
       let first = span.0.earliestDay
       let last = span.1.latestDay
       if first == lo && last == hi { return .correct(expected, "Right.") }
+      // "1993–1994" for "In which winter …": the winter's two years.
+      let start = date.spec.start
+      if start.season == .winter, date.spec.end == nil, date.spec.qualifier == .exact, span.0.precision == .year,
+        span.1.precision == .year, span.0.year == start.year, span.1.year == HistoricalDate.year(after: start.year)
+      {
+        return .correct(expected, "Right: \(start).")
+      }
       if first >= lo && last <= hi { return .close(expected, "Within it, but the source says \(date.spec).") }
       if first <= hi && last >= lo { return .close(expected, "Partly: the source says \(date.spec).") }
       return .wrong(expected, "The source says \(date.spec).")

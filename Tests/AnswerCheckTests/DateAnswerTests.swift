@@ -110,6 +110,7 @@ struct DateAnswerTests {
     Row("winter-attempt", "the winter of 1993-1994", .correct),
     Row("winter-attempt", "January 1994", .correct),
     Row("winter-attempt", "December 1993", .correct),
+    Row("winter-attempt", "1993–1994", .correct),
     Row("winter-attempt", "winter 1993", .close),
     Row("winter-attempt", "winter 1994", .close),
     Row("winter-attempt", "1994", .close),
@@ -173,6 +174,8 @@ struct DateAnswerTests {
     let choice = try #require(History.cards["history/norman-conquests/choice/date"])
     #expect(choice.choices.contains("the 11th century"))
     #expect(choice.choices.allSatisfy { $0.contains(" century") })
+    let winters = try #require(History.cards["history/winter-attempt/choice/date"])
+    #expect(winters.choices.count == 4 && winters.choices.allSatisfy { $0.hasPrefix("winter ") }, "\(winters.choices)")
     let when = try #require(History.cards["history/caesar-killed/event"])
     #expect(when.prompt == "Which of these happened in 44 BC?")
   }

@@ -123,3 +123,24 @@ def test_impossible_dates_are_located_errors_with_hints(tmp_path):
     ]
     hints = [line for line in lines if line.startswith("  hint: ")]
     assert hints[2] == "  hint: write winter 1992–1993 or winter 1993–1994 (December to February)"
+
+
+KALBAJAR = str(ROOT / "Decks/kalbajar.yaml")
+
+
+@pytest.mark.parametrize("card,answer,outcome", [
+    ("kalbajar/recapture-attempt/date", "winter 1993–1994", "correct"),
+    ("kalbajar/recapture-attempt/date", "1993–1994", "correct"),
+    ("kalbajar/recapture-attempt/date", "winter 1994–1995", "wrong"),
+    ("kalbajar/azerbaijani-summer-offensive/date", "the summer of 1992", "correct"),
+    ("kalbajar/azerbaijani-summer-offensive/date", "1992", "close"),
+    ("kalbajar/secession-request/date", "the 1980s", "correct"),
+    ("kalbajar/secession-request/date", "the early 1980s", "close"),
+    ("kalbajar/secession-request/date", "1991", "wrong"),
+])
+def test_kalbajar_dates_at_the_article_precision(card, answer, outcome):
+    result = annals("check", KALBAJAR, card, answer, "--json")
+    assert result.returncode == 0, result.stderr
+    verdict = json.loads(result.stdout)
+    assert verdict["outcome"] == outcome, verdict
+    assert verdict["expected"] in ("winter 1993–1994", "summer 1992", "the late 1980s")
