@@ -92,7 +92,8 @@ let package = Package(
     .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], resources: [.copy("Fixtures")]),
     .testTarget(name: "OptimizerTests", dependencies: ["Optimizer", "Scheduling", "StableRandom"], resources: [.copy("Fixtures")]),
     .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "EventDeck"]),
-    .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", "Scheduling"]),
+    .testTarget(
+      name: "ProgressStoreTests", dependencies: ["ProgressStore", "Scheduling"], resources: [.copy("Fixtures")]),
     .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "TextKit"]),
     .testTarget(
       name: "StudyTests",

@@ -41,7 +41,7 @@ struct ReviewSourceOptions: ParsableArguments {
     let path = try store.resolvePath()
     do {
       let settings = try progress.settings()
-      let reviews = try progress.reviews().map { Review(cardID: $0.cardID, time: $0.time, rating: $0.rating) }
+      let reviews = try progress.loggedReviews()
       return (TrainingSet(reviews: reviews, clock: settings.clock), path, progress, settings)
     } catch {
       throw CommandError(error.description)
