@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import LineEditing
 import ProgressStore
 import Reports
+import TextKit
 import Workspace
 
 /// `annals report`: a learner's progress report, or with `--class DIR` a teacher's report over many stores.
@@ -107,18 +109,16 @@ struct ReportCommand: ParsableCommand {
     }
   }
 
-  /// Colour only on a terminal, and never with NO_COLOR set (https://no-color.org) or TERM=dumb.
+  /// Colour only for text on a terminal, and never with NO_COLOR set (https://no-color.org) or TERM=dumb.
   var useColor: Bool {
-    let environment = ProcessInfo.processInfo.environment
-    if out != nil || format != .text { return false }
-    if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
-    if environment["TERM"] == "dumb" { return false }
-    return isatty(STDOUT_FILENO) == 1
+    TerminalText.colourEnabled(
+      outputIsTerminal: out == nil && format == .text && isatty(STDOUT_FILENO) == 1,
+      environment: ProcessInfo.processInfo.environment)
   }
 
+  /// `--width`, else the terminal's (`COLUMNS`, then the tty), else 80.
   var textWidth: Int {
-    if let width { return width }
-    return TerminalSize.columns() ?? 80
+    width ?? TerminalText.width(environment: ProcessInfo.processInfo.environment)
   }
 }
 
@@ -141,16 +141,6 @@ func parseMoment(_ text: String?) throws -> Date {
     return Date(timeIntervalSince1970: Double(day) * 86400 + 12 * 3600)
   }
   throw CommandError("'\(text.terminalSafe)' is not a date like 2026-04-30 or 2026-04-30T12:00:00Z")
-}
-
-/// The terminal's width, from $COLUMNS or the terminal itself.
-enum TerminalSize {
-  static func columns() -> Int? {
-    if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
-    var size = winsize()
-    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-    return nil
-  }
 }
 
 extension ReportCommand {
