@@ -280,16 +280,16 @@ extension ProgressStore {
 
   /// The standing reviews as (card id, time, rating), oldest first: what the optimizer and an export need, read in
   /// one pass without deriving states.
-  public func loggedReviews() throws(StoreError) -> [LoggedReview] {
+  public func loggedReviews() throws(StoreError) -> [Review] {
     try read { db in
       var ids: [Int64: String] = [:]
       for row in try Row.fetchAll(db, sql: "SELECT key, id FROM card") { ids[row[0]] = row[1] }
-      var out: [LoggedReview] = []
+      var out: [Review] = []
       let rows = try Row.fetchCursor(
         db, sql: "SELECT card, time, rating, response_ms FROM revlog WHERE undone = 0 ORDER BY id")
       while let row = try rows.next() {
         out.append(
-          LoggedReview(
+          Review(
             cardID: ids[row[0]] ?? "", time: Self.date(milliseconds: row[1]), rating: Rating(rawValue: row[2]) ?? .again,
             durationMilliseconds: row[3]))
       }

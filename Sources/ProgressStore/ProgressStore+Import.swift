@@ -19,7 +19,7 @@ extension ProgressStore {
   /// cards are made in the pseudo-deck `importedDeck` (kind "imported"); a real deck defining one of those ids later
   /// takes it over, and an id that already belongs to a real deck is refused.
   @discardableResult
-  public func importReviews(_ reviews: [LoggedReview], deck: String? = nil) throws(StoreError) -> ImportSummary {
+  public func importReviews(_ reviews: [Review], deck: String? = nil) throws(StoreError) -> ImportSummary {
     var seen = Set<String>()
     let ids = reviews.compactMap { seen.insert($0.cardID).inserted ? $0.cardID : nil }
     let target = deck ?? Self.importedDeck

@@ -23,7 +23,7 @@ extension FSRSCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-      let reviews = try ReviewLogFile.load(file)
+      let reviews = try ReviewSourceOptions.readLog(file)
       let progress = try store.open()
       defer { try? progress.close() }
       if let deck { try syncIfNeeded(deck: deck, into: progress) }

@@ -97,15 +97,15 @@ struct CompactLogTests {
   func importIntoDeck() throws {
     let store = try makeStore()
     let reviews = [
-      LoggedReview(cardID: "c2", time: noon, rating: .good),
-      LoggedReview(cardID: "c2", time: days(2), rating: .good),
-      LoggedReview(cardID: "c5", time: days(1), rating: .again),
+      Review(cardID: "c2", time: noon, rating: .good),
+      Review(cardID: "c2", time: days(2), rating: .good),
+      Review(cardID: "c5", time: days(1), rating: .again),
     ]
     #expect(try store.importReviews(reviews, deck: "d") == ImportSummary(reviews: 3, cards: 2))
     #expect(try store.card("c2")?.state.reps == 2)
     #expect(try store.reviews().map(\.cardID) == ["c2", "c5", "c2"])
     #expect {
-      try store.importReviews([LoggedReview(cardID: "zz", time: noon, rating: .good)], deck: "d")
+      try store.importReviews([Review(cardID: "zz", time: noon, rating: .good)], deck: "d")
     } throws: { error in
       guard case .notInDeck(let card, let deck) = error as? StoreError else { return false }
       return card == "zz" && deck == "d"
@@ -116,7 +116,7 @@ struct CompactLogTests {
   @Test("cards imported without a deck are taken over by the deck that defines their ids, with their reviews")
   func importedCardsAdopted() throws {
     let store = try ProgressStore(path: temporaryStorePath())
-    try store.importReviews([LoggedReview(cardID: "k/a/when", time: noon, rating: .good)])
+    try store.importReviews([Review(cardID: "k/a/when", time: noon, rating: .good)])
     let summary = try store.sync(
       deck: DeckInfo(id: "k", contentHash: "1", path: "k.yaml"),
       cards: [CardRecord(id: "k/a/when", kind: "when", siblingGroup: "a"), CardRecord(id: "k/b/when", kind: "when", siblingGroup: "b")],
