@@ -33,7 +33,7 @@ public final class StudySession {
 
   private var pending: [StudyCard] = []
   private var leftOut = Set<String>()
-  private var recorded: [(entry: ReviewEntry, card: StudyCard, correct: Bool)] = []
+  private var recorded: [(entry: StoredReview, card: StudyCard, correct: Bool)] = []
   private var summary = SessionSummary()
   private var lastWasInterrupt = false
 

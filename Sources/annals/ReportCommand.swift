@@ -49,6 +49,12 @@ struct ReportCommand: ParsableCommand {
       valueName: "file"))
   var catalog: [String] = []
 
+  @Option(help: "How many weakest facts to list (default: 10; 50 in JSON).")
+  var weakest: Int?
+
+  @Flag(help: "In JSON, include every card's row in 'cards' (default: empty; the weakest facts and the aggregates only).")
+  var allCards = false
+
   @Option(help: "Text width in columns (default: the terminal's, else 80).")
   var width: Int?
 
@@ -60,6 +66,8 @@ struct ReportCommand: ParsableCommand {
       throw ValidationError("--width must be between 40 and 1000, got \(width)")
     }
     if table != nil && format != .csv { throw ValidationError("--table only applies with --format csv") }
+    if let weakest, weakest < 0 { throw ValidationError("--weakest must be 0 or more, got \(weakest)") }
+    if allCards && format != .json { throw ValidationError("--all-cards only applies with --format json") }
   }
 
   func run() throws {
@@ -87,7 +95,11 @@ struct ReportCommand: ParsableCommand {
         defer { try? store.close() }
         if catalog.isEmpty { catalogs = ReportCatalogs.recorded(in: store) }
         let learner = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        let report = try ReportBuilder(now: moment, catalogs: catalogs, deck: deck).report(store: store, learner: learner)
+        var builder = ReportBuilder(now: moment, catalogs: catalogs, deck: deck)
+        builder.weakestCount = weakest ?? (format == .json ? 50 : 10)
+        var report = try builder.report(store: store, learner: learner)
+        // The JSON stays a few MB at any library size: every card's row only when asked (CSV --table cards has them).
+        if format == .json && !allCards { report.cards = [] }
         switch format {
         case .text: output = TextRenderer(width: textWidth, color: useColor).render(report)
         case .markdown: output = MarkdownRenderer().render(report)
