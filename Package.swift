@@ -50,6 +50,7 @@ let package = Package(
       name: "Reports",
       dependencies: ["ProgressStore", "Scheduling", "CardBuilder", "EventDeck", "Study", "LineEditing"]
     ),
+    .target(name: "Drafting", dependencies: ["EventDeck", "CardBuilder", "LineEditing"]),
 
     // MARK: - Executables
 
@@ -58,14 +59,14 @@ let package = Package(
       dependencies: [
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "Optimizer", "ProgressStore",
-        "LineEditing", "Study", "Reports", "Workspace",
+        "LineEditing", "Study", "Reports", "Workspace", "Drafting",
       ]
     ),
     .executableTarget(
       name: "AnnalsBench",
       dependencies: [
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "Optimizer", "ProgressStore", "Study", "Reports",
-        "LineEditing",
+        "LineEditing", "Drafting",
       ]
     ),
 
@@ -85,6 +86,9 @@ let package = Package(
     .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
     .testTarget(
       name: "StudyTests", dependencies: ["Study", "CardBuilder", "EventDeck", "ProgressStore", "Scheduling", "LineEditing"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "DraftingTests", dependencies: ["Drafting", "CardBuilder", "EventDeck", "LineEditing"],
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "ReportsTests", dependencies: ["Reports", "ProgressStore", "Scheduling", "Study"],
