@@ -488,7 +488,9 @@ enum EntityExtractor {
       }
       if skipped.contains(word) || stopCaps.contains(word) || isPeople(word) || word.allSatisfy(\.isUppercase) && word.count < 2 { continue }
       let mid = seen.filter { !$0.atStart }
-      guard mid.count >= 2 || (mid.count >= 1 && seen.count >= 2) else { continue }
+      // Named twice, or once after a word that puts it on the map ("at Chancellorsville", "in Virginia").
+      let placed = mid.contains { s in s.previous.map { ["in", "at", "to", "from", "near", "through", "towards", "toward", "via", "into", "reached", "outside"].contains($0) } ?? false }
+      guard mid.count >= 2 || (mid.count >= 1 && seen.count >= 2) || placed else { continue }
       // An adjective of nationality ("Armenian forces") is not a name.
       let adjectival = seen.contains { s in s.next.map { $0.isLowercaseWord && $0.lower != "and" } ?? false }
       if isDemonym(word) && adjectival { continue }
