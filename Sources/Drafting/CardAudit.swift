@@ -1,3 +1,4 @@
+import TextKit
 import CardBuilder
 import EventDeck
 
@@ -44,7 +45,7 @@ public enum CardAudit {
       case .choice(let correct):
         let answer = card.choices.indices.contains(correct) ? card.choices[correct] : card.answer
         if card.id.hasSuffix("/choice/date") {
-          if !answerWords(answer).allSatisfy({ quote.contains($0) || yearQuote.contains($0) }) {
+          if !answerWords(answer).filter({ $0 != "the" && $0 != "ad" }).allSatisfy({ quote.contains($0) || yearQuote.contains($0) }) {
             fail("is not the date the quote gives", answer)
           }
         } else if card.id.contains("/choice/quantity-") {
@@ -98,13 +99,28 @@ public enum CardAudit {
   }
 
   static func dateMissing(_ spec: DateSpec, in quote: [String], years: [String]) -> String? {
+    func has(_ w: String) -> Bool { quote.contains { $0 == w || $0.split(separator: "-").contains(Substring(w)) } }
     for d in [spec.start] + (spec.end.map { [$0] } ?? []) {
-      if !quote.contains(String(d.year)) && !years.contains(String(d.year)) { return "names a year the quote does not" }
-      if let m = d.month, (1...12).contains(m) {
-        let name = DateExtractor.months[m - 1]
-        if !quote.contains(where: { $0 == name || $0.split(separator: "-").contains(Substring(name)) }) {
-          return "names a month the quote does not"
+      switch d.precision {
+      case .century:
+        let n = abs(d.century ?? 0)
+        let ordinalWord = DateExtractor.ordinalWords.indices.contains(n - 1) ? DateExtractor.ordinalWords[n - 1] : ""
+        if !(has(HistoricalDate.ordinal(n).lowercased()) || has(ordinalWord)) || !has("century") {
+          return "names a century the quote does not"
         }
+      case .decade:
+        if !has("\(abs(d.year))s") && !has("mid-\(abs(d.year))s") { return "names a decade the quote does not" }
+      default:
+        let y = String(abs(d.year))
+        if !has(y) && !years.contains(y) { return "names a year the quote does not" }
+        if let season = d.season, !has(season.rawValue) && !(season == .autumn && has("fall")) {
+          return "names a season the quote does not"
+        }
+      }
+      if d.isBC && !(has("bc") || has("bce") || has("b.c")) { return "says BC where the quote does not" }
+      if let p = d.part, !has(p.rawValue) { return "says '\(p.rawValue)' where the quote does not" }
+      if let m = d.month, (1...12).contains(m), !has(DateExtractor.months[m - 1]) {
+        return "names a month the quote does not"
       }
       if let day = d.day, !quote.contains(where: { DateExtractor.day(Token(text: $0, start: 0, end: 0)) == day }) {
         return "names a day the quote does not"

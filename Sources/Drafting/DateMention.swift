@@ -59,26 +59,35 @@ public struct DateMention: Sendable, Equatable {
     }
   }
 
-  /// The date in deck syntax today's format reads, when it can say it without claiming more than the text:
-  /// a season or a part of a year widens to its year(s); decades, centuries and BC years have none yet.
+  /// The date as a deck states it; a part the deck's dates cannot say ("late March", "early 1993", "early summer")
+  /// widens to the whole month, year or season (`specIsExact` is then false).
   public var spec: DateSpec? {
     switch form {
     case .day(let y, let m, let d): return DateSpec(start: HistoricalDate(year: y, month: m, day: d), qualifier: qualifier)
     case .month(let y, let m): return DateSpec(start: HistoricalDate(year: y, month: m), qualifier: qualifier)
     case .year(let y), .partOfYear(_, let y): return DateSpec(start: HistoricalDate(year: y), qualifier: qualifier)
     case .span(let a, let b): return DateSpec(start: a, end: b, qualifier: qualifier)
-    case .season(_, let y, let e):
-      if let e, e != y { return DateSpec(start: HistoricalDate(year: y), end: HistoricalDate(year: e), qualifier: qualifier) }
-      return DateSpec(start: HistoricalDate(year: y), qualifier: qualifier)
-    case .decade, .century, .yearBC, .spanBC: return nil
+    case .season(let name, let y, _):
+      let word = name.split(separator: " ").last.map(String.init) ?? name
+      guard let season = HistoricalDate.Season(rawValue: word) else { return DateSpec(start: HistoricalDate(year: y), qualifier: qualifier) }
+      return DateSpec(start: HistoricalDate(season: season, year: y), qualifier: qualifier)
+    case .decade(let y, let part):
+      return DateSpec(start: HistoricalDate(decade: y, part: part.flatMap(HistoricalDate.Part.init)), qualifier: qualifier)
+    case .century(let n, let part, let bc):
+      return DateSpec(
+        start: HistoricalDate(century: bc ? -n : n, part: part.flatMap(HistoricalDate.Part.init)), qualifier: qualifier)
+    case .yearBC(let y): return DateSpec(start: HistoricalDate(year: -y), qualifier: qualifier)
+    case .spanBC(let a, let b): return DateSpec(start: HistoricalDate(year: -a), end: HistoricalDate(year: -b), qualifier: qualifier)
     }
   }
 
-  /// Whether `spec` says exactly what the text says (not a season or part widened to a year).
+  /// Whether `spec` says exactly what the text says (no part of a month, year or season widened away).
   public var specIsExact: Bool {
     switch form {
-    case .day, .month, .year, .span: return part == nil
-    default: return false
+    case .day, .month: return part == nil
+    case .partOfYear: return false
+    case .season(let name, _, _): return !name.contains(" ")
+    default: return true
     }
   }
 

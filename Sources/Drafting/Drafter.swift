@@ -98,8 +98,7 @@ public enum Drafter {
           let id = Slug.unique(Slug.make(m.text), kind: "fact", used: &used)
           deck.facts.append(
             Fact(id: id, statement: a.sentence.plain, term: m.text, era: era(of: s), source: quote))
-          notes[id, default: []].append(
-            "'\(m.text)' (\(m.value)) is not yet a deck date; drafted as a fact to blank out")
+          notes[id, default: []].append("'\(m.text)' (\(m.value)) cannot be a deck date; drafted as a fact to blank out")
           continue
         }
         let others = dates.enumerated().filter { $0.offset != k }.map { ($0.element.start, $0.element.end) }
@@ -122,7 +121,7 @@ public enum Drafter {
           eventNotes.append("the title comes from beside '\(m.text)': check the date belongs to it")
         }
         if !m.specIsExact {
-          eventNotes.append("the text says '\(m.text)'; the date says \(spec.description) until the deck format can say \(m.value)")
+          eventNotes.append("the text says '\(m.text)'; the deck's dates cannot say that: the date says \(spec.description)")
         }
         if dates.count > 1 {
           let others = dates.enumerated().filter { $0.offset != k }.map { "'\($0.element.text)'" }
@@ -215,15 +214,20 @@ public enum Drafter {
     if spec.end != nil {
       lead = "When was it that"
     } else {
-      switch (spec.qualifier, spec.start.precision) {
-      case (.exact, .day): lead = "On what date was it that"
-      case (.exact, .month): lead = "In what month was it that"
-      case (.exact, .year): lead = "In what year was it that"
-      case (.by, .day): lead = "By what date was it that"
-      case (.by, .month): lead = "By what month was it that"
-      case (.by, .year): lead = "By what year was it that"
-      case (.circa, _): lead = "Around when was it that"
-      case (.before, _), (.after, _): lead = "When was it that"
+      let noun: String
+      switch spec.start.precision {
+      case .day: noun = "date"
+      case .month: noun = "month"
+      case .season: noun = "season"
+      case .year: noun = "year"
+      case .decade: noun = "decade"
+      case .century: noun = "century"
+      }
+      switch spec.qualifier {
+      case .exact: lead = (spec.start.precision == .day ? "On" : "In") + " what \(noun) was it that"
+      case .by: lead = "By what \(noun) was it that"
+      case .circa: lead = "Around when was it that"
+      case .before, .after: lead = "When was it that"
       }
     }
     return lead + " " + title

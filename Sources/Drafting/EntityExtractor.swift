@@ -1,3 +1,4 @@
+import TextKit
 import CardBuilder
 import EventDeck
 
@@ -435,7 +436,7 @@ enum EntityExtractor {
         let b = merged[y].name.split(separator: " ")
         guard a.count == 2, b.count == 2, a[0] == b[0], a[1] != b[1], a[1].count >= 6,
           !a[1].hasPrefix(b[1]), !b[1].hasPrefix(a[1]),
-          AnswerText.editDistance(String(a[1]), String(b[1])) <= 2
+          EditDistance.between(String(a[1]), String(b[1])) <= 2
         else { continue }
         merged[x].aliases.append(merged[y].name)
         merged[x].aliases.append(String(b[1]))

@@ -1,3 +1,4 @@
+import TextKit
 import ArgumentParser
 import CardBuilder
 import Drafting
