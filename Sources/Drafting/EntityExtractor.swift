@@ -144,6 +144,9 @@ enum EntityExtractor {
     guard t.isCapitalized, t.isWord else { return false }
     if t.text.contains(where: \.isNumber) { return false }
     if DateExtractor.month(t) != nil || weekdays.contains(t.text) { return false }
+    if t.text.split(separator: "-").contains(where: { DateExtractor.month(Token(text: String($0), start: 0, end: 0)) != nil }) {
+      return false
+    }
     if t.text.contains(".") {
       return titles.contains(t.text) || (t.text.count == 2 && t.text.first!.isUppercase)
     }
@@ -307,7 +310,11 @@ enum EntityExtractor {
     var b = i - 1
     if possessor == nil, title == nil {
       if tok(b)?.lower == "the" { b -= 1 }
-      if tok(b)?.lower == "of", let noun = tok(b - 1), noun.isLowercaseWord, placeCues.contains(noun.lower) { cue = noun.lower }
+      if tok(b)?.lower == "of", let noun = tok(b - 1), noun.isLowercaseWord, placeCues.contains(noun.lower),
+        !(tok(b - 2).map { $0.isCapitalized && $0.isWord } ?? false)
+      {
+        cue = noun.lower
+      }
     }
     var role: String?
     var isPerson = title != nil

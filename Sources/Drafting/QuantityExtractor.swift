@@ -115,7 +115,7 @@ enum QuantityExtractor {
         // counted by its adjective).
         let next = tok(w.last + 1)
         let after = next?.lower ?? ""
-        if w.value == 1 && (after == "of" || after == "another" || next == nil || !(next!.isLowercaseWord) || after.contains("-")) {
+        if w.value == 1 && (after == "of" || ["point", "time", "side", "day", "way"].contains(after) || after == "another" || next == nil || !(next!.isLowercaseWord) || after.contains("-")) {
           i += 1
           continue
         }
@@ -179,6 +179,10 @@ enum QuantityExtractor {
         {
           noun += [and, more, head]
           p += 3
+          while let w = tok(p), w.isLowercaseWord, !stops.contains(w.lower), !w.lower.hasSuffix("ing"), noun.count < 8 {
+            noun.append(w)
+            p += 1
+          }
         }
       }
       var predicate: String?

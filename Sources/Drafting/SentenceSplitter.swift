@@ -64,7 +64,7 @@ public enum SentenceSplitter {
     guard let first = bare.first, first.isUppercase || first.isNumber, let last = bare.last else { return false }
     if ".!?:;,\"”’)".contains(last) { return false }
     let words = bare.split(separator: " ")
-    guard words.count <= 10 else { return false }
+    guard words.count <= 10, !bare.contains(". "), !bare.contains("? "), !bare.contains("! ") else { return false }
     let lastWord = words.last.map { $0.lowercased() } ?? ""
     return !["the", "of", "a", "an", "and", "to", "in", "on", "or", "by", "with"].contains(lastWord)
   }
