@@ -58,6 +58,7 @@ let package = Package(
       name: "Reports",
       dependencies: ["ProgressStore", "Scheduling", "CardBuilder", "AnswerCheck", "EventDeck", "Study", "TextKit", "StableRandom"]
     ),
+    .target(name: "Drafting", dependencies: ["EventDeck", "CardBuilder", "LineEditing", "TextKit"]),
 
     // MARK: - Executables
 
@@ -66,14 +67,14 @@ let package = Package(
       dependencies: [
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "Optimizer", "ProgressStore",
-        "LineEditing", "Study", "Reports", "Workspace", "TextKit",
+        "LineEditing", "Study", "Reports", "Workspace", "TextKit", "Drafting",
       ]
     ),
     .executableTarget(
       name: "AnnalsBench",
       dependencies: [
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "Optimizer", "ProgressStore", "Study", "Reports",
-        "LineEditing", "StableRandom",
+        "LineEditing", "StableRandom", "Drafting",
       ]
     ),
 
@@ -106,6 +107,9 @@ let package = Package(
       dependencies: [
         "Study", "CardBuilder", "EventDeck", "ProgressStore", "Scheduling", "LineEditing", "TextKit", "StableRandom",
       ],
+      resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "DraftingTests", dependencies: ["Drafting", "CardBuilder", "EventDeck", "LineEditing", "TextKit"],
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "ReportsTests", dependencies: ["Reports", "ProgressStore", "Scheduling", "Study", "StableRandom"],
