@@ -42,8 +42,8 @@ enum FuzzTarget: String, CaseIterable {
       _ = verdict.outcome
     case .date:
       let text = String(decoding: data, as: UTF8.self)
-      _ = DateReader.read(text)
-      _ = DateReader.read(text, assumedYear: 1993)
+      _ = TypedDateReader.read(text)
+      _ = TypedDateReader.read(text, assumedYear: 1993)
     case .number:
       _ = NumberReader.read(String(decoding: data, as: UTF8.self))
     case .csv:
