@@ -161,7 +161,7 @@ public struct StoreDoctor: Sendable {
     let store = try ProgressStore(path: rebuilt)
     defer {
       // Everything into the main file before it is renamed: no -wal may be left behind beside the old name.
-      _ = try? store.pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+      try? store.checkpoint()
       try? store.close()
     }
     if let settings = salvage.settings { try store.saveSettings(settings) }

@@ -24,8 +24,8 @@ extension StoreError {
   /// The store file this error is about, when it names one.
   public var path: String? {
     switch self {
-    case .newerSchema(let path, _, _), .database(let path, _, _), .busy(let path): path
-    case .unknownCard, .corrupt: nil
+    case .newerSchema(let path, _, _), .database(let path, _, _), .busy(let path), .readOnly(let path): path
+    case .unknownCard, .corrupt, .notInDeck: nil
     }
   }
 
@@ -35,7 +35,7 @@ extension StoreError {
     switch self {
     case .busy: return .busy
     case .database(let path, _, let code): return Self.failure(code: code, path: path)
-    case .newerSchema, .unknownCard, .corrupt: return nil
+    case .newerSchema, .unknownCard, .corrupt, .notInDeck, .readOnly: return nil
     }
   }
 

@@ -1,5 +1,6 @@
+import EventDeck
 import Foundation
-import LineEditing
+import TextKit
 
 /// Formatting shared by the renderers: numbers without locale, study-day dates, safe text.
 enum Fmt {
@@ -45,7 +46,7 @@ enum Fmt {
     return CivilDay.string(day) + "T" + pad(rest / 3600) + ":" + pad(rest / 60 % 60) + ":" + pad(rest % 60) + "Z"
   }
 
-  /// The text made safe for a terminal by LineEditing's `TerminalText.sanitize`: deck text is never written raw.
+  /// The text made safe for a terminal by TextKit's `TerminalText.sanitize`: deck text is never written raw.
   static func visible(_ text: String) -> String { TerminalText.sanitize(text) }
 
   /// `text` cut to `width` characters with an ellipsis.
@@ -116,7 +117,8 @@ public enum CivilDay {
   /// The month (1…12) of a study day.
   static func month(_ day: Int) -> Int { civil(day).1 }
 
-  static let monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+  /// "Jan" … "Dec", from EventDeck's one table of month names.
+  static let monthAbbreviations = HistoricalDate.monthNames.map { String($0.prefix(3)) }
 }
 
 /// The report's daily review counts as a dense grid of weeks (columns, Monday first) by weekdays.

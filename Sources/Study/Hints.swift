@@ -1,3 +1,5 @@
+import EventDeck
+
 /// Progressive hints for a card: the first gives little away, each further one more.
 public enum Hints {
   /// The hint at `level` (0-based), or nil when there is no further hint.
@@ -19,7 +21,7 @@ public enum Hints {
       switch level {
       case 0: return "The \(date.year / 10 * 10)s."
       case 1: return "The year is \(date.year)."
-      case 2: return date.month.map { "The month is \(monthNames[$0 - 1])." }
+      case 2: return date.month.map { "The month is \(HistoricalDate.monthNames[$0 - 1])." }
       default: return nil
       }
     }
@@ -41,9 +43,4 @@ public enum Hints {
     default: return nil
     }
   }
-
-  static let monthNames = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December",
-  ]
 }

@@ -3,6 +3,7 @@ import Foundation
 import LineEditing
 import ProgressStore
 import Scheduling
+import TextKit
 
 /// One study session: shows due cards one at a time, checks the typed answer, proposes a grade and records the
 /// accepted grade in the store, with hints, undo, skipping, suspending and burying.
@@ -32,7 +33,7 @@ public final class StudySession {
 
   private var pending: [StudyCard] = []
   private var leftOut = Set<String>()
-  private var recorded: [(entry: ReviewEntry, card: StudyCard, correct: Bool)] = []
+  private var recorded: [(entry: StoredReview, card: StudyCard, correct: Bool)] = []
   private var summary = SessionSummary()
   private var lastWasInterrupt = false
 

@@ -21,6 +21,8 @@ struct Annals: AsyncParsableCommand {
       LintCommand.self,
       CardsCommand.self,
       CheckCommand.self,
+      DraftCommand.self,
+      DiffCommand.self,
     ]
   )
 }

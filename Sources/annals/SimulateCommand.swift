@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import LineEditing
 import ProgressStore
 import Reports
+import TextKit
 import Workspace
 import Study
 
@@ -117,7 +119,7 @@ struct SimulateCommand: ParsableCommand {
       print(try JSONRenderer().render(summary), terminator: "")
       return
     }
-    print(SimulationText.render(summary, path: path.terminalSafe, width: TerminalSize.columns() ?? 80))
+    print(SimulationText.render(summary, path: path.terminalSafe, width: TerminalText.width(environment: ProcessInfo.processInfo.environment)))
   }
 }
 
