@@ -239,7 +239,7 @@ public final class StudySession {
         say("Nothing to undo in this session.")
         return .stay
       }
-      var undone: ReviewEntry?
+      var undone: StoredReview?
       let undo = { () throws(StoreError) in undone = try self.store.undoLastAnswer() }
       guard try plainWrite("Nothing was undone", undo) else {
         recorded.append(last)
@@ -304,7 +304,7 @@ public final class StudySession {
     let answer = Answer(
       cardID: card.id, rating: rating, time: now(), typedAnswer: typed, verdict: judgement.outcome.rawValue,
       responseMilliseconds: Int(seconds * 1000))
-    var entry: ReviewEntry
+    var entry: StoredReview
     while true {
       do {
         entry = try store.answer(answer, scheduler: scheduler)
