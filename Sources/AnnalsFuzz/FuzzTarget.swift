@@ -12,7 +12,7 @@ enum FuzzTarget: String, CaseIterable {
   /// The answer checker: the first byte picks a card of one answer type (date, quantity, entity, text, choice,
   /// ordering), the rest is the typed answer.
   case answer
-  /// The date reader.
+  /// The date readers: a typed answer's (AnswerCheck) and a deck's (EventDeck).
   case date
   /// The number reader.
   case number
@@ -44,6 +44,7 @@ enum FuzzTarget: String, CaseIterable {
       let text = String(decoding: data, as: UTF8.self)
       _ = TypedDateReader.read(text)
       _ = TypedDateReader.read(text, assumedYear: 1993)
+      _ = DateSpec.read(text)  // the deck's own date syntax (BC, seasons, decades, centuries)
     case .number:
       _ = NumberReader.read(String(decoding: data, as: UTF8.self))
     case .csv:

@@ -52,9 +52,15 @@ public struct StoreDoctor: Sendable {
       throw .database(path: path, message: "no such file", code: 14)
     }
     let integrity = Self.integrity(of: path)
+    if integrity == ["ok"] {
+      // A sound store is backed up as migrations back it up (VACUUM INTO, the newest three kept).
+      let store = try ProgressStore(path: path)
+      defer { try? store.close() }
+      return Report(integrity: integrity, backupPath: try store.backup(), rebuilt: false)
+    }
+    // A damaged one is copied byte for byte under a name the backup rotation never prunes.
     let backup = try backUp(at: now)
     var report = Report(integrity: integrity, backupPath: backup, rebuilt: false)
-    guard !report.isSound else { return report }
     try rebuild(from: backup, into: &report, at: now)
     return report
   }
@@ -76,17 +82,17 @@ public struct StoreDoctor: Sendable {
 
   // MARK: - Backup
 
-  /// Copies the file and its `-wal` byte for byte to `<path>.backup-<UTC time>` (mode 0600).
+  /// Copies the damaged file and its `-wal` byte for byte to `<path>.damaged-<UTC time>` (mode 0600).
   func backUp(at now: Date) throws(StoreError) -> String {
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")
     formatter.timeZone = TimeZone(identifier: "UTC")
     formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-    var backup = "\(path).backup-\(formatter.string(from: now))"
+    var backup = "\(path).damaged-\(formatter.string(from: now))"
     var suffix = 1
     while FileManager.default.fileExists(atPath: backup) {
       suffix += 1
-      backup = "\(path).backup-\(formatter.string(from: now))-\(suffix)"
+      backup = "\(path).damaged-\(formatter.string(from: now))-\(suffix)"
     }
     do {
       try FileAccess.writePrivately(try Data(contentsOf: URL(fileURLWithPath: path)), to: backup)
@@ -227,31 +233,46 @@ public struct StoreDoctor: Sendable {
           id: id, contentHash: Self.value(row, "content_hash") ?? "", path: Self.value(row, "path") ?? "")
         salvage.decks[id] = (info, (Self.value(row, "scheduler") as String?).flatMap(SchedulerKind.init(rawValue:)))
       }
+      // Schema 2 keeps the log in `revlog` (card by integer key, times in milliseconds); schema 1 in `review`.
+      let tables = Set((try? String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")) ?? [])
+      let compact = tables.contains("revlog") || !tables.contains("review")
+      let scale = compact ? 1000.0 : 1.0
+      var idOfKey: [Int64: String] = [:]
       let cardColumns = "id, deck_id, kind, sibling_group, tags, era, reps, suspended, buried_until"
       for row in rows(db, table: "card", columns: cardColumns) {
         guard let id: String = Self.value(row, "id"), let deck: String = Self.value(row, "deck_id") else { continue }
+        if let key: Int64 = Self.value(row, "_rowid") { idOfKey[key] = id }
         let tags: String = Self.value(row, "tags") ?? ""
         salvage.cards[id] = SalvagedCard(
           record: CardRecord(
             id: id, kind: Self.value(row, "kind") ?? "card", siblingGroup: Self.value(row, "sibling_group") ?? id,
             tags: tags.split(separator: " ").map(String.init), era: Self.value(row, "era")),
           deckID: deck, reps: Self.value(row, "reps") ?? 0, suspended: Self.value(row, "suspended") ?? false,
-          buriedUntil: (Self.value(row, "buried_until") as Double?).map { Date(timeIntervalSince1970: $0) })
+          buriedUntil: (Self.value(row, "buried_until") as Double?).map { Date(timeIntervalSince1970: $0 / scale) })
       }
-      let reviewColumns = "id, card_id, time, rating, typed_answer, verdict, response_ms, undone"
-      for row in rows(db, table: "review", columns: reviewColumns) {
-        guard let id: Int64 = Self.value(row, "id"), let card: String = Self.value(row, "card_id"),
-          let time: Double = Self.value(row, "time"),
-          let rating = (Self.value(row, "rating") as Int?).flatMap(Rating.init(rawValue:))
-        else { continue }
+      let verdicts = [1: "correct", 2: "close", 3: "wrong", 4: "dont-know"]
+      let reviewColumns =
+        compact
+        ? "id, card, time, rating, typed_answer, verdict, response_ms, undone"
+        : "id, card_id, time, rating, typed_answer, verdict, response_ms, undone"
+      for row in rows(db, table: compact ? "revlog" : "review", columns: reviewColumns) {
+        guard let id: Int64 = Self.value(row, "id"), let time: Double = Self.value(row, "time") else { continue }
         salvage.highestReviewID = max(salvage.highestReviewID, id)
+        // A review whose card row is lost (schema 2 names the card by its key only) cannot be attributed.
+        let card: String? =
+          compact ? (Self.value(row, "card") as Int64?).flatMap { idOfKey[$0] } : Self.value(row, "card_id")
+        guard let card, let rating = (Self.value(row, "rating") as Int?).flatMap(Rating.init(rawValue:)) else {
+          continue
+        }
+        let verdict: String? =
+          compact ? (Self.value(row, "verdict") as Int?).flatMap { verdicts[$0] } : Self.value(row, "verdict")
         salvage.reviews.append(
           SalvagedReview(
             id: id,
             answer: Answer(
-              cardID: card, rating: rating, time: Date(timeIntervalSince1970: time),
-              typedAnswer: Self.value(row, "typed_answer"),
-              verdict: Self.value(row, "verdict"), responseMilliseconds: Self.value(row, "response_ms")),
+              cardID: card, rating: rating, time: Date(timeIntervalSince1970: time / scale),
+              typedAnswer: Self.value(row, "typed_answer"), verdict: verdict,
+              responseMilliseconds: Self.value(row, "response_ms")),
             undone: Self.value(row, "undone") ?? false))
       }
     }

@@ -54,6 +54,9 @@ public enum ReviewLogCSV {
       let number = offset + 1
       let line = bytes[range]
       if isBlank(line) { continue }
+      if line.contains(0) {
+        throw .invalidReviewLog(line: number, message: "the row holds a NUL byte (is this a binary or damaged file?)")
+      }
       let ranges = fields(line)
       guard ranges.count == names.count else {
         throw .invalidReviewLog(line: number, message: "expected \(names.count) fields, found \(ranges.count)")
@@ -73,7 +76,8 @@ public enum ReviewLogCSV {
       var duration: Int? = nil
       if let durationColumn, !ranges[durationColumn].isEmpty {
         let field = text(durationColumn)
-        guard let parsed = Int(field) ?? Double(field).map({ Int($0) }) else {
+        // Int(exactly:) and not Int(_:): a huge or non-finite value ("5e94", "inf") is an error, not a trap.
+        guard let parsed = Int(field) ?? Double(field).flatMap({ Int(exactly: $0.rounded(.towardZero)) }) else {
           throw .invalidReviewLog(line: number, message: "review_duration '\(field)' is not a number")
         }
         duration = parsed

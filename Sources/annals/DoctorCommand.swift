@@ -8,9 +8,10 @@ struct DoctorCommand: ParsableCommand {
     commandName: "doctor",
     abstract: "Check a progress store, back it up, and rebuild a damaged one from what its review log still holds.",
     discussion: """
-      Runs SQLite's integrity check, copies the store (with its -wal) to <store>.backup-<UTC time>, and, when the \
-      check finds damage, writes a new store from every deck, card and review still readable and puts it in \
-      place. It reports how many reviews were recovered, how many were lost with the damaged pages, and which \
+      Runs SQLite's integrity check. A sound store is backed up as before a migration (<store>.backup-<UTC \
+      time>-v<schema>, the newest three kept). A damaged one is copied byte for byte, with its -wal, to \
+      <store>.damaged-<UTC time> (never pruned), and a new store is written from every deck, card and review \
+      still readable and put in its place. It reports how many reviews were recovered, how many were lost with the damaged pages, and which \
       studied cards had to start again as new. The backup is never changed.
       """)
 

@@ -2,6 +2,7 @@
 rebuilds it from what the review log still holds (saying how many reviews came back and which cards were reset),
 and `study` runs on the rebuilt store."""
 import hashlib
+import json
 import os
 import random
 import re
@@ -18,27 +19,27 @@ def run(*args, stdin=""):
     return subprocess.run([ANNALS, *args], input=stdin.encode(), capture_output=True, env=env(), timeout=120)
 
 
-def kalbajar_store(tmp_path, reviews=2000, per_card=10):
-    """A Kalbajar workspace whose store holds `reviews` reviews, `per_card` in a row for each card."""
+def kalbajar_store(tmp_path, cards=200, per_card=10):
+    """A Kalbajar workspace whose store holds `per_card` reviews in a row for each of `cards` cards, imported
+    through `annals fsrs import-log --deck kalbajar` (the store's own write path)."""
     root = tmp_path / "ws"
     (root / "Progress").mkdir(parents=True)
     shutil.copytree(os.path.join(REPO, "Decks", "sources"), root / "Decks" / "sources")
     shutil.copy(os.path.join(REPO, "Decks", "kalbajar.yaml"), root / "Decks" / "kalbajar.yaml")
-    first = run("study", "--workspace", str(root), "--learner", "ada", "--new", "1", stdin="x\n\n")
-    assert first.returncode == 0, first.stderr
+    listed = run("cards", str(root / "Decks" / "kalbajar.yaml"), "--json")
+    assert listed.returncode == 0, listed.stderr
+    ids = [json.loads(line)["id"] for line in listed.stdout.decode().splitlines()][:cards]
+    log = tmp_path / "log.csv"
+    with open(log, "w") as f:
+        f.write("card_id,review_time,review_rating\n")
+        start = 1_700_000_000_000
+        for n, card in enumerate(ids):
+            for i in range(per_card):
+                f.write(f"{card},{start + (n * per_card + i) * 3_600_000},{1 + (n + i) % 4}\n")
+    imported = run("fsrs", "import-log", str(log), "--deck", "kalbajar", "--workspace", str(root), "--learner", "ada")
+    assert imported.returncode == 0, imported.stderr
     store = str(root / "Progress" / "ada.sqlite")
     db = sqlite3.connect(store)
-    template = db.execute(
-        "SELECT phase_before, state_before, state_after, scheduler_config_id, time FROM review").fetchone()
-    cards = [row[0] for row in db.execute("SELECT id FROM card ORDER BY position")]
-    with db:
-        for i in range(reviews):
-            card = cards[i // per_card]
-            db.execute(
-                """INSERT INTO review (card_id, time, rating, typed_answer, verdict, response_ms, phase_before,
-                   state_before, state_after, scheduler_config_id) VALUES (?, ?, ?, ?, 'wrong', 1000, ?, ?, ?, ?)""",
-                (card, template[4] - 86400 * 400 + i * 3600, 1 + i % 4, f"answer {i}", *template[:4]))
-        db.execute("UPDATE card SET reps = (SELECT COUNT(*) FROM review WHERE card_id = card.id)")
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
     return root, store
@@ -81,20 +82,21 @@ def readable(store, sql, keys):
 def test_study_refuses_a_damaged_store_and_doctor_rebuilds_it_from_the_log(tmp_path):
     root, store = kalbajar_store(tmp_path)
     db = sqlite3.connect(store)
-    original = db.execute("SELECT id, card_id, time, rating, typed_answer FROM review ORDER BY id").fetchall()
-    card_ids = [row[0] for row in db.execute("SELECT id FROM card")]
+    original = {row[0]: row[1:] for row in db.execute("SELECT id, card_id, time, rating FROM review ORDER BY id")}
+    card_keys = {row[0]: row[1] for row in db.execute("SELECT key, id FROM card")}
     db.close()
-    review_leaves, card_leaves = leaf_pages(store, "review"), leaf_pages(store, "card")
+    review_leaves, card_leaves = leaf_pages(store, "revlog"), leaf_pages(store, "card")
     middle = len(review_leaves) // 2
     garble(store, review_leaves[middle:middle + 2] + [card_leaves[len(card_leaves) // 2]])
 
-    # What a point lookup can still read is what the log still holds.
-    reviews_left = readable(store, "SELECT card_id, time, rating, typed_answer FROM review WHERE id = ?",
-                            [row[0] for row in original])
-    cards_left = readable(store, "SELECT reps FROM card WHERE id = ?", card_ids)
-    assert 0 < len(reviews_left) < len(original) and len(cards_left) < len(card_ids)
+    # What a point lookup can still read is what the log still holds; a review whose card row is lost cannot be
+    # attributed (the log names cards by key).
+    log_left = readable(store, "SELECT card FROM revlog WHERE id = ?", list(original))
+    cards_left = readable(store, "SELECT id, reps FROM card WHERE key = ?", list(card_keys))
+    reviews_left = {i: original[i] for i, (key,) in log_left.items() if key in cards_left}
+    assert 0 < len(reviews_left) < len(original) and len(cards_left) < len(card_keys)
     reviewed = {row[0] for row in reviews_left.values()}
-    expected_reset = sorted(c for c, (reps,) in cards_left.items() if reps > 0 and c not in reviewed)
+    expected_reset = sorted(c for c, reps in cards_left.values() if reps > 0 and c not in reviewed)
     assert expected_reset, "two lost leaves of ten-review runs should wipe out some card's whole history"
 
     refused = run("study", "--workspace", str(root), "--learner", "ada", stdin="")
@@ -119,12 +121,12 @@ def test_study_refuses_a_damaged_store_and_doctor_rebuilds_it_from_the_log(tmp_p
     # The backup is the damaged file, byte for byte; the rebuilt store holds exactly the readable reviews.
     backup = re.search(r"Backup \(the file as it was, untouched\): (\S+)", out).group(1)
     assert hashlib.sha256(open(backup, "rb").read()).hexdigest() == damaged_bytes
-    assert oct(os.stat(backup).st_mode & 0o777) == "0o600"
+    assert oct(os.stat(backup).st_mode & 0o777) == "0o600" and ".damaged-" in backup
     db = sqlite3.connect(store)
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    rebuilt = db.execute("SELECT card_id, time, rating, typed_answer FROM review ORDER BY id").fetchall()
+    rebuilt = db.execute("SELECT card_id, time, rating FROM review ORDER BY id").fetchall()
     db.close()
-    assert rebuilt == [reviews_left[row[0]] for row in original if row[0] in reviews_left]
+    assert rebuilt == [reviews_left[i] for i in sorted(reviews_left)]
 
     again = run("study", "--workspace", str(root), "--learner", "ada", "--new", "1", stdin=":quit\n")
     assert again.returncode == 0, again.stderr
