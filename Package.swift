@@ -56,7 +56,7 @@ let package = Package(
     ),
     .target(
       name: "Reports",
-      dependencies: ["ProgressStore", "Scheduling", "CardBuilder", "EventDeck", "Study", "TextKit", "StableRandom"]
+      dependencies: ["ProgressStore", "Scheduling", "CardBuilder", "AnswerCheck", "EventDeck", "Study", "TextKit", "StableRandom"]
     ),
 
     // MARK: - Executables
@@ -75,6 +75,12 @@ let package = Package(
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "Optimizer", "ProgressStore", "Study", "Reports",
         "LineEditing", "StableRandom",
       ]
+    ),
+
+    // Fuzz targets for libFuzzer (scripts/fuzz builds it with -sanitize=fuzzer); built normally it replays inputs.
+    .executableTarget(
+      name: "AnnalsFuzz",
+      dependencies: ["EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "DeckFixtures"]
     ),
 
     // MARK: - Tests

@@ -120,6 +120,14 @@ public struct HistoricalDate: Hashable, Sendable, Codable, Comparable, CustomStr
     return d
   }
 
+  /// The same date with the year in the other era: 44 BC ↔ AD 44, the 5th century BC ↔ the 5th century AD.
+  public var otherEra: HistoricalDate {
+    if scale == .century, let century { return HistoricalDate(century: -century, part: part) }
+    var other = self
+    other.year = -year
+    return other
+  }
+
   /// Orders by the first day each date can mean; of two starting the same day, the longer comes first.
   public static func < (a: HistoricalDate, b: HistoricalDate) -> Bool {
     let (af, bf) = (a.earliestDay, b.earliestDay)
@@ -200,8 +208,8 @@ public struct HistoricalDate: Hashable, Sendable, Codable, Comparable, CustomStr
     }
   }
 
-  /// "1993", "AD 476", "44 BC".
-  static func yearText(_ year: Int) -> String {
+  /// A year as displayed: "1993", "AD 476", "44 BC".
+  public static func yearText(_ year: Int) -> String {
     if year < 0 { return "\(-year) BC" }
     return year < 1000 ? "AD \(year)" : String(year)
   }

@@ -101,7 +101,7 @@ struct ReportCommand: ParsableCommand {
       throw CommandError(error.description)
     }
     if let out {
-      do { try output.write(toFile: out, atomically: true, encoding: .utf8) } catch {
+      do { try FileAccess.writePrivately(Data(output.utf8), to: out) } catch {
         throw CommandError("cannot write \(out.terminalSafe): \(error.localizedDescription)")
       }
       FileHandle.standardError.write(Data("Report written to \(out.terminalSafe)\n".utf8))
