@@ -20,6 +20,8 @@ struct Annals: AsyncParsableCommand {
       LintCommand.self,
       CardsCommand.self,
       CheckCommand.self,
+      ImportCommand.self,
+      ExportCommand.self,
     ]
   )
 }
