@@ -1,5 +1,5 @@
 /// Levenshtein distance and "did you mean" suggestions for misspelt keys, ids and kinds.
-enum EditDistance {
+public enum EditDistance {
   /// The number of single-character insertions, deletions, substitutions and swaps of neighbours turning `a`
   /// into `b` (optimal string alignment distance), ignoring case.
   static func between(_ a: String, _ b: String) -> Int {
@@ -23,7 +23,7 @@ enum EditDistance {
   }
 
   /// The candidate closest to `word`, if it is close enough to be a likely misspelling.
-  static func suggestion(for word: String, among candidates: some Sequence<String>) -> String? {
+  public static func suggestion(for word: String, among candidates: some Sequence<String>) -> String? {
     guard word.count <= 200 else { return nil }
     var best: (String, Int)?
     for candidate in candidates {

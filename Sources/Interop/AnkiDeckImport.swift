@@ -1,4 +1,5 @@
 import Foundation
+import CardBuilder
 import EventDeck
 
 /// An Anki collection turned into an Annals deck: hand-written cards, the notes' text as the deck's source file,
@@ -14,7 +15,7 @@ public struct AnkiDeckImport: Sendable {
   public var deck: Deck
   /// The source file's text: one paragraph per note, each card's quote among them.
   public var sourceText: String
-  /// Anki card id → Annals hand card id (`note-…`).
+  /// Anki card id → the Annals card id its hand card gets (`deck/note-…/hand`).
   public var cardIDs: [Int64: String]
   /// Media files the notes refer to, in order of first reference.
   public var mediaReferences: [String]
@@ -106,7 +107,9 @@ public struct AnkiDeckImport: Sendable {
       sources: [Source(key: "anki", title: "Notes of \(packageName)", publisher: "Anki", file: sourceFile)],
       eras: eras.filter { usedEras.contains($0.id) }, cards: cards)
     sourceText = paragraphs.joined(separator: "\n\n") + (paragraphs.isEmpty ? "" : "\n")
-    self.cardIDs = cardIDs
+    // The ids the card builder gives these hand cards, so a store finds them.
+    let built = Dictionary(CardBuilder(deck: deck).cards().map { ($0.item, $0.id) }, uniquingKeysWith: { a, _ in a })
+    self.cardIDs = cardIDs.compactMapValues { built[$0] }
     self.skipped = skipped
     self.mediaReferences = media
   }

@@ -57,3 +57,10 @@ public enum DeckFiles {
     return DeckLoader.lint(fileAt: target.deckPath)
   }
 }
+
+extension DeckFiles {
+  /// Whether `id` is a deck id: lower-case letters, digits and single hyphens.
+  static func isValidID(_ id: String) -> Bool {
+    Slug.make(id, fallback: "") == id
+  }
+}

@@ -5,6 +5,6 @@ struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
     abstract: "Write a deck as an Anki package, TimelineJS JSON or CSV.",
-    subcommands: [ExportAnkiCommand.self]
+    subcommands: [ExportAnkiCommand.self, ExportTimelineCommand.self, ExportCSVCommand.self]
   )
 }

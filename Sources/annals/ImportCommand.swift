@@ -5,6 +5,6 @@ struct ImportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
     abstract: "Make a deck from an Anki package or a TimelineJS spreadsheet or JSON file.",
-    subcommands: [ImportAnkiCommand.self]
+    subcommands: [ImportAnkiCommand.self, ImportTimelineCommand.self]
   )
 }
