@@ -34,22 +34,29 @@ let package = Package(
       providers: [.apt(["libmd-dev"])]
     ),
 
+    // MARK: - Foundations (pure, no dependencies)
+
+    // Text comparison keys, edit distance and terminal-safe text.
+    .target(name: "TextKit"),
+    // The seeded generator (SplitMix64) and the stable hash (FNV-1a).
+    .target(name: "StableRandom"),
+
     // MARK: - Core (pure)
 
-    .target(name: "EventDeck", dependencies: [.product(name: "Yams", package: "Yams")]),
-    .target(name: "CardBuilder", dependencies: ["EventDeck"]),
-    .target(name: "AnswerCheck", dependencies: ["CardBuilder", "EventDeck"]),
-    .target(name: "Scheduling"),
-    .target(name: "Optimizer", dependencies: ["Scheduling"]),
+    .target(name: "EventDeck", dependencies: ["TextKit", .product(name: "Yams", package: "Yams")]),
+    .target(name: "CardBuilder", dependencies: ["EventDeck", "TextKit", "StableRandom"]),
+    .target(name: "AnswerCheck", dependencies: ["CardBuilder", "EventDeck", "TextKit"]),
+    .target(name: "Scheduling", dependencies: ["StableRandom"]),
+    .target(name: "Optimizer", dependencies: ["Scheduling", "StableRandom"]),
 
     // MARK: - Edges (storage, terminal, files)
 
-    .target(name: "Workspace"),
+    .target(name: "Workspace", dependencies: ["TextKit"]),
     .target(
       name: "ProgressStore",
       dependencies: ["Scheduling", .product(name: "GRDB", package: "GRDB.swift")]
     ),
-    .target(name: "LineEditing", dependencies: ["CEditLine"]),
+    .target(name: "LineEditing", dependencies: ["CEditLine", "TextKit"]),
 
     // MARK: - Features
 
@@ -57,17 +64,18 @@ let package = Package(
       name: "Study",
       dependencies: [
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "ProgressStore", "LineEditing", "Workspace",
+        "TextKit", "StableRandom",
       ]
     ),
     .target(
       name: "Reports",
-      dependencies: ["ProgressStore", "Scheduling", "CardBuilder", "EventDeck", "Study", "LineEditing"]
+      dependencies: ["ProgressStore", "Scheduling", "CardBuilder", "EventDeck", "Study", "TextKit", "StableRandom"]
     ),
 
     .target(
       name: "Interop",
       dependencies: [
-        "EventDeck", "CardBuilder", "ProgressStore", "Scheduling", "CZstd", "CLibMD",
+        "EventDeck", "CardBuilder", "ProgressStore", "Scheduling", "TextKit", "CZstd", "CLibMD",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         .product(name: "SwiftProtobuf", package: "swift-protobuf"),
@@ -82,14 +90,14 @@ let package = Package(
       dependencies: [
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "Optimizer", "ProgressStore",
-        "LineEditing", "Study", "Reports", "Workspace", "Interop",
+        "LineEditing", "Study", "Reports", "Workspace", "TextKit", "Interop",
       ]
     ),
     .executableTarget(
       name: "AnnalsBench",
       dependencies: [
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "Optimizer", "ProgressStore", "Study", "Reports",
-        "LineEditing",
+        "LineEditing", "StableRandom",
       ]
     ),
 
@@ -100,15 +108,21 @@ let package = Package(
       name: "EventDeckTests", dependencies: ["EventDeck", .product(name: "Yams", package: "Yams")],
       resources: [.copy("Fixtures")]
     ),
-    .testTarget(name: "CardBuilderTests", dependencies: ["CardBuilder", "EventDeck", "DeckFixtures"]),
-    .testTarget(name: "AnswerCheckTests", dependencies: ["AnswerCheck", "CardBuilder", "EventDeck", "DeckFixtures"]),
+    .testTarget(name: "TextKitTests", dependencies: ["TextKit"]),
+    .testTarget(name: "StableRandomTests", dependencies: ["StableRandom"]),
+    .testTarget(name: "CardBuilderTests", dependencies: ["CardBuilder", "EventDeck", "DeckFixtures", "TextKit", "StableRandom"]),
+    .testTarget(
+      name: "AnswerCheckTests", dependencies: ["AnswerCheck", "CardBuilder", "EventDeck", "DeckFixtures", "TextKit"]),
     .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "OptimizerTests", dependencies: ["Optimizer", "Scheduling"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "OptimizerTests", dependencies: ["Optimizer", "Scheduling", "StableRandom"], resources: [.copy("Fixtures")]),
     .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "EventDeck"]),
     .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", "Scheduling"]),
-    .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
+    .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "TextKit"]),
     .testTarget(
-      name: "StudyTests", dependencies: ["Study", "CardBuilder", "EventDeck", "ProgressStore", "Scheduling", "LineEditing"],
+      name: "StudyTests",
+      dependencies: [
+        "Study", "CardBuilder", "EventDeck", "ProgressStore", "Scheduling", "LineEditing", "TextKit", "StableRandom",
+      ],
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "InteropTests",
@@ -119,7 +133,7 @@ let package = Package(
       ],
       resources: [.copy("Fixtures")]),
     .testTarget(
-      name: "ReportsTests", dependencies: ["Reports", "ProgressStore", "Scheduling", "Study"],
+      name: "ReportsTests", dependencies: ["Reports", "ProgressStore", "Scheduling", "Study", "StableRandom"],
       resources: [.copy("Fixtures")]),
   ]
 )

@@ -2,6 +2,7 @@ import Foundation
 import ProgressStore
 import Reports
 import Scheduling
+import StableRandom
 
 /// Report figures: a learner report on a store with 1,000,000 reviews, and a class report over 30 learners.
 func runReportsBench(directory: String) throws {

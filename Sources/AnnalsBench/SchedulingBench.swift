@@ -1,5 +1,6 @@
 import Foundation
 import Scheduling
+import StableRandom
 
 /// Replay throughput: reviews per second through FSRS on a real log and on a synthetic million-review log.
 func runSchedulingBench(sampleLog: String) throws {
@@ -23,7 +24,7 @@ func runSchedulingBench(sampleLog: String) throws {
       sample.count, Double(sample.count) / parseSeconds, Double(sample.count) / best))
 
   // 50,000 cards × 20 reviews, gaps of 0–60 days, 15% Again.
-  var generator = SplitMix(seed: 42)
+  var generator = SplitMix64(seed: 42)
   var reviews: [LoggedReview] = []
   reviews.reserveCapacity(1_000_000)
   var csv = "card_id,review_time,review_rating\n"
@@ -65,15 +66,3 @@ func runSchedulingBench(sampleLog: String) throws {
   print(String(format: "FSRSMath.step alone: %.0f steps/s (checksum %.1f)", 1e6 / steps, checksum))
 }
 
-/// A small deterministic generator (the benchmark must not depend on the run).
-struct SplitMix: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}

@@ -48,12 +48,11 @@ public struct TimelineDeckImport: Sendable {
       let begin = Self.date(start)
       var end = slide.endDate.map(Self.date)
       if end == begin { end = nil }
-      // The era that contains the start, the most recently begun when several do (ends count to their last day).
+      // The era that contains the start, the most recently begun when several do.
       let era = eras.filter { era in
         guard let from = era.from, let to = era.to else { return false }
-        let day = (begin.year, begin.month ?? 1, begin.day ?? 1)
-        return (from.year, from.month ?? 1, from.day ?? 1) <= day && day <= (to.year, to.month ?? 12, to.day ?? 31)
-      }.max { ($0.from!.year, $0.from!.month ?? 1, $0.from!.day ?? 1) < ($1.from!.year, $1.from!.month ?? 1, $1.from!.day ?? 1) }
+        return from.earliestDay <= begin.earliestDay && begin.earliestDay <= to.latestDay
+      }.max { $0.from!.earliestDay < $1.from!.earliestDay }
       let group = slide.group.map(HTMLText.plain).map { Slug.make($0, fallback: "") } ?? ""
       events.append(
         Event(

@@ -14,9 +14,11 @@ public enum TimelineExport {
         startDate: Self.date(date.start), endDate: date.end.map(Self.date),
         text: Timeline.Text(headline: escape(capitalised(event.title)), text: escape(text)),
         group: event.tags.first ?? event.era.flatMap { eraTitles[$0] },
-        displayDate: date.qualifier == .exact ? nil : date.description, uniqueID: event.id)
+        displayDate: date.qualifier == .exact && [.year, .month, .day].contains(date.start.precision) ? nil : date.description,
+        uniqueID: event.id)
     }.sorted { a, b in
-      let x = a.startDate!, y = b.startDate!
+      let x = a.startDate!
+      let y = b.startDate!
       return (x.year, x.month ?? 0, x.day ?? 0) < (y.year, y.month ?? 0, y.day ?? 0)
     }
     let eras = deck.eras.compactMap { era -> Timeline.Era? in
@@ -35,8 +37,10 @@ public enum TimelineExport {
     return try encoder.encode(timeline(for: deck))
   }
 
+  /// TimelineJS's integer parts; a season, decade or century is given by its first month or year.
   static func date(_ d: HistoricalDate) -> Timeline.Date {
-    Timeline.Date(year: d.year, month: d.month, day: d.day)
+    if let season = d.season { return Timeline.Date(year: season == .winter ? d.year : d.year, month: season.firstMonth) }
+    return Timeline.Date(year: d.year, month: d.month, day: d.month == nil ? nil : d.day)
   }
 
   static func capitalised(_ s: String) -> String {

@@ -1,5 +1,5 @@
 import CSV
-import EventDeck
+import TextKit
 import Foundation
 
 /// Reads TimelineJS's spreadsheet CSV and its JSON into a `Timeline`, naming the row or key of every problem.
@@ -100,7 +100,11 @@ public enum TimelineReader {
           return n
         }
         guard let year = try number(names[0], -1_000_000_000...1_000_000_000) else { return nil }
-        _ = yearText
+        if year == 0 {
+          throw InteropError(
+            file: file, place: "\(place), \(title(names[0]))", "there is no year 0 ('\(sanitised(yearText))')",
+            hint: "1 BCE is -1 and 1 CE is 1")
+        }
         return Timeline.Date(year: year, month: try number(names[1], 1...12), day: try number(names[2], 1...31))
       }
       let start = try date("")
@@ -162,10 +166,24 @@ public enum TimelineReader {
     if timeline.events.count > maximumEvents {
       throw InteropError(file: file, place: "key events", "more than \(maximumEvents) events")
     }
-    for (i, event) in timeline.events.enumerated() where event.startDate == nil {
-      throw InteropError(
-        file: file, place: "key events[\(i)].start_date", "an event needs a start_date",
-        hint: "TimelineJS requires start_date {\"year\": …} on every event")
+    for (i, event) in timeline.events.enumerated() {
+      guard let start = event.startDate else {
+        throw InteropError(
+          file: file, place: "key events[\(i)].start_date", "an event needs a start_date",
+          hint: "TimelineJS requires start_date {\"year\": …} on every event")
+      }
+      for (key, date) in [("start_date", start), ("end_date", event.endDate)] {
+        guard let date else { continue }
+        if date.year == 0 {
+          throw InteropError(file: file, place: "key events[\(i)].\(key).year", "there is no year 0", hint: "1 BCE is -1")
+        }
+        if let m = date.month, !(1...12).contains(m) {
+          throw InteropError(file: file, place: "key events[\(i)].\(key).month", "month \(m) is not 1–12")
+        }
+        if let d = date.day, !(1...31).contains(d) {
+          throw InteropError(file: file, place: "key events[\(i)].\(key).day", "day \(d) is not 1–31")
+        }
+      }
     }
     return timeline
   }

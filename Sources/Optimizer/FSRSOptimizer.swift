@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Scheduling
+import StableRandom
 
 /// Fits the 21 FSRS-6 weights to a learner's review history.
 ///
@@ -197,19 +198,3 @@ final class ResultSlots: @unchecked Sendable {
   func value(at index: Int) -> [Double] { slots[index] }
 }
 
-/// A small, fast, seedable generator (SplitMix64), so that fits and simulations repeat exactly.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-  private var state: UInt64
-  /// A generator starting from `seed`.
-  public init(seed: UInt64) { state = seed }
-  /// The next 64 random bits.
-  public mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  /// A uniform double in [0, 1).
-  public mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
-}

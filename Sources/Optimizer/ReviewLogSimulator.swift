@@ -1,5 +1,6 @@
 import Foundation
 import Scheduling
+import StableRandom
 
 /// Review logs of a simulated learner whose memory follows FSRS with known weights, for tests and benchmarks.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import Scheduling
+import StableRandom
 
 /// What a desired retention costs and yields: the model of Anki's "compute optimal retention".
 ///

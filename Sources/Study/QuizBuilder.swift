@@ -1,4 +1,5 @@
 import EventDeck
+import StableRandom
 
 /// The kind of question a quiz asks.
 public enum QuizKind: String, Sendable, Codable, CaseIterable {
@@ -19,7 +20,7 @@ public enum QuizBuilder {
   public static func build(
     cards: [StudyCard], decks: [Deck], count: Int, kind: QuizKind?, tags: [String], seed: String
   ) -> [StudyCard] {
-    var random = StableRandom(seed: seed)
+    var random = SplitMix64(seed: seed)
     let eligible = cards.filter { card in
       tags.isEmpty || tags.contains { card.tags.contains($0) || card.era == $0 }
     }.sorted { $0.id < $1.id }
@@ -51,7 +52,7 @@ public enum QuizBuilder {
     return picked
   }
 
-  static func asChoice(_ card: StudyCard, among cards: [StudyCard], random: inout StableRandom) -> StudyCard? {
+  static func asChoice(_ card: StudyCard, among cards: [StudyCard], random: inout SplitMix64) -> StudyCard? {
     var seen: Set<String> = [BasicJudge.normalize(card.answer)]
     var wrong: [String] = []
     for other in random.shuffled(cards)
@@ -67,7 +68,7 @@ public enum QuizBuilder {
   }
 
   static func orderingQuestions(
-    from cards: [StudyCard], decks: [Deck], count: Int, random: inout StableRandom
+    from cards: [StudyCard], decks: [Deck], count: Int, random: inout SplitMix64
   ) -> [StudyCard] {
     var questions: [StudyCard] = []
     for deck in decks {

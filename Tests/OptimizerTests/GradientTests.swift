@@ -1,4 +1,5 @@
 import Foundation
+import StableRandom
 import Testing
 
 @testable import Optimizer

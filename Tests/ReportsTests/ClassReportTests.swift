@@ -1,6 +1,7 @@
 import Foundation
 import ProgressStore
 import Reports
+import StableRandom
 import Testing
 
 @Suite("Class report over simulated learners and broken stores")
