@@ -208,8 +208,14 @@ public enum TimelineReader {
       return InteropError(file: file, place: "key \(path(context.codingPath))", "expected \(readable(type)), found null")
     case .dataCorrupted(let context):
       if context.codingPath.isEmpty {
-        var detail = "\(context.underlyingError.map { ($0 as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "" } ?? "")"
-        if detail.isEmpty { detail = context.debugDescription }
+        // JSONDecoder says only "not valid JSON"; JSONSerialization (the same parser, also limited to 512 levels)
+        // says what and where.
+        var detail = context.debugDescription
+        do {
+          _ = try JSONSerialization.jsonObject(with: data)
+        } catch {
+          if let described = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String { detail = described }
+        }
         var place: String?
         if let range = detail.range(of: "character "), let offset = Int(detail[range.upperBound...].prefix { $0.isNumber }) {
           let before = data.prefix(offset)

@@ -18,32 +18,34 @@ enum Zstd {
     let chunk = ZSTD_DStreamOutSize()
     var buffer = [UInt8](repeating: 0, count: chunk)
     var failure: Failure?
-    var lastResult = 0
     input.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
       var inBuffer = ZSTD_inBuffer(src: raw.baseAddress, size: raw.count, pos: 0)
       while true {
+        var remaining = 0
         let produced: Int = buffer.withUnsafeMutableBytes { out in
           var outBuffer = ZSTD_outBuffer(dst: out.baseAddress, size: out.count, pos: 0)
-          let result = ZSTD_decompressStream(stream, &outBuffer, &inBuffer)
-          if ZSTD_isError(result) != 0 {
-            failure = .corrupt(String(cString: ZSTD_getErrorName(result)))
-            return -1
-          }
-          lastResult = result
+          remaining = ZSTD_decompressStream(stream, &outBuffer, &inBuffer)
           return outBuffer.pos
         }
-        if produced < 0 { return }
+        if ZSTD_isError(remaining) != 0 {
+          failure = .corrupt(String(cString: ZSTD_getErrorName(remaining)))
+          return
+        }
         if output.count + produced > limit {
           failure = .tooLarge(limit: limit)
           return
         }
         output.append(contentsOf: buffer[0..<produced])
-        // Done when all input is read and the decoder holds nothing back.
-        if inBuffer.pos == inBuffer.size && produced < chunk { return }
+        let inputDone = inBuffer.pos == inBuffer.size
+        // 0: a frame is complete and flushed (another may follow); otherwise more to decode or flush.
+        if remaining == 0 && inputDone { return }
+        if remaining != 0 && inputDone && produced == 0 {
+          failure = .corrupt("the zstd data ends in the middle of a frame")
+          return
+        }
       }
     }
     if let failure { throw failure }
-    if lastResult != 0 { throw .corrupt("the zstd data ends in the middle of a frame") }
     return output
   }
 

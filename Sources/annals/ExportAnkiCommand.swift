@@ -30,14 +30,14 @@ struct ExportAnkiCommand: ParsableCommand {
     if storeOptions.store != nil || storeOptions.workspaceOptions.learner != nil {
       let path = try storeOptions.resolvePath()
       do { progress = try LearnerProgress.read(storeAt: path, cardIDs: cards.map(\.id)) } catch {
-        throw CommandError(error.description.terminalSafe)
+        throw CommandError(error.description.terminalSafeLines)
       }
     }
     let summary: AnkiPackageWriter.Summary
     do {
       summary = try AnkiPackageWriter(deck: loaded, cards: cards, progress: progress).write(to: output, now: Date())
     } catch {
-      throw CommandError(error.description.terminalSafe)
+      throw CommandError(error.description.terminalSafeLines)
     }
     print("\(output.terminalSafe): \(summary.notes) notes, \(summary.cards) cards in \(summary.decks.count) decks",
           terminator: "")

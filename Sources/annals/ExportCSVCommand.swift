@@ -21,7 +21,12 @@ struct ExportCSVCommand: ParsableCommand {
     let loaded = try DeckInput.load(deck)
     let data = try CardCSV.data(for: CardBuilder(deck: loaded).cards())
     guard let output else {
-      FileHandle.standardOutput.write(data)
+      if isatty(STDOUT_FILENO) != 0 {
+        // On a terminal, deck text is shown with its control characters made visible; in a pipe it is the data.
+        print(String(decoding: data, as: UTF8.self).terminalSafeLines, terminator: "")
+      } else {
+        FileHandle.standardOutput.write(data)
+      }
       return
     }
     do {

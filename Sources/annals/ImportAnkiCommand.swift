@@ -35,7 +35,7 @@ struct ImportAnkiCommand: ParsableCommand {
       target = try DeckFiles.target(for: output, force: force)
       collection = try AnkiPackageReader.read(fileAt: package)
     } catch {
-      throw CommandError(error.description.terminalSafe)
+      throw CommandError(error.description.terminalSafeLines)
     }
     let packageName = URL(fileURLWithPath: package).lastPathComponent
     let imported = AnkiDeckImport(
@@ -44,7 +44,7 @@ struct ImportAnkiCommand: ParsableCommand {
     do {
       report = try DeckFiles.write(imported.deck, sourceText: imported.sourceText, to: target)
     } catch {
-      throw CommandError(error.description.terminalSafe)
+      throw CommandError(error.description.terminalSafeLines)
     }
     print(
       "\(output.terminalSafe): \(imported.noteCount) notes, \(imported.deck.cards.count) cards, "

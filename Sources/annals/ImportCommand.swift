@@ -8,3 +8,10 @@ struct ImportCommand: ParsableCommand {
     subcommands: [ImportAnkiCommand.self, ImportTimelineCommand.self]
   )
 }
+
+extension String {
+  /// Each line made terminal-safe, the line breaks kept (an error's message and its hint).
+  var terminalSafeLines: String {
+    split(separator: "\n", omittingEmptySubsequences: false).map { String($0).terminalSafe }.joined(separator: "\n")
+  }
+}

@@ -34,7 +34,7 @@ struct ImportTimelineCommand: ParsableCommand {
       print("\(output.terminalSafe): \(imported.deck.events.count) events, \(imported.deck.eras.count) eras")
       try ImportReport.check(report)
     } catch let error as InteropError {
-      throw CommandError(error.description.terminalSafe)
+      throw CommandError(error.description.terminalSafeLines)
     }
   }
 }
