@@ -81,7 +81,7 @@ extension ProgressStore {
   /// Records an answer: schedules the card from its state as stored now, updates it and appends the review, in
   /// one transaction that is on disk when this returns. The time is kept to the millisecond.
   @discardableResult
-  public func answer(_ answer: Answer, scheduler: any Scheduler) throws(StoreError) -> ReviewEntry {
+  public func answer(_ answer: Answer, scheduler: any Scheduler) throws(StoreError) -> StoredReview {
     try write { db in
       guard let card = try Self.cardForAnswer(db, id: answer.cardID) else {
         throw StoreError.unknownCard(answer.cardID)
@@ -97,7 +97,7 @@ extension ProgressStore {
         after: after, verdict: verdict, config: config)
       let id = db.lastInsertedRowID
       try Self.update(db, card: card.key, to: after, head: id)
-      return ReviewEntry(
+      return StoredReview(
         id: id, cardID: answer.cardID, time: now, rating: answer.rating, typedAnswer: answer.typedAnswer,
         verdict: answer.verdict, responseMilliseconds: answer.responseMilliseconds, stateBefore: before,
         stateAfter: after, scheduler: scheduler.name, parametersJSON: scheduler.parametersJSON, undone: false)
@@ -170,7 +170,7 @@ extension ProgressStore {
   /// Undoes the most recent answer not yet undone: the card gets back its state from before, exactly, and the
   /// log row stays, marked undone. Returns the undone row, or nil when there is nothing to undo.
   @discardableResult
-  public func undoLastAnswer() throws(StoreError) -> ReviewEntry? {
+  public func undoLastAnswer() throws(StoreError) -> StoredReview? {
     try write { db in
       guard
         let row = try Row.fetchOne(
@@ -199,7 +199,7 @@ extension ProgressStore {
       try db.execute(sql: "UPDATE revlog SET undone = 1 WHERE id = ?", arguments: [id])
       let configs = try Self.schedulerConfigs(db)
       let verdict: Int64? = row[14]
-      return ReviewEntry(
+      return StoredReview(
         id: id, cardID: card[0], time: Self.date(milliseconds: row[2]), rating: Rating(rawValue: row[3]) ?? .again,
         typedAnswer: row[13], verdict: try verdict.flatMap { try Self.verdictName(db, $0) }, responseMilliseconds: row[15],
         stateBefore: before, stateAfter: after, scheduler: configs[row[16]]?.name ?? "",
@@ -230,7 +230,7 @@ extension ProgressStore {
   ///
   /// One pass over the log in row order (one card's reviews are found by a scan too: the log keeps no per-card
   /// index, which would cost more bytes per review than the rest of the row's bookkeeping).
-  public func reviews(cardID: String? = nil, includeUndone: Bool = false) throws(StoreError) -> [ReviewEntry] {
+  public func reviews(cardID: String? = nil, includeUndone: Bool = false) throws(StoreError) -> [StoredReview] {
     try read { db in
       let configs = try Self.schedulerConfigs(db)
       let verdicts = try Self.verdictNames(db)
@@ -247,7 +247,7 @@ extension ProgressStore {
         for row in try Row.fetchAll(db, sql: "SELECT key, id, added FROM card") { cards[row[0]] = (row[1], row[2]) }
       }
       var afterByRow: [Int64: CardState] = [:]
-      var out: [ReviewEntry] = []
+      var out: [StoredReview] = []
       let rows = try Row.fetchCursor(db, sql: sql + " ORDER BY id", arguments: arguments)
       while let row = try rows.next() {
         let id: Int64 = row[0]
@@ -268,7 +268,7 @@ extension ProgressStore {
         if undone && !includeUndone { continue }
         let config = configs[row[16]]
         out.append(
-          ReviewEntry(
+          StoredReview(
             id: id, cardID: card.id, time: Self.date(milliseconds: row[2]), rating: Rating(rawValue: row[3]) ?? .again,
             typedAnswer: row[13], verdict: (row[14] as Int64?).flatMap { verdicts[$0] },
             responseMilliseconds: row[15], stateBefore: before, stateAfter: after, scheduler: config?.name ?? "",

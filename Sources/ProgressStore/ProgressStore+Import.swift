@@ -53,11 +53,7 @@ extension ProgressStore {
     }
     let ordered = reviews.enumerated().sorted {
       $0.element.time != $1.element.time ? $0.element.time < $1.element.time : $0.offset < $1.offset
-    }.map {
-      Answer(
-        cardID: $0.element.cardID, rating: $0.element.rating, time: $0.element.time,
-        responseMilliseconds: $0.element.durationMilliseconds)
-    }
+    }.map { Answer($0.element) }
     try answerBatch(ordered, scheduler: try scheduler(forDeck: target))
     return ImportSummary(reviews: ordered.count, cards: ids.count)
   }

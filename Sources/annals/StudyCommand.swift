@@ -51,7 +51,17 @@ struct StudyCommand: ParsableCommand {
     let terminal = Terminal()
     do {
       // Compiled decks: cards built once per deck version (Progress/.cache/decks), read as the queue needs them.
-      let material = try CompiledMaterial.open(paths: paths, cache: DeckCache(progressDirectory: workspace.progressDirectory))
+      let (material, skipped) = try CompiledMaterial.openUsable(
+        paths: paths, cache: DeckCache(progressDirectory: workspace.progressDirectory))
+      for deck in skipped {
+        // Named on stderr as lint would, first error only: the session runs on the other decks.
+        let error = deck.firstError
+        FileHandle.standardError.write(
+          Data(
+            ("\(error.location.description.terminalSafe): warning: deck left out of this session: "
+              + "\(error.message.terminalSafe)\n  hint: annals lint \(deck.path.terminalSafe) lists every problem\n")
+              .utf8))
+      }
       let store = try ProgressStore(path: workspace.storeURL(for: learner).path)
       _ = try material.sync(into: store, at: Date())
       let settings = try store.settings()
@@ -67,6 +77,7 @@ struct StudyCommand: ParsableCommand {
       if completeNames { session.extraCompletions = material.names }
       let summary = try session.run()
       terminal.write(session.closingNote(summary))
+      if summary.unsaved > 0 { throw ExitCode(1) }
     } catch let error as StudyError {
       throw CommandError(error.description)
     } catch let error as StoreError {
@@ -74,6 +85,8 @@ struct StudyCommand: ParsableCommand {
     } catch let error as LineEditingError {
       throw CommandError(error.description)
     } catch let error as CommandError {
+      throw error
+    } catch let error as ExitCode {
       throw error
     }
   }

@@ -12,7 +12,7 @@ struct CompactLogTests {
     let store = try makeStore()
     let scheduler = try store.scheduler()
     let original = try #require(try store.card("c0"))
-    var returned: [ReviewEntry] = []
+    var returned: [StoredReview] = []
     returned.append(try store.answer(Answer(cardID: "c0", rating: .good, time: noon), scheduler: scheduler))
     returned.append(try store.answer(Answer(cardID: "c1", rating: .again, time: minutes(1)), scheduler: scheduler))
     returned.append(try store.answer(Answer(cardID: "c0", rating: .good, time: minutes(20)), scheduler: scheduler))
