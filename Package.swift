@@ -11,6 +11,9 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+    .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
   ],
   targets: [
     // MARK: - System libraries
@@ -19,6 +22,16 @@ let package = Package(
       name: "CEditLine",
       pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"])]
+    ),
+    .systemLibrary(
+      name: "CZstd",
+      pkgConfig: "libzstd",
+      providers: [.apt(["libzstd-dev"])]
+    ),
+    .systemLibrary(
+      name: "CLibMD",
+      pkgConfig: "libmd",
+      providers: [.apt(["libmd-dev"])]
     ),
 
     // MARK: - Foundations (pure, no dependencies)
@@ -56,7 +69,19 @@ let package = Package(
     ),
     .target(
       name: "Reports",
-      dependencies: ["ProgressStore", "Scheduling", "CardBuilder", "EventDeck", "Study", "TextKit", "StableRandom"]
+      dependencies: ["ProgressStore", "Scheduling", "CardBuilder", "AnswerCheck", "EventDeck", "Study", "TextKit", "StableRandom"]
+    ),
+    .target(name: "Drafting", dependencies: ["EventDeck", "CardBuilder", "LineEditing", "TextKit"]),
+
+    .target(
+      name: "Interop",
+      dependencies: [
+        "EventDeck", "CardBuilder", "ProgressStore", "Scheduling", "TextKit", "CZstd", "CLibMD",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+        .product(name: "CSV", package: "CSV.swift"),
+      ]
     ),
 
     // MARK: - Executables
@@ -66,15 +91,21 @@ let package = Package(
       dependencies: [
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "Optimizer", "ProgressStore",
-        "LineEditing", "Study", "Reports", "Workspace", "TextKit",
+        "LineEditing", "Study", "Reports", "Workspace", "TextKit", "Drafting", "Interop",
       ]
     ),
     .executableTarget(
       name: "AnnalsBench",
       dependencies: [
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "Optimizer", "ProgressStore", "Study", "Reports",
-        "LineEditing", "StableRandom",
+        "LineEditing", "StableRandom", "Drafting",
       ]
+    ),
+
+    // Fuzz targets for libFuzzer (scripts/fuzz builds it with -sanitize=fuzzer); built normally it replays inputs.
+    .executableTarget(
+      name: "AnnalsFuzz",
+      dependencies: ["EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "DeckFixtures"]
     ),
 
     // MARK: - Tests
@@ -100,6 +131,17 @@ let package = Package(
       dependencies: [
         "Study", "CardBuilder", "EventDeck", "ProgressStore", "Scheduling", "LineEditing", "TextKit", "StableRandom",
       ],
+      resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "InteropTests",
+      dependencies: [
+        "Interop", "EventDeck", "CardBuilder", "ProgressStore", "Scheduling", "DeckFixtures",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
+      resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "DraftingTests", dependencies: ["Drafting", "CardBuilder", "EventDeck", "LineEditing", "TextKit"],
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "ReportsTests", dependencies: ["Reports", "ProgressStore", "Scheduling", "Study", "StableRandom"],

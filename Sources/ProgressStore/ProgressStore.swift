@@ -81,6 +81,7 @@ public final class ProgressStore: Sendable {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
       }
       if FileManager.default.fileExists(atPath: path) { try checkVersion(path: path) }
+      try FileAccess.createPrivately(path)  // before SQLite opens it: the -wal and -shm files take its mode
       var configuration = Configuration()
       configuration.busyMode = .timeout(busyTimeout)
       configuration.prepareDatabase { db in
@@ -196,6 +197,15 @@ public final class ProgressStore: Sendable {
         try db.execute(sql: "VACUUM")
         try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
       }
+    } catch { throw StoreError.wrap(error, path: path) }
+  }
+
+  /// Moves everything in the write-ahead log into the main file and empties the log (before the file is renamed
+  /// or copied, so no `-wal` is left behind under the old name).
+  public func checkpoint() throws(StoreError) {
+    if isReadOnly { throw StoreError.readOnly(path: path) }
+    do {
+      try dbWriter.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
     } catch { throw StoreError.wrap(error, path: path) }
   }
 

@@ -23,8 +23,9 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case .newerSchema(let path, let found, let supported):
       "\(path) was written by a newer Annals (store schema \(found); this Annals knows up to \(supported)). "
         + "It has not been changed. Update Annals to open it."
-    case .database(let path, let message, _):
-      "\(path): \(message)"
+    case .database(let path, let message, let code):
+      Self.failure(code: code, path: path) == .damaged
+        ? Self.damagedDescription(path: path, message: message) : "\(path): \(message)"
     case .busy(let path):
       "\(path) is busy: another Annals session of this learner is writing and did not finish in time. "
         + "Try again, or close the other session."

@@ -26,8 +26,11 @@ public struct ClassReportBuilder: Sendable {
       return ("newer-schema", "written by a newer Annals (store schema \(found); this Annals reads up to \(supported))")
     case .busy:
       return ("locked", "another program holds a lock on it; close the session using it and run the report again")
-    case .database(_, let message, let code):
+    case .database(let path, let message, let code):
       let primary = code & 0xFF
+      if StoreError.failure(code: code, path: path) == .permissionDenied {
+        return ("permission-denied", "you may not read this file (its owner, or an administrator, can let you)")
+      }
       if primary == 11 || primary == 26 { return ("corrupt", "not a readable SQLite database (\(message))") }
       if primary == 5 || primary == 6 { return ("locked", message) }
       return ("unreadable", message)

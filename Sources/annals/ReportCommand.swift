@@ -1,7 +1,10 @@
 import ArgumentParser
 import Foundation
+import LineEditing
 import ProgressStore
 import Reports
+import Scheduling
+import TextKit
 import Workspace
 
 /// `annals report`: a learner's progress report, or with `--class DIR` a teacher's report over many stores.
@@ -110,7 +113,7 @@ struct ReportCommand: ParsableCommand {
       throw CommandError(error.description)
     }
     if let out {
-      do { try output.write(toFile: out, atomically: true, encoding: .utf8) } catch {
+      do { try FileAccess.writePrivately(Data(output.utf8), to: out) } catch {
         throw CommandError("cannot write \(out.terminalSafe): \(error.localizedDescription)")
       }
       FileHandle.standardError.write(Data("Report written to \(out.terminalSafe)\n".utf8))
@@ -119,18 +122,16 @@ struct ReportCommand: ParsableCommand {
     }
   }
 
-  /// Colour only on a terminal, and never with NO_COLOR set (https://no-color.org) or TERM=dumb.
+  /// Colour only for text on a terminal, and never with NO_COLOR set (https://no-color.org) or TERM=dumb.
   var useColor: Bool {
-    let environment = ProcessInfo.processInfo.environment
-    if out != nil || format != .text { return false }
-    if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
-    if environment["TERM"] == "dumb" { return false }
-    return isatty(STDOUT_FILENO) == 1
+    TerminalText.colourEnabled(
+      outputIsTerminal: out == nil && format == .text && isatty(STDOUT_FILENO) == 1,
+      environment: ProcessInfo.processInfo.environment)
   }
 
+  /// `--width`, else the terminal's (`COLUMNS`, then the tty), else 80.
   var textWidth: Int {
-    if let width { return width }
-    return TerminalSize.columns() ?? 80
+    width ?? TerminalText.width(environment: ProcessInfo.processInfo.environment)
   }
 }
 
@@ -149,20 +150,8 @@ func loadCatalog(_ path: String) throws -> CardCatalog {
 func parseMoment(_ text: String?) throws -> Date {
   guard let text else { return Date() }
   if let date = ISO8601DateFormatter().date(from: text) { return date }
-  if let day = CivilDay.day(text), text.count == 10 {
-    return Date(timeIntervalSince1970: Double(day) * 86400 + 12 * 3600)
-  }
+  if let noon = StudyDayClock(timeZone: TimeZone(identifier: "UTC")!).noon(onCalendarDate: text) { return noon }
   throw CommandError("'\(text.terminalSafe)' is not a date like 2026-04-30 or 2026-04-30T12:00:00Z")
-}
-
-/// The terminal's width, from $COLUMNS or the terminal itself.
-enum TerminalSize {
-  static func columns() -> Int? {
-    if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
-    var size = winsize()
-    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-    return nil
-  }
 }
 
 extension ReportCommand {
