@@ -66,7 +66,7 @@ public enum LearnerProgress {
       defer { try? store.close() }
       let wanted = Set(cardIDs)
       var result: [String: Card] = [:]
-      var byCard: [String: [ReviewEntry]] = [:]
+      var byCard: [String: [StoredReview]] = [:]
       for review in try store.reviews() where wanted.contains(review.cardID) && !review.undone {
         byCard[review.cardID, default: []].append(review)
       }
@@ -83,7 +83,7 @@ public enum LearnerProgress {
 
   /// A stored review as a revlog row: the interval after (days, or negative seconds while in steps), the one
   /// before, the ease factor (FSRS: from difficulty, as Anki writes it), time taken and review type.
-  static func revlogRow(_ review: ReviewEntry) -> AnkiCollection.Review {
+  static func revlogRow(_ review: StoredReview) -> AnkiCollection.Review {
     func interval(_ state: CardState, from time: Date) -> Int {
       if state.phase == .review { return max(1, state.scheduledDays) }
       return -max(1, Int(state.due.timeIntervalSince(time).rounded()))
