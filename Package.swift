@@ -69,8 +69,9 @@ let package = Package(
     ),
     .target(
       name: "Reports",
-      dependencies: ["ProgressStore", "Scheduling", "CardBuilder", "EventDeck", "Study", "TextKit", "StableRandom"]
+      dependencies: ["ProgressStore", "Scheduling", "CardBuilder", "AnswerCheck", "EventDeck", "Study", "TextKit", "StableRandom"]
     ),
+    .target(name: "Drafting", dependencies: ["EventDeck", "CardBuilder", "LineEditing", "TextKit"]),
 
     .target(
       name: "Interop",
@@ -90,15 +91,21 @@ let package = Package(
       dependencies: [
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "Optimizer", "ProgressStore",
-        "LineEditing", "Study", "Reports", "Workspace", "TextKit", "Interop",
+        "LineEditing", "Study", "Reports", "Workspace", "TextKit", "Drafting", "Interop",
       ]
     ),
     .executableTarget(
       name: "AnnalsBench",
       dependencies: [
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "Optimizer", "ProgressStore", "Study", "Reports",
-        "LineEditing", "StableRandom",
+        "LineEditing", "StableRandom", "Drafting",
       ]
+    ),
+
+    // Fuzz targets for libFuzzer (scripts/fuzz builds it with -sanitize=fuzzer); built normally it replays inputs.
+    .executableTarget(
+      name: "AnnalsFuzz",
+      dependencies: ["EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "DeckFixtures"]
     ),
 
     // MARK: - Tests
@@ -116,7 +123,8 @@ let package = Package(
     .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], resources: [.copy("Fixtures")]),
     .testTarget(name: "OptimizerTests", dependencies: ["Optimizer", "Scheduling", "StableRandom"], resources: [.copy("Fixtures")]),
     .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "EventDeck"]),
-    .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", "Scheduling"]),
+    .testTarget(
+      name: "ProgressStoreTests", dependencies: ["ProgressStore", "Scheduling"], resources: [.copy("Fixtures")]),
     .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "TextKit"]),
     .testTarget(
       name: "StudyTests",
@@ -131,6 +139,9 @@ let package = Package(
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
+      resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "DraftingTests", dependencies: ["Drafting", "CardBuilder", "EventDeck", "LineEditing", "TextKit"],
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "ReportsTests", dependencies: ["Reports", "ProgressStore", "Scheduling", "Study", "StableRandom"],

@@ -28,8 +28,11 @@ extension CardBuilder {
       if isOn(.choice, base: .date, item: off), date.qualifier == .exact, date.end == nil {
         let cardID = id(event.id, .choice, "date")
         var seed = SplitMix64(seed: cardID)
+        // Seasons step by whole years (the same season), so "In which winter …" offers only winters.
         let offsets: [Int] =
-          date.start.precision == .day ? [-10, -7, -5, -3, -2, -1, 1, 2, 3, 4, 6, 9] : [-3, -2, -1, 1, 2, 3]
+          date.start.precision == .day
+          ? [-10, -7, -5, -3, -2, -1, 1, 2, 3, 4, 6, 9]
+          : [-3, -2, -1, 1, 2, 3].map { date.start.precision == .season ? $0 * 4 : $0 }
         let picked = seed.pick(3, from: offsets)
         let options = ([0] + picked).sorted().map { date.start.shifted(by: $0) }
         let right = options.firstIndex(of: date.start) ?? 0

@@ -5,7 +5,39 @@ import Yams
 /// Used to generate decks (benchmarks, tests); hand-written decks keep their own layout and comments.
 public enum DeckWriter {
   /// The deck as YAML text.
-  public static func yaml(for deck: Deck) throws -> String {
+  public static func yaml(for deck: Deck) throws -> String { try yaml(for: deck, comments: [:]) }
+
+  /// The deck as YAML with comment lines: `header` at the top, and each item's `comments` (keyed by item id, or
+  /// "deck" for the `deck:` block) as `# check: …` lines above it. Comments never change what the file reads as.
+  public static func yaml(for deck: Deck, comments: [String: [String]], header: [String] = []) throws -> String {
+    let body = try plainYAML(for: deck)
+    guard !comments.isEmpty || !header.isEmpty else { return body }
+    func clean(_ s: String) -> String {
+      String(s.map { $0.isNewline || ($0.asciiValue.map { $0 < 32 } ?? false) ? " " : $0 })
+    }
+    var out = header.map { "# " + clean($0) }
+    if !out.isEmpty { out.append("") }
+    var inEras = false
+    for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+      let trimmed = line.drop { $0 == " " }
+      let indent = String(repeating: " ", count: line.count - trimmed.count)
+      if line == "deck:", let notes = comments["deck"] {
+        out += notes.map { "# check: " + clean($0) }
+      }
+      if !line.hasPrefix(" ") { inEras = false }
+      if trimmed == "eras:" { inEras = true }
+      // Top-level items sit at "- id:" under their section; eras under deck:, quantities deeper (not keyed).
+      if trimmed.hasPrefix("- id: "), indent.isEmpty || (inEras && indent.count == 2) {
+        var id = String(trimmed.dropFirst(6))
+        if id.count >= 2, let q = id.first, q == "'" || q == "\"", id.last == q { id = String(id.dropFirst().dropLast()) }
+        for note in comments[id] ?? [] { out.append(indent + "# check: " + clean(note)) }
+      }
+      out.append(String(line))
+    }
+    return out.joined(separator: "\n")
+  }
+
+  static func plainYAML(for deck: Deck) throws -> String {
     var top: [(Node, Node)] = [("deck", metadata(deck))]
     let sections: [(String, [Node])] = [
       ("people", deck.people.map(entity)), ("places", deck.places.map(entity)), ("units", deck.units.map(entity)),

@@ -33,7 +33,7 @@ public final class StudySession {
 
   private var pending: [StudyCard] = []
   private var leftOut = Set<String>()
-  private var recorded: [(entry: ReviewEntry, card: StudyCard, correct: Bool)] = []
+  private var recorded: [(entry: StoredReview, card: StudyCard, correct: Bool)] = []
   private var summary = SessionSummary()
   private var lastWasInterrupt = false
 
@@ -105,6 +105,9 @@ public final class StudySession {
         style.bold("Session over") + ": \(summary.reviewed) card\(summary.reviewed == 1 ? "" : "s") reviewed, "
           + "\(share)% right, \(Self.duration(summary.seconds)).")
     }
+    if summary.unsaved > 0 {
+      lines.append(style.warn("Not saved: ") + "your last answer (named above); every answer before it is saved.")
+    }
     if let next = summary.nextDue {
       lines.append(
         "Next: \(next.countThatDay) card\(next.countThatDay == 1 ? "" : "s") due by the end of that day, the first "
@@ -155,7 +158,9 @@ public final class StudySession {
         let proposed = GradePolicy.propose(judgement, hints: hints, seconds: seconds)
         switch gradeLoop(proposed) {
         case .grade(let rating):
-          try record(card, rating: rating, typed: text, judgement: judgement, seconds: seconds)
+          guard try record(card, rating: rating, typed: text, judgement: judgement, seconds: seconds) else {
+            return .end(.unsaved)
+          }
           return .next
         case .retry:
           say(style.dim("Answer discarded; try the card again."))
@@ -163,8 +168,8 @@ public final class StudySession {
           continue
         case .end(let reason):
           // The answer was typed and checked: keep it with the proposed grade before ending.
-          try record(card, rating: proposed, typed: text, judgement: judgement, seconds: seconds)
-          return .end(reason)
+          let saved = try record(card, rating: proposed, typed: text, judgement: judgement, seconds: seconds)
+          return .end(saved ? reason : .unsaved)
         }
       }
     }
@@ -234,7 +239,12 @@ public final class StudySession {
         say("Nothing to undo in this session.")
         return .stay
       }
-      let undone = try storeCall { try store.undoLastAnswer() }
+      var undone: StoredReview?
+      let undo = { () throws(StoreError) in undone = try self.store.undoLastAnswer() }
+      guard try plainWrite("Nothing was undone", undo) else {
+        recorded.append(last)
+        return .stay
+      }
       guard undone?.id == last.entry.id else {
         throw .store("the last answer in the store is not this session's; nothing more was undone")
       }
@@ -248,13 +258,20 @@ public final class StudySession {
       say(style.dim("Source: ") + wrapped(card.source.map(TerminalText.sanitize) ?? "(none given)", indent: "  "))
       return .stay
     case ":suspend":
-      try storeCall { try store.setSuspended(true, cardID: card.id) }
+      let suspend = { () throws(StoreError) in try self.store.setSuspended(true, cardID: card.id) }
+      guard try plainWrite("The card is not suspended", suspend) else {
+        return .stay
+      }
       leftOut.insert(card.id)
       say(style.dim("Suspended: this card will not come up again."))
       return .leave
     case ":bury":
       let clock = try storeCall { try store.settings().clock }
-      try storeCall { try store.bury(cardID: card.id, until: clock.endOfStudyDay(containing: now())) }
+      let until = clock.endOfStudyDay(containing: now())
+      let bury = { () throws(StoreError) in try self.store.bury(cardID: card.id, until: until) }
+      guard try plainWrite("The card is not buried", bury) else {
+        return .stay
+      }
       leftOut.insert(card.id)
       say(style.dim("Buried until tomorrow."))
       return .leave
@@ -278,17 +295,55 @@ public final class StudySession {
 
   // MARK: - Recording
 
+  /// Saves the graded answer; when the disk is full, read-only, locked or not writable, keeps it, says what
+  /// happened and what to do, and tries again on Enter. Returns false when the learner ends the session instead
+  /// (the answer is then named as not saved, never dropped silently).
   private func record(
     _ card: StudyCard, rating: Rating, typed: String, judgement: Judgement, seconds: Double
-  ) throws(StudyError) {
+  ) throws(StudyError) -> Bool {
     let answer = Answer(
       cardID: card.id, rating: rating, time: now(), typedAnswer: typed, verdict: judgement.outcome.rawValue,
       responseMilliseconds: Int(seconds * 1000))
-    let entry = try storeCall { try store.answer(answer, scheduler: scheduler) }
+    var entry: StoredReview
+    while true {
+      do {
+        entry = try store.answer(answer, scheduler: scheduler)
+        break
+      } catch {
+        guard let message = error.unsavedAnswerMessage else { throw .store(error.description) }
+        say(style.bad(message))
+        guard awaitRetry() else {
+          summary.unsaved += 1
+          say(
+            style.warn("Not saved: ") + "your answer “\(TerminalText.sanitize(typed))” to “"
+              + TerminalText.sanitize(card.prompt) + "” (\(rating.name)). Everything answered before it is saved.")
+          return false
+        }
+      }
+    }
     let correct = judgement.outcome == .correct
     recorded.append((entry, card, correct))
     summary.reviewed += 1
     if correct { summary.correct += 1 }
+    return true
+  }
+
+  /// Waits for Enter (true: try again) or `:quit`, end of input or a termination signal (false).
+  private func awaitRetry() -> Bool {
+    reader.completionWords = [":quit"]
+    defer { reader.completionWords = completionBase }
+    while true {
+      switch reader.readLine(prompt: "retry [Enter]> ", remember: false) {
+      case .endOfInput, .terminated: return false
+      case .interrupted(let discarded):
+        if interruptReason(discarded) != nil { return false }
+      case .line(let raw):
+        lastWasInterrupt = false
+        let text = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        if text == ":quit" || text == ":q" || text == ":exit" { return false }
+        return true
+      }
+    }
   }
 
   private func refill() {
@@ -366,6 +421,20 @@ public final class StudySession {
   }
 
   private func say(_ text: String) { output.write(text + "\n") }
+
+  /// Runs a store write for a command; on an I/O failure says what happened and returns false (the session goes
+  /// on), on any other error throws.
+  private func plainWrite(_ notDone: String, _ body: () throws(StoreError) -> Void) throws(StudyError) -> Bool {
+    do {
+      try body()
+      return true
+    } catch {
+      guard let headline = error.headline, let remedy = error.remedy else { throw .store(error.description) }
+      let what = notDone.prefix(1).lowercased() + notDone.dropFirst()
+      say(style.bad("\(headline): \(what). \(remedy) and try again."))
+      return false
+    }
+  }
 
   private func storeCall<T>(_ body: () throws -> T) throws(StudyError) -> T {
     do { return try body() } catch let error as StoreError { throw .store(error.description) } catch {

@@ -49,9 +49,18 @@ struct StudyCommand: ParsableCommand {
     let paths = try DeckPaths.resolve(decks, in: workspace)
     let terminal = Terminal()
     do {
-      let material = try StudyMaterial.load(paths: paths)
+      let (material, usablePaths, skipped) = try StudyMaterial.loadUsable(paths: paths)
+      for deck in skipped {
+        // Named on stderr as lint would, first error only: the session runs on the other decks.
+        let error = deck.firstError
+        FileHandle.standardError.write(
+          Data(
+            ("\(error.location.description.terminalSafe): warning: deck left out of this session: "
+              + "\(error.message.terminalSafe)\n  hint: annals lint \(deck.path.terminalSafe) lists every problem\n")
+              .utf8))
+      }
       let store = try ProgressStore(path: workspace.storeURL(for: learner).path)
-      _ = try material.sync(into: store, paths: paths, at: Date())
+      _ = try material.sync(into: store, paths: usablePaths, at: Date())
       let settings = try store.settings()
       let scheduler = try store.scheduler(forDeck: material.decks.first?.id)
       let ahead = try DeckPaths.date(until, option: "--until", timeZone: settings.clock.timeZone)
@@ -65,6 +74,7 @@ struct StudyCommand: ParsableCommand {
       if completeNames { session.extraCompletions = material.names }
       let summary = try session.run()
       terminal.write(session.closingNote(summary))
+      if summary.unsaved > 0 { throw ExitCode(1) }
     } catch let error as StudyError {
       throw CommandError(error.description)
     } catch let error as StoreError {
@@ -72,6 +82,8 @@ struct StudyCommand: ParsableCommand {
     } catch let error as LineEditingError {
       throw CommandError(error.description)
     } catch let error as CommandError {
+      throw error
+    } catch let error as ExitCode {
       throw error
     }
   }
