@@ -62,11 +62,11 @@ public enum LearnerProgress {
       throw InteropError(file: path, "no such learner store", hint: "study the deck first, or check --learner")
     }
     do {
-      let store = try ProgressStore(path: path)
+      let store = try ProgressStore(path: path, access: .readOnly)
       defer { try? store.close() }
       let wanted = Set(cardIDs)
       var result: [String: Card] = [:]
-      var byCard: [String: [ReviewEntry]] = [:]
+      var byCard: [String: [StoredReview]] = [:]
       for review in try store.reviews() where wanted.contains(review.cardID) && !review.undone {
         byCard[review.cardID, default: []].append(review)
       }
@@ -83,7 +83,7 @@ public enum LearnerProgress {
 
   /// A stored review as a revlog row: the interval after (days, or negative seconds while in steps), the one
   /// before, the ease factor (FSRS: from difficulty, as Anki writes it), time taken and review type.
-  static func revlogRow(_ review: ReviewEntry) -> AnkiCollection.Review {
+  static func revlogRow(_ review: StoredReview) -> AnkiCollection.Review {
     func interval(_ state: CardState, from time: Date) -> Int {
       if state.phase == .review { return max(1, state.scheduledDays) }
       return -max(1, Int(state.due.timeIntervalSince(time).rounded()))

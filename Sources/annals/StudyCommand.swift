@@ -51,10 +51,10 @@ struct StudyCommand: ParsableCommand {
     let terminal = Terminal()
     do {
       // Compiled decks: cards built once per deck version (Progress/.cache/decks), read as the queue needs them.
+      // A deck with an error is named (first error only) and left out: the session runs on the others.
       let (material, skipped) = try CompiledMaterial.openUsable(
         paths: paths, cache: DeckCache(progressDirectory: workspace.progressDirectory))
       for deck in skipped {
-        // Named on stderr as lint would, first error only: the session runs on the other decks.
         let error = deck.firstError
         FileHandle.standardError.write(
           Data(
