@@ -63,31 +63,6 @@ public final class CompiledMaterial: @unchecked Sendable {
     return CompiledMaterial(paths: paths, cache: cache, compiled: compiled)
   }
 
-  /// The usable decks of `paths`, compiled: a deck with an error is left out (and named with its first error) so
-  /// that one unfinished file never blocks the others, as `StudyMaterial.loadUsable` does. Throws
-  /// `StudyError.noCards` only when no deck is usable.
-  public static func openUsable(
-    paths: [String], cache: DeckCache
-  ) throws(StudyError) -> (material: CompiledMaterial, skipped: [StudyMaterial.SkippedDeck]) {
-    var compiled: [CompiledDeck] = []
-    var usable: [String] = []
-    var skipped: [StudyMaterial.SkippedDeck] = []
-    var messages: [String] = []
-    for path in paths {
-      do {
-        compiled.append(try cache.open(deckAt: path))
-        usable.append(path)
-      } catch {
-        messages.append(error.description)
-        var first = Diagnostic(.error, error.description, at: SourceLocation(file: path, line: 1, column: 1))
-        if case .deck(let deckError) = error, let found = deckError.errors.first { first = found }
-        skipped.append(StudyMaterial.SkippedDeck(path: path, firstError: first))
-      }
-    }
-    guard !usable.isEmpty else { throw .noCards(messages.joined(separator: "\n")) }
-    return (CompiledMaterial(paths: usable, cache: cache, compiled: compiled), skipped)
-  }
-
   /// The deck ids, in the order given.
   public var deckIDs: [String] { infos.map(\.deckID) }
 
