@@ -153,7 +153,7 @@ def test_a_package_anki_itself_exported_imports_with_every_note_card_and_review(
     lint_clean(ws / "Decks/ancient.yaml")
     deck_text = (ws / "Decks/ancient.yaml").read_text()
     assert "753 BC" in deck_text and "<b>" not in deck_text and "&nbsp;" not in deck_text
-    report = json.loads(annals("report", "--learner", "ana", "--format", "json", cwd=ws).stdout)
+    report = json.loads(annals("report", "--learner", "ana", "--format", "json", "--all-cards", cwd=ws).stdout)
     assert report["activity"]["totalReviews"] == made["fsrsReviews"]
     studied = [c for c in report["cards"] if c["reviews"] > 0]
     assert len(studied) == made["cards"]
