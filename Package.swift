@@ -57,6 +57,10 @@ let package = Package(
       dependencies: ["Scheduling", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     .target(name: "LineEditing", dependencies: ["CEditLine", "TextKit"]),
+    .target(
+      name: "DeckCache",
+      dependencies: ["EventDeck", "CardBuilder", "StableRandom", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
 
     // MARK: - Features
 
@@ -64,7 +68,7 @@ let package = Package(
       name: "Study",
       dependencies: [
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "ProgressStore", "LineEditing", "Workspace",
-        "TextKit", "StableRandom",
+        "TextKit", "StableRandom", "DeckCache",
       ]
     ),
     .target(
@@ -91,14 +95,14 @@ let package = Package(
       dependencies: [
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "Optimizer", "ProgressStore",
-        "LineEditing", "Study", "Reports", "Workspace", "TextKit", "Drafting", "Interop",
+        "LineEditing", "Study", "Reports", "Workspace", "TextKit", "Drafting", "Interop", "DeckCache",
       ]
     ),
     .executableTarget(
       name: "AnnalsBench",
       dependencies: [
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "Optimizer", "ProgressStore", "Study", "Reports",
-        "LineEditing", "StableRandom", "Drafting",
+        "LineEditing", "StableRandom", "Drafting", "DeckFixtures", "DeckCache",
       ]
     ),
 
@@ -110,7 +114,7 @@ let package = Package(
 
     // MARK: - Tests
 
-    .target(name: "DeckFixtures", dependencies: ["EventDeck"], path: "Tests/DeckFixtures"),
+    .target(name: "DeckFixtures", dependencies: ["EventDeck", "StableRandom"], path: "Tests/DeckFixtures"),
     .testTarget(
       name: "EventDeckTests", dependencies: ["EventDeck", .product(name: "Yams", package: "Yams")],
       resources: [.copy("Fixtures")]
@@ -127,9 +131,13 @@ let package = Package(
       name: "ProgressStoreTests", dependencies: ["ProgressStore", "Scheduling"], resources: [.copy("Fixtures")]),
     .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "TextKit"]),
     .testTarget(
+      name: "DeckCacheTests",
+      dependencies: ["DeckCache", "CardBuilder", "EventDeck", .product(name: "GRDB", package: "GRDB.swift")]),
+    .testTarget(
       name: "StudyTests",
       dependencies: [
         "Study", "CardBuilder", "EventDeck", "ProgressStore", "Scheduling", "LineEditing", "TextKit", "StableRandom",
+        "DeckCache",
       ],
       resources: [.copy("Fixtures")]),
     .testTarget(

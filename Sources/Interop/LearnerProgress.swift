@@ -62,7 +62,7 @@ public enum LearnerProgress {
       throw InteropError(file: path, "no such learner store", hint: "study the deck first, or check --learner")
     }
     do {
-      let store = try ProgressStore(path: path)
+      let store = try ProgressStore(path: path, access: .readOnly)
       defer { try? store.close() }
       let wanted = Set(cardIDs)
       var result: [String: Card] = [:]

@@ -22,7 +22,9 @@ public enum FileAccess {
   /// Whether this user may not read `path` when it exists, or may not create files in its folder.
   public static func mayNotAccess(_ path: String) -> Bool {
     if FileManager.default.fileExists(atPath: path) { return access(path, R_OK) != 0 }
-    return access(folder(of: path), W_OK | X_OK) != 0
+    let folder = folder(of: path)
+    guard FileManager.default.fileExists(atPath: folder) else { return false }  // missing: cannot open, not denied
+    return access(folder, W_OK | X_OK) != 0
   }
 
   /// Creates `path` empty with mode 0600 (whatever the umask) unless it exists; an existing file is left as it is.

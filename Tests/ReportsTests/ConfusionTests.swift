@@ -36,7 +36,9 @@ struct ConfusionTests {
   @Test("dates across history: the era, the part, the decade or century, the season", arguments: [
     ("44 AD", "44 BC", "wrong era"),
     ("43 BC", "44 BC", "a year off"),
-    ("AD 1", "1 BC", "a year off"),
+    ("AD 2", "1 BC", "2 years off"),
+    ("AD 1", "1 BC", "wrong era"),
+    ("the 10s", "the 20s BC", "2 decades off"),
     ("early 1980s", "the late 1980s", "right decade, wrong part"),
     ("the 1990s", "the late 1980s", "a decade off"),
     ("the 1350s", "the 1330s", "2 decades off"),
