@@ -105,8 +105,9 @@ extension Confusions {
     if let scale = expected.scale, given.scale == scale {
       let unit = scale == .decade ? "decade" : "century"
       if given.whole == expected.whole { return "right \(unit), wrong part" }
-      let step = scale == .decade ? 3653 : 36525
-      let off = abs(given.whole.earliestDay - expected.whole.earliestDay) / step
+      // Decades and centuries counted in order, with no "0s" or century 0 between BC and AD.
+      let (a, b) = scale == .decade ? (given.year / 10, expected.year / 10) : (given.century ?? 0, expected.century ?? 0)
+      let off = abs(a - b) - ((a < 0) != (b < 0) ? 1 : 0)
       return off <= 1 ? "a \(unit) off" : "\(off) \(scale == .decade ? "decades" : "centuries") off"
     }
     guard given.scale == nil, expected.scale == nil else { return nil }

@@ -8,11 +8,25 @@ import Foundation
 public enum ReviewLogCSV {
   /// The reviews in the log file at `path`; errors name the file, and the line where there is one.
   public static func load(contentsOfFile path: String) throws(SchedulingError) -> [Review] {
+    try loadNumbered(contentsOfFile: path, numbering: false).reviews
+  }
+
+  /// The reviews in the log file at `path` with the 1-based line of each, so that a later problem with a review
+  /// (a card a deck does not have) can name its line.
+  public static func loadNumbered(contentsOfFile path: String) throws(SchedulingError) -> (
+    reviews: [Review], lines: [Int]
+  ) {
+    try loadNumbered(contentsOfFile: path, numbering: true)
+  }
+
+  static func loadNumbered(contentsOfFile path: String, numbering: Bool) throws(SchedulingError) -> (
+    reviews: [Review], lines: [Int]
+  ) {
     let text: String
     do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
       throw .unreadableReviewLog(path: path, message: error.localizedDescription)
     }
-    do { return try parse(text) } catch {
+    do { return try parse(text, numbering: numbering) } catch {
       if case .invalidReviewLog(let line, let message) = error {
         throw .invalidReviewLogFile(path: path, line: line, message: message)
       }
@@ -22,6 +36,11 @@ public enum ReviewLogCSV {
 
   /// Parses the whole text of a log.
   public static func parse(_ text: String) throws(SchedulingError) -> [Review] {
+    try parse(text, numbering: false).reviews
+  }
+
+  /// Parses a log, with each review's 1-based line when `numbering`.
+  static func parse(_ text: String, numbering: Bool) throws(SchedulingError) -> (reviews: [Review], lines: [Int]) {
     let bytes = Array(text.utf8)
     // Lines as byte ranges, without their line ends; trailing blank lines dropped.
     var lines: [Range<Int>] = []
@@ -50,6 +69,8 @@ public enum ReviewLogCSV {
 
     var reviews: [Review] = []
     reviews.reserveCapacity(lines.count)
+    var numbers: [Int] = []
+    if numbering { numbers.reserveCapacity(lines.count) }
     for (offset, range) in lines.enumerated().dropFirst() {
       let number = offset + 1
       let line = bytes[range]
@@ -83,8 +104,9 @@ public enum ReviewLogCSV {
         duration = parsed
       }
       reviews.append(Review(cardID: cardID, time: time, rating: rating, durationMilliseconds: duration))
+      if numbering { numbers.append(number) }
     }
-    return reviews
+    return (reviews, numbers)
   }
 
   private static func isBlank(_ line: ArraySlice<UInt8>) -> Bool {

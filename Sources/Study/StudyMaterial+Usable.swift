@@ -30,14 +30,16 @@ extension StudyMaterial {
         usable.append(path)
       } catch {
         messages.append(error.description)
-        let report = DeckLoader.lint(fileAt: path)
-        let first =
-          report.diagnostics.first { $0.severity == .error }
-          ?? Diagnostic(.error, error.description, at: SourceLocation(file: path, line: 1, column: 1))
-        skipped.append(SkippedDeck(path: path, firstError: first))
+        skipped.append(SkippedDeck(path: path, firstError: firstError(in: path, or: error.description)))
       }
     }
     guard !usable.isEmpty else { throw .noCards(messages.joined(separator: "\n")) }
     return (material, usable, skipped)
+  }
+
+  /// The first error lint finds in the deck at `path`, or `message` placed at its first line when lint finds none.
+  static func firstError(in path: String, or message: String) -> Diagnostic {
+    DeckLoader.lint(fileAt: path).diagnostics.first { $0.severity == .error }
+      ?? Diagnostic(.error, message, at: SourceLocation(file: path, line: 1, column: 1))
   }
 }

@@ -21,8 +21,8 @@ public final class StudySession {
 
   private let store: ProgressStore
   private let scheduler: any Scheduler
-  private let cards: [String: StudyCard]
-  private let decks: [String: Deck]
+  private let cards: StudyCards
+  private let deck: (String) -> Deck?
   private let reader: LineReader
   private let output: SessionOutput
   private let judge: any AnswerJudging
@@ -38,15 +38,27 @@ public final class StudySession {
   private var lastWasInterrupt = false
 
   /// A session over `cards` (by id), recording in `store` with `scheduler`.
-  public init(
+  public convenience init(
     store: ProgressStore, scheduler: any Scheduler, cards: [StudyCard], decks: [Deck], reader: LineReader,
     output: SessionOutput, judge: any AnswerJudging = BasicJudge(), options: QueueOptions = QueueOptions(),
     style: Style = Style(colour: false), width: Int = 80, now: @escaping () -> Date = Date.init
   ) {
+    let decks = Dictionary(decks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    self.init(
+      store: store, scheduler: scheduler, cards: StudyCards(cards), deck: { decks[$0] }, reader: reader, output: output,
+      judge: judge, options: options, style: style, width: width, now: now)
+  }
+
+  /// A session whose cards are read as the queue needs them and whose decks (for timelines) are looked up by id.
+  public init(
+    store: ProgressStore, scheduler: any Scheduler, cards: StudyCards, deck: @escaping (String) -> Deck?,
+    reader: LineReader, output: SessionOutput, judge: any AnswerJudging, options: QueueOptions = QueueOptions(),
+    style: Style = Style(colour: false), width: Int = 80, now: @escaping () -> Date = Date.init
+  ) {
     self.store = store
     self.scheduler = scheduler
-    self.cards = Dictionary(cards.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    self.decks = Dictionary(decks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    self.cards = cards
+    self.deck = deck
     self.reader = reader
     self.output = output
     self.judge = judge
@@ -78,7 +90,7 @@ public final class StudySession {
       style.bold("Studying") + " — " + style.accent("\(queue.learning.count) learning") + ", "
         + style.accent("\(queue.reviews.count) due") + ", " + style.accent("\(queue.new.count) new")
         + style.dim("   (Enter accepts the proposed grade; :help lists commands)"))
-    pending = queue.all.compactMap { cards[$0.id] }
+    pending = try cards.cards(queue.all.map(\.id))
     summary.endReason = .finished
     loop: while true {
       if pending.isEmpty { refill() }
@@ -348,7 +360,7 @@ public final class StudySession {
 
   private func refill() {
     guard let queue = try? store.queue(at: now(), options: options) else { return }
-    pending = queue.learning.compactMap { cards[$0.id] }.filter { !leftOut.contains($0.id) }
+    pending = ((try? cards.cards(queue.learning.map(\.id))) ?? []).filter { !leftOut.contains($0.id) }
   }
 
   private func offerReviewAhead() throws(StudyError) -> Bool {
@@ -404,7 +416,7 @@ public final class StudySession {
     if let source = card.source {
       say(style.dim("  “" + wrapped(TerminalText.sanitize(source), indent: "   ") + "”"))
     }
-    if judgement.outcome != .correct, let eventID = card.eventID, let deck = decks[card.deckID] {
+    if judgement.outcome != .correct, let eventID = card.eventID, let deck = deck(card.deckID) {
       let entries = Timeline.around(eventID, in: deck)
       if entries.count > 1 {
         say(style.dim("  In context:"))

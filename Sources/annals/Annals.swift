@@ -23,6 +23,8 @@ struct Annals: AsyncParsableCommand {
       CheckCommand.self,
       DraftCommand.self,
       DiffCommand.self,
+      ImportCommand.self,
+      ExportCommand.self,
     ]
   )
 }

@@ -23,15 +23,18 @@ extension FSRSCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-      let reviews = try ReviewSourceOptions.readLog(file)
+      let log: (reviews: [Review], lines: [Int])
+      do { log = try ReviewLogCSV.loadNumbered(contentsOfFile: file) } catch {
+        throw CommandError(error.description.terminalSafe)
+      }
       let progress = try store.open()
       defer { try? progress.close() }
       if let deck { try syncIfNeeded(deck: deck, into: progress) }
       do {
-        let summary = try progress.importReviews(reviews, deck: deck)
+        let summary = try progress.importReviews(log.reviews, deck: deck)
         print("Imported \(summary.reviews) reviews of \(summary.cards) cards\(deck.map { " into deck \($0)" } ?? "").")
       } catch .notInDeck(let card, let deck) {
-        let line = Self.line(ofCard: card, in: file).map { ":\($0)" } ?? ""
+        let line = log.reviews.firstIndex { $0.cardID == card }.map { ":\(log.lines[$0])" } ?? ""
         throw CommandError(
           "\(file.terminalSafe)\(line): deck '\(deck.terminalSafe)' has no card '\(card.terminalSafe)'\n"
             + "  hint: the log's card_id must be a card id of the deck, as 'annals cards' lists them; nothing was imported")
@@ -56,23 +59,6 @@ extension FSRSCommand {
       do { _ = try material.sync(into: progress, paths: paths, at: Date()) } catch {
         throw CommandError(error.description)
       }
-    }
-
-    /// The 1-based line of the first review of `card` in the log (its card_id column), if found.
-    static func line(ofCard card: String, in file: String) -> Int? {
-      guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return nil }
-      var column: Int?
-      for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-        let fields = line.split(separator: ",", omittingEmptySubsequences: false).map {
-          $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"\r"))
-        }
-        guard let index = column else {
-          column = fields.firstIndex(of: "card_id")
-          continue
-        }
-        if index < fields.count, fields[index] == card { return offset + 1 }
-      }
-      return nil
     }
   }
 }

@@ -3,6 +3,7 @@ import Foundation
 import LineEditing
 import ProgressStore
 import Reports
+import Scheduling
 import TextKit
 import Workspace
 
@@ -149,9 +150,7 @@ func loadCatalog(_ path: String) throws -> CardCatalog {
 func parseMoment(_ text: String?) throws -> Date {
   guard let text else { return Date() }
   if let date = ISO8601DateFormatter().date(from: text) { return date }
-  if let day = CivilDay.day(text), text.count == 10 {
-    return Date(timeIntervalSince1970: Double(day) * 86400 + 12 * 3600)
-  }
+  if let noon = StudyDayClock(timeZone: TimeZone(identifier: "UTC")!).noon(onCalendarDate: text) { return noon }
   throw CommandError("'\(text.terminalSafe)' is not a date like 2026-04-30 or 2026-04-30T12:00:00Z")
 }
 

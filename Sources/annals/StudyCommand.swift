@@ -1,4 +1,5 @@
 import ArgumentParser
+import DeckCache
 import Foundation
 import LineEditing
 import ProgressStore
@@ -49,9 +50,11 @@ struct StudyCommand: ParsableCommand {
     let paths = try DeckPaths.resolve(decks, in: workspace)
     let terminal = Terminal()
     do {
-      let (material, usablePaths, skipped) = try StudyMaterial.loadUsable(paths: paths)
+      // Compiled decks: cards built once per deck version (Progress/.cache/decks), read as the queue needs them.
+      // A deck with an error is named (first error only) and left out: the session runs on the others.
+      let (material, skipped) = try CompiledMaterial.openUsable(
+        paths: paths, cache: DeckCache(progressDirectory: workspace.progressDirectory))
       for deck in skipped {
-        // Named on stderr as lint would, first error only: the session runs on the other decks.
         let error = deck.firstError
         FileHandle.standardError.write(
           Data(
@@ -60,16 +63,16 @@ struct StudyCommand: ParsableCommand {
               .utf8))
       }
       let store = try ProgressStore(path: workspace.storeURL(for: learner).path)
-      _ = try material.sync(into: store, paths: usablePaths, at: Date())
+      _ = try material.sync(into: store, at: Date())
       let settings = try store.settings()
-      let scheduler = try store.scheduler(forDeck: material.decks.first?.id)
+      let scheduler = try store.scheduler(forDeck: material.deckIDs.first)
       let ahead = try DeckPaths.date(until, option: "--until", timeZone: settings.clock.timeZone)
       let options = QueueOptions(
-        decks: material.decks.map(\.id), tags: tags, newLimit: newLimit, reviewLimit: reviewLimit, until: ahead)
+        decks: material.deckIDs, tags: tags, newLimit: newLimit, reviewLimit: reviewLimit, until: ahead)
       let reader = try terminal.makeReader(historyPath: workspace.historyURL(for: learner).path)
       defer { reader.close() }
       let session = StudySession(
-        store: store, scheduler: scheduler, cards: material.cards, decks: material.decks, reader: reader,
+        store: store, scheduler: scheduler, cards: material.cards, deck: { material.deck($0) }, reader: reader,
         output: terminal, judge: material.judge, options: options, style: terminal.style, width: terminal.width)
       if completeNames { session.extraCompletions = material.names }
       let summary = try session.run()

@@ -38,7 +38,7 @@ final class Terminal: SessionOutput {
   }
 }
 
-/// Deck arguments and date options shared by `study` and `quiz`.
+/// Deck arguments and the YYYY-MM-DD options of `study`, `quiz` and `due`.
 enum DeckPaths {
   /// The given deck files, or every deck in the workspace's `Decks/` when none is given.
   static func resolve(_ given: [String], in workspace: Workspace) throws -> [String] {
