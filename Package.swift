@@ -25,7 +25,7 @@ let package = Package(
 
     .target(name: "EventDeck", dependencies: [.product(name: "Yams", package: "Yams")]),
     .target(name: "CardBuilder", dependencies: ["EventDeck"]),
-    .target(name: "AnswerCheck", dependencies: ["CardBuilder", "EventDeck"]),
+    .target(name: "AnswerCheck", dependencies: ["CardBuilder", "EventDeck", "Scheduling"]),
     .target(name: "Scheduling"),
     .target(name: "Optimizer", dependencies: ["Scheduling"]),
 
@@ -46,9 +46,10 @@ let package = Package(
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "ProgressStore", "LineEditing", "Workspace",
       ]
     ),
+    // Reports still links LineEditing for `TerminalText.sanitize` until the terminal-safe text module lands.
+    .target(name: "Reports", dependencies: ["ProgressStore", "Scheduling", "CardBuilder", "EventDeck", "LineEditing"]),
     .target(
-      name: "Reports",
-      dependencies: ["ProgressStore", "Scheduling", "CardBuilder", "EventDeck", "Study", "LineEditing"]
+      name: "Simulation", dependencies: ["CardBuilder", "AnswerCheck", "ProgressStore", "Scheduling", "EventDeck"]
     ),
 
     // MARK: - Executables
@@ -58,14 +59,14 @@ let package = Package(
       dependencies: [
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "Optimizer", "ProgressStore",
-        "LineEditing", "Study", "Reports", "Workspace",
+        "LineEditing", "Study", "Reports", "Simulation", "Workspace",
       ]
     ),
     .executableTarget(
       name: "AnnalsBench",
       dependencies: [
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "Optimizer", "ProgressStore", "Study", "Reports",
-        "LineEditing",
+        "Simulation", "LineEditing",
       ]
     ),
 
@@ -77,17 +78,20 @@ let package = Package(
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "CardBuilderTests", dependencies: ["CardBuilder", "EventDeck", "DeckFixtures"]),
-    .testTarget(name: "AnswerCheckTests", dependencies: ["AnswerCheck", "CardBuilder", "EventDeck", "DeckFixtures"]),
+    .testTarget(
+      name: "AnswerCheckTests", dependencies: ["AnswerCheck", "CardBuilder", "EventDeck", "Scheduling", "DeckFixtures"]),
     .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], resources: [.copy("Fixtures")]),
     .testTarget(name: "OptimizerTests", dependencies: ["Optimizer", "Scheduling"], resources: [.copy("Fixtures")]),
     .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "EventDeck"]),
     .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", "Scheduling"]),
     .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
     .testTarget(
-      name: "StudyTests", dependencies: ["Study", "CardBuilder", "EventDeck", "ProgressStore", "Scheduling", "LineEditing"],
+      name: "StudyTests",
+      dependencies: ["Study", "AnswerCheck", "CardBuilder", "EventDeck", "ProgressStore", "Scheduling", "LineEditing"],
       resources: [.copy("Fixtures")]),
     .testTarget(
-      name: "ReportsTests", dependencies: ["Reports", "ProgressStore", "Scheduling", "Study"],
+      name: "ReportsTests",
+      dependencies: ["Reports", "Simulation", "CardBuilder", "EventDeck", "ProgressStore", "Scheduling"],
       resources: [.copy("Fixtures")]),
   ]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import ProgressStore
 import Reports
+import Simulation
 import Scheduling
 
 /// Report figures: a learner report on a store with 1,000,000 reviews, and a class report over 30 learners.

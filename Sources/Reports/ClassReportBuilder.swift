@@ -1,3 +1,4 @@
+import CardBuilder
 import Foundation
 import ProgressStore
 import Scheduling
@@ -93,7 +94,7 @@ public struct ClassReportBuilder: Sendable {
   /// Per card, over every learner who answered it; the least known first.
   static func items(_ reports: [LearnerReport], catalogs: [CardCatalog]) -> [ItemAnalysis] {
     struct Tally {
-      var category = "other"
+      var category = CardCategory.other
       var prompt: String?
       var answer: String?
       var source: String?

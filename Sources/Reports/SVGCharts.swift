@@ -1,3 +1,4 @@
+import Scheduling
 /// The inline SVG charts of the HTML reports. Each chart is a well-formed XML fragment with every text escaped,
 /// sized by its viewBox so that it scales to the page and to print.
 enum SVGCharts {

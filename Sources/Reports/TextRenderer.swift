@@ -1,3 +1,4 @@
+import Scheduling
 /// Renders reports as terminal text: tables and Unicode charts that fit `width` columns, coloured only when asked.
 ///
 /// Deck text passes through `Fmt.visible`, so a control character in a deck shows as `\u{1B}` instead of acting.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Scheduling
 import ProgressStore
 import Reports
 import Workspace
@@ -43,7 +44,7 @@ struct ReportCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "A deck file (.yaml) or card catalog (.json) giving questions and source sentences (repeatable; default: the deck files the store was synced from).",
+      "A deck file (.yaml) giving questions and source sentences, its cards built as 'annals study' builds them (repeatable; default: the deck files the store was synced from).",
       valueName: "file"))
   var catalog: [String] = []
 
@@ -62,7 +63,7 @@ struct ReportCommand: ParsableCommand {
 
   func run() throws {
     let moment = try parseMoment(now)
-    var catalogs = try catalog.flatMap(ReportCatalogs.load)
+    var catalogs = try catalog.map(ReportCatalogs.load)
     let output: String
     do {
       if let classDirectory {
@@ -119,17 +120,6 @@ struct ReportCommand: ParsableCommand {
   var textWidth: Int {
     if let width { return width }
     return TerminalSize.columns() ?? 80
-  }
-}
-
-/// Reads a card catalog JSON file (the `CardCatalog` model).
-func loadCatalog(_ path: String) throws -> CardCatalog {
-  let data: Data
-  do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-    throw CommandError("cannot read the catalog \(path.terminalSafe): \(error.localizedDescription)")
-  }
-  do { return try JSONDecoder().decode(CardCatalog.self, from: data) } catch {
-    throw CommandError("\(path.terminalSafe) is not a card catalog (JSON with deckID, deckTitle and cards): \(error)")
   }
 }
 

@@ -61,7 +61,7 @@ struct StudyCommand: ParsableCommand {
       defer { reader.close() }
       let session = StudySession(
         store: store, scheduler: scheduler, cards: material.cards, decks: material.decks, reader: reader,
-        output: terminal, judge: material.judge, options: options, style: terminal.style, width: terminal.width)
+        output: terminal, options: options, style: terminal.style, width: terminal.width)
       if completeNames { session.extraCompletions = material.names }
       let summary = try session.run()
       terminal.write(session.closingNote(summary))
