@@ -21,22 +21,29 @@ let package = Package(
       providers: [.apt(["libedit-dev"])]
     ),
 
+    // MARK: - Foundations (pure, no dependencies)
+
+    // Text comparison keys, edit distance and terminal-safe text.
+    .target(name: "TextKit"),
+    // The seeded generator (SplitMix64) and the stable hash (FNV-1a).
+    .target(name: "StableRandom"),
+
     // MARK: - Core (pure)
 
-    .target(name: "EventDeck", dependencies: [.product(name: "Yams", package: "Yams")]),
-    .target(name: "CardBuilder", dependencies: ["EventDeck"]),
-    .target(name: "AnswerCheck", dependencies: ["CardBuilder", "EventDeck", "Scheduling"]),
-    .target(name: "Scheduling"),
-    .target(name: "Optimizer", dependencies: ["Scheduling"]),
+    .target(name: "EventDeck", dependencies: ["TextKit", .product(name: "Yams", package: "Yams")]),
+    .target(name: "CardBuilder", dependencies: ["EventDeck", "TextKit", "StableRandom"]),
+    .target(name: "AnswerCheck", dependencies: ["CardBuilder", "EventDeck", "TextKit", "Scheduling"]),
+    .target(name: "Scheduling", dependencies: ["StableRandom"]),
+    .target(name: "Optimizer", dependencies: ["Scheduling", "StableRandom"]),
 
     // MARK: - Edges (storage, terminal, files)
 
-    .target(name: "Workspace"),
+    .target(name: "Workspace", dependencies: ["TextKit"]),
     .target(
       name: "ProgressStore",
       dependencies: ["Scheduling", .product(name: "GRDB", package: "GRDB.swift")]
     ),
-    .target(name: "LineEditing", dependencies: ["CEditLine"]),
+    .target(name: "LineEditing", dependencies: ["CEditLine", "TextKit"]),
 
     // MARK: - Features
 
@@ -44,12 +51,13 @@ let package = Package(
       name: "Study",
       dependencies: [
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "ProgressStore", "LineEditing", "Workspace",
+        "TextKit", "StableRandom",
       ]
     ),
-    // Reports still links LineEditing for `TerminalText.sanitize` until the terminal-safe text module lands.
-    .target(name: "Reports", dependencies: ["ProgressStore", "Scheduling", "CardBuilder", "EventDeck", "LineEditing"]),
+    .target(name: "Reports", dependencies: ["ProgressStore", "Scheduling", "CardBuilder", "EventDeck", "TextKit"]),
     .target(
-      name: "Simulation", dependencies: ["CardBuilder", "AnswerCheck", "ProgressStore", "Scheduling", "EventDeck"]
+      name: "Simulation",
+      dependencies: ["CardBuilder", "AnswerCheck", "ProgressStore", "Scheduling", "EventDeck", "StableRandom"]
     ),
 
     // MARK: - Executables
@@ -59,14 +67,14 @@ let package = Package(
       dependencies: [
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "Optimizer", "ProgressStore",
-        "LineEditing", "Study", "Reports", "Simulation", "Workspace",
+        "LineEditing", "Study", "Reports", "Simulation", "Workspace", "TextKit",
       ]
     ),
     .executableTarget(
       name: "AnnalsBench",
       dependencies: [
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "Optimizer", "ProgressStore", "Study", "Reports",
-        "Simulation", "LineEditing",
+        "Simulation", "LineEditing", "StableRandom",
       ]
     ),
 
@@ -77,21 +85,28 @@ let package = Package(
       name: "EventDeckTests", dependencies: ["EventDeck", .product(name: "Yams", package: "Yams")],
       resources: [.copy("Fixtures")]
     ),
-    .testTarget(name: "CardBuilderTests", dependencies: ["CardBuilder", "EventDeck", "DeckFixtures"]),
+    .testTarget(name: "TextKitTests", dependencies: ["TextKit"]),
+    .testTarget(name: "StableRandomTests", dependencies: ["StableRandom"]),
+    .testTarget(name: "CardBuilderTests", dependencies: ["CardBuilder", "EventDeck", "DeckFixtures", "TextKit", "StableRandom"]),
     .testTarget(
-      name: "AnswerCheckTests", dependencies: ["AnswerCheck", "CardBuilder", "EventDeck", "Scheduling", "DeckFixtures"]),
+      name: "AnswerCheckTests",
+      dependencies: ["AnswerCheck", "CardBuilder", "EventDeck", "Scheduling", "DeckFixtures", "TextKit"]),
     .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "OptimizerTests", dependencies: ["Optimizer", "Scheduling"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "OptimizerTests", dependencies: ["Optimizer", "Scheduling", "StableRandom"], resources: [.copy("Fixtures")]),
     .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "EventDeck"]),
-    .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", "Scheduling"]),
-    .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
+    .testTarget(
+      name: "ProgressStoreTests", dependencies: ["ProgressStore", "Scheduling"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "TextKit"]),
     .testTarget(
       name: "StudyTests",
-      dependencies: ["Study", "AnswerCheck", "CardBuilder", "EventDeck", "ProgressStore", "Scheduling", "LineEditing"],
+      dependencies: [
+        "Study", "AnswerCheck", "CardBuilder", "EventDeck", "ProgressStore", "Scheduling", "LineEditing", "TextKit",
+        "StableRandom",
+      ],
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "ReportsTests",
-      dependencies: ["Reports", "Simulation", "CardBuilder", "EventDeck", "ProgressStore", "Scheduling"],
+      dependencies: ["Reports", "Simulation", "CardBuilder", "EventDeck", "ProgressStore", "Scheduling", "StableRandom"],
       resources: [.copy("Fixtures")]),
   ]
 )

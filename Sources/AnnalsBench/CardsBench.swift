@@ -2,6 +2,7 @@ import AnswerCheck
 import CardBuilder
 import EventDeck
 import Foundation
+import StableRandom
 
 /// Cards generated per second on a generated 10,000-event deck, and answers checked per second.
 func runCardsBench(events eventCount: Int = 10_000) {
@@ -72,7 +73,7 @@ private func seconds(_ d: Duration) -> Double {
 
 /// A deterministic deck: `events` events over 40 years, with people, places, units, quantities and facts.
 func benchDeck(events count: Int) -> Deck {
-  var rng = SeededGenerator(seed: "annals-bench-cards")
+  var rng = SplitMix64(seed: "annals-bench-cards")
   let peopleCount = max(10, count / 10)
   let placeCount = max(10, count / 10)
   let unitCount = max(5, count / 50)

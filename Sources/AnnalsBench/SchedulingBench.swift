@@ -1,5 +1,6 @@
 import Foundation
 import Scheduling
+import StableRandom
 
 /// Replay throughput: reviews per second through FSRS on a real log and on a synthetic million-review log.
 func runSchedulingBench(sampleLog: String) throws {
@@ -23,8 +24,8 @@ func runSchedulingBench(sampleLog: String) throws {
       sample.count, Double(sample.count) / parseSeconds, Double(sample.count) / best))
 
   // 50,000 cards × 20 reviews, gaps of 0–60 days, 15% Again.
-  var generator = SplitMix(seed: 42)
-  var reviews: [LoggedReview] = []
+  var generator = SplitMix64(seed: 42)
+  var reviews: [Review] = []
   reviews.reserveCapacity(1_000_000)
   var csv = "card_id,review_time,review_rating\n"
   for card in 0..<50_000 {
@@ -33,7 +34,7 @@ func runSchedulingBench(sampleLog: String) throws {
       let roll = generator.next() % 100
       let rating: Rating = roll < 15 ? .again : roll < 25 ? .hard : roll < 90 ? .good : .easy
       reviews.append(
-        LoggedReview(cardID: "\(card)", time: Date(timeIntervalSince1970: Double(time) / 1000), rating: rating))
+        Review(cardID: "\(card)", time: Date(timeIntervalSince1970: Double(time) / 1000), rating: rating))
       csv += "\(card),\(time),\(rating.rawValue)\n"
       time += Int64(generator.next() % (60 * 86_400_000))
     }
@@ -65,15 +66,3 @@ func runSchedulingBench(sampleLog: String) throws {
   print(String(format: "FSRSMath.step alone: %.0f steps/s (checksum %.1f)", 1e6 / steps, checksum))
 }
 
-/// A small deterministic generator (the benchmark must not depend on the run).
-struct SplitMix: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}

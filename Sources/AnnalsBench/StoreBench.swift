@@ -1,6 +1,7 @@
 import Foundation
 import ProgressStore
 import Scheduling
+import StableRandom
 
 /// Store figures: building the queue on 50,000 cards with 1,000,000 reviews, and answers committed per second.
 func runStoreBench(directory: String) throws {
@@ -23,7 +24,7 @@ func runStoreBench(directory: String) throws {
 
   // 1,000,000 reviews: 20 per card, spread over ~2 years, imported in batches of 50,000.
   let scheduler = try store.scheduler()
-  var generator = SplitMix(seed: 7)
+  var generator = SplitMix64(seed: 7)
   var batch: [Answer] = []
   batch.reserveCapacity(50_000)
   start = Date()

@@ -1,5 +1,6 @@
 import CardBuilder
 import EventDeck
+import TextKit
 
 extension AnswerChecker {
   /// Words that may stand before a name in an answer without changing it ("in the Murov Mountains").
@@ -55,7 +56,7 @@ extension AnswerChecker {
     }
     // 4. A near miss of someone else's full name ("Marker Melkonian" for Markar) is that other one, not a typo.
     if let near = nearestOther(key, excluding: expectedIDs),
-      near.1 < expectedKeys.map({ AnswerText.editDistance(key, $0, limit: near.1 + 1) }).min() ?? .max
+      near.1 < expectedKeys.map({ EditDistance.between(key, $0, limit: near.1 + 1) }).min() ?? .max
     {
       let near = near.0
       return .wrong(expected, "That is close to \(near.name), a different \(noun(near.kind)) in this deck.")
@@ -96,7 +97,7 @@ extension AnswerChecker {
     var best = Int.max
     var bestForm = ""
     for form in candidates.sorted() {
-      let d = AnswerText.editDistance(key, form, limit: 4)
+      let d = EditDistance.between(key, form, limit: 4)
       if d < best {
         best = d
         bestForm = form
@@ -138,7 +139,7 @@ extension AnswerChecker {
         if answerWords.contains(word) {
           exact += 1
         } else if word.count >= 4, answerWords.contains(where: {
-          $0.count >= 3 && AnswerText.editDistance($0, word, limit: 2) <= AnswerText.typoAllowance(forLength: word.count)
+          $0.count >= 3 && EditDistance.between($0, word, limit: 2) <= AnswerText.typoAllowance(forLength: word.count)
         }) {
           fuzzy += 1
         }

@@ -1,6 +1,7 @@
 import Foundation
 import CardBuilder
 import EventDeck
+import TextKit
 
 extension AnswerChecker {
   // MARK: - Dates
@@ -201,7 +202,7 @@ extension AnswerChecker {
     var tie = false
     for (i, option) in options.enumerated() {
       let o = AnswerText.key(option)
-      let d = AnswerText.editDistance(key, o, limit: 3)
+      let d = EditDistance.between(key, o, limit: 3)
       guard d <= AnswerText.typoAllowance(forLength: o.count) else { continue }
       if let b = best, b.1 == d { tie = true }
       if best == nil || d < best!.1 {

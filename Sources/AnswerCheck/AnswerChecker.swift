@@ -1,5 +1,6 @@
 import CardBuilder
 import EventDeck
+import TextKit
 
 /// Judges typed answers against cards: names, free text, dates, numbers, multiple choice and orderings.
 ///

@@ -1,5 +1,7 @@
 import Foundation
 import EventDeck
+import StableRandom
+import TextKit
 
 extension CardBuilder {
   /// The cards of one event: date, date → event, place, actor, quantities, outcome, order, cloze (and choice variants).
@@ -25,7 +27,7 @@ extension CardBuilder {
       }
       if isOn(.choice, base: .date, item: off), date.qualifier == .exact, date.end == nil {
         let cardID = id(event.id, .choice, "date")
-        var seed = SeededGenerator(seed: cardID)
+        var seed = SplitMix64(seed: cardID)
         let offsets: [Int] =
           date.start.precision == .day ? [-10, -7, -5, -3, -2, -1, 1, 2, 3, 4, 6, 9] : [-3, -2, -1, 1, 2, 3]
         let picked = seed.pick(3, from: offsets)
@@ -43,7 +45,7 @@ extension CardBuilder {
       let wrong = eventDistractors(for: event, date: date)
     {
       let cardID = id(event.id, .event)
-      var seed = SeededGenerator(seed: cardID)
+      var seed = SplitMix64(seed: cardID)
       let prompt = event.questions["event"].map(Phrasing.question)
         ?? Phrasing.question("Which of these happened \(Phrasing.when(date.start))")
       let (choices, right) = arrange(
@@ -66,7 +68,7 @@ extension CardBuilder {
       }
       if isOn(.choice, base: .place, item: off) {
         let cardID = id(event.id, .choice, "place")
-        var seed = SeededGenerator(seed: cardID)
+        var seed = SplitMix64(seed: cardID)
         let wrong = distractors(
           like: .place, excluding: Set(event.places), count: 3, avoiding: title + " " + (source ?? ""), seed: &seed)
         if wrong.count == 3 {
@@ -89,7 +91,7 @@ extension CardBuilder {
       }
       if isOn(.choice, base: .actor, item: off) {
         let cardID = id(event.id, .choice, "actor")
-        var seed = SeededGenerator(seed: cardID)
+        var seed = SplitMix64(seed: cardID)
         let wrong = distractors(
           like: first.kind, excluding: Set(event.actors), count: 3, avoiding: title + " " + (source ?? ""), seed: &seed)
         if wrong.count == 3 {
@@ -119,7 +121,7 @@ extension CardBuilder {
       }
       if isOn(.choice, base: .quantity, item: off) {
         let cardID = id(event.id, .choice, "quantity-" + quantity.id)
-        var seed = SeededGenerator(seed: cardID)
+        var seed = SplitMix64(seed: cardID)
         let wrong = Self.numberDistractors(expectation, seed: &seed)
         if wrong.count == 3 {
           let values = ([quantity.value] + wrong).sorted()
@@ -135,7 +137,7 @@ extension CardBuilder {
     // Outcome.
     if let outcome = event.outcome, isOn(.outcome, item: off) {
       let cardID = id(event.id, .outcome)
-      var seed = SeededGenerator(seed: cardID)
+      var seed = SplitMix64(seed: cardID)
       let key = AnswerText.key(outcome)
       var wrong: [String] = []
       var seen: Set<String> = [key]
@@ -166,16 +168,23 @@ extension CardBuilder {
     return out
   }
 
-  /// "On what date did … take place?" and its kin, by precision and qualifier.
+  /// "On what date did … take place?" and its kin, by precision and qualifier: the question asks for as much as
+  /// the deck knows ("In what century …", "In which decade …", "In what season and year …").
   static func datePrompt(_ title: String, _ date: DateSpec) -> String {
     if date.end != nil { return "When did \(title) take place" }
     switch (date.qualifier, date.start.precision) {
     case (.exact, .day): return "On what date did \(title) take place"
     case (.exact, .month): return "In what month and year did \(title) take place"
+    case (.exact, .season): return "In what season and year did \(title) take place"
     case (.exact, .year): return "In what year did \(title) take place"
+    case (.exact, .decade): return "In which decade did \(title) take place"
+    case (.exact, .century): return "In what century did \(title) take place"
     case (.by, .day): return "By what date had \(title) taken place"
     case (.by, .month): return "By what month had \(title) taken place"
+    case (.by, .season): return "By what season had \(title) taken place"
     case (.by, .year): return "By what year had \(title) taken place"
+    case (.by, .decade): return "By which decade had \(title) taken place"
+    case (.by, .century): return "By what century had \(title) taken place"
     case (.circa, _): return "Around when did \(title) take place"
     case (.before, _), (.after, _): return "When did \(title) take place"
     }
@@ -210,7 +219,7 @@ extension CardBuilder {
   }
 
   /// Three numbers of the same size as the right one, each outside the accepted range (and apart from each other).
-  static func numberDistractors(_ q: QuantityExpectation, seed: inout SeededGenerator) -> [Double] {
+  static func numberDistractors(_ q: QuantityExpectation, seed: inout SplitMix64) -> [Double] {
     let v = q.value
     var candidates: [Double]
     if v == v.rounded(), abs(v) < 12 {
@@ -250,7 +259,7 @@ extension CardBuilder {
   func orderCard(for event: Event) -> Card? {
     guard let index = timelineIndex[event.id] else { return nil }
     let cardID = id(event.id, .order)
-    var seed = SeededGenerator(seed: cardID)
+    var seed = SplitMix64(seed: cardID)
     let size = 3 + seed.below(2)
     let window = timeline[max(0, index - 6)..<min(timeline.count, index + 7)].filter { $0.event.id != event.id }
     var chosen = [timeline[index]]

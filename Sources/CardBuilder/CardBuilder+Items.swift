@@ -1,5 +1,7 @@
 import Foundation
 import EventDeck
+import StableRandom
+import TextKit
 
 extension CardBuilder {
   /// The cards of one entity: role (multiple choice), name, within, cloze.
@@ -22,7 +24,7 @@ extension CardBuilder {
       Self.isInformative(description, about: entity)
     {
       let cardID = id(entity.id, .role)
-      var seed = SeededGenerator(seed: cardID)
+      var seed = SplitMix64(seed: cardID)
       var wrong: [String] = []
       var seen: Set<String> = [AnswerText.key(description)]
       for other in distractors(like: entity.kind, excluding: [entity.id], count: 8, seed: &seed) where wrong.count < 3 {
@@ -163,7 +165,7 @@ extension CardBuilder {
   /// A hand-written card, as the teacher wrote it.
   func cards(for hand: HandCard) -> [Card] {
     let cardID = id(hand.id, .hand)
-    var seed = SeededGenerator(seed: cardID)
+    var seed = SplitMix64(seed: cardID)
     var card = Card(
       id: cardID, deck: deck.id, kind: .hand, prompt: hand.question, answer: hand.answer, accepted: hand.accept,
       item: hand.id, siblingGroup: cardID, source: hand.source?.text, tags: hand.tags, era: hand.era,

@@ -1,4 +1,6 @@
 import EventDeck
+import StableRandom
+import TextKit
 
 /// Builds every card a deck's data supports, in a fixed order, with distractors seeded from each card's id.
 ///
@@ -133,7 +135,10 @@ public struct CardBuilder: Sendable {
       switch date.start.precision {
       case .day: widen = 7
       case .month: widen = 62
+      case .season: widen = 184
       case .year: widen = 731
+      case .decade: widen = 7305
+      case .century: widen = 73_050
       }
       return (first - widen, last + widen)
     }
@@ -148,7 +153,7 @@ public struct CardBuilder: Sendable {
     case .exact:
       return DateExpectation(spec: date, earliest: first, latest: last, precision: date.start.precision)
     case .by, .before:
-      var earliest = HistoricalDate(year: date.start.year, month: 1, day: 1)
+      var earliest = min(first, HistoricalDate(year: date.start.year, month: 1, day: 1))
       if let from = era?.from?.firstDay, from <= first { earliest = from }
       let latest = date.qualifier == .by ? last : HistoricalDate(dayNumber: first.dayNumber - 1)
       return DateExpectation(
@@ -183,7 +188,7 @@ public struct CardBuilder: Sendable {
   }
 
   /// Options in a seeded order, with the index of the right one.
-  func arrange(right: String, wrong: [String], seed: inout SeededGenerator) -> ([String], Int) {
+  func arrange(right: String, wrong: [String], seed: inout SplitMix64) -> ([String], Int) {
     let all = seed.shuffled([right] + wrong)
     return (all, all.firstIndex(of: right) ?? 0)
   }
@@ -192,7 +197,7 @@ public struct CardBuilder: Sendable {
   /// Entities named in `avoiding` (the question's title or source sentence) are left out too: they may well be right.
   func distractors(
     like kind: EntityKind, excluding excluded: Set<String>, count: Int, avoiding text: String = "",
-    seed: inout SeededGenerator
+    seed: inout SplitMix64
   ) -> [Entity] {
     let hay = text.isEmpty ? "" : " " + AnswerText.rawTokens(text).joined(separator: " ") + " "
     func named(_ e: Entity) -> Bool {

@@ -125,61 +125,6 @@ public enum DateReader {
     return Int(digits)
   }
 
-  /// Days in a month of the proleptic Gregorian calendar.
-  public static func daysIn(month: Int, year: Int) -> Int {
-    switch month {
-    case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-    case 4, 6, 9, 11: return 30
-    default: return 31
-    }
-  }
+  static func daysIn(month: Int, year: Int) -> Int { HistoricalDate.daysIn(month: month, year: year) }
 }
 
-extension HistoricalDate {
-  /// The first day this date can mean ("April 1993" → April 1, 1993).
-  public var firstDay: HistoricalDate { HistoricalDate(year: year, month: month ?? 1, day: day ?? 1) }
-
-  /// The last day this date can mean ("April 1993" → April 30, 1993).
-  public var lastDay: HistoricalDate {
-    let m = month ?? 12
-    return HistoricalDate(year: year, month: m, day: day ?? DateReader.daysIn(month: m, year: year))
-  }
-
-  /// Days since 0000-03-01 (a day number for comparisons and arithmetic).
-  public var dayNumber: Int {
-    let d = firstDay
-    var y = d.year
-    var m = d.month!
-    if m <= 2 {
-      y -= 1
-      m += 12
-    }
-    return 365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d.day! - 1
-  }
-
-  /// The day with this day number.
-  public init(dayNumber: Int) {
-    var y = (10000 * dayNumber + 14780) / 3_652_425
-    var ddd = dayNumber - (365 * y + y / 4 - y / 100 + y / 400)
-    if ddd < 0 {
-      y -= 1
-      ddd = dayNumber - (365 * y + y / 4 - y / 100 + y / 400)
-    }
-    let mi = (100 * ddd + 52) / 3060
-    let mm = (mi + 2) % 12 + 1
-    y += (mi + 2) / 12
-    let dd = ddd - (mi * 306 + 5) / 10 + 1
-    self.init(year: y, month: mm, day: dd)
-  }
-
-  /// This date moved by whole units of its own precision (days, months or years).
-  public func shifted(by n: Int) -> HistoricalDate {
-    switch precision {
-    case .day: return HistoricalDate(dayNumber: dayNumber + n)
-    case .month:
-      let total = year * 12 + (month! - 1) + n
-      return HistoricalDate(year: total / 12, month: total % 12 + 1)
-    case .year: return HistoricalDate(year: year + n)
-    }
-  }
-}

@@ -1,4 +1,5 @@
 import EventDeck
+import TextKit
 
 /// Every name of every entity in a deck, so the checker can tell a different person from a misspelling.
 public struct Lexicon: Sendable, Equatable {
@@ -135,7 +136,7 @@ public struct Lexicon: Sendable, Equatable {
         if multiWord && !form.key.contains(" ") { continue }
         let bound = min(limit, best.map { $0.1 } ?? limit)
         if Self.bagDistance(h, form.histogram) > bound { continue }
-        let d = AnswerText.editDistance(scalars, form.scalars, limit: bound)
+        let d = EditDistance.between(scalars, form.scalars, limit: bound)
         if d <= bound, best == nil || d < best!.1 || (d == best!.1 && form.id < best!.0) { best = (form.id, d) }
       }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TextKit
 
 /// Reads a number written as digits or words, with its unit: "60,000", "60 000", "60k", "sixty thousand",
 /// "about 60,000", "29 km", "twenty-nine kilometres", "1.9 thousand", "76%".

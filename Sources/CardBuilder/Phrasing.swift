@@ -1,4 +1,5 @@
 import EventDeck
+import TextKit
 
 /// English helpers for generated questions: articles, capitals, agreement, tidy punctuation.
 public enum Phrasing {

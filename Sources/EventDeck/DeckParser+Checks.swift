@@ -1,4 +1,5 @@
 import Foundation
+import TextKit
 
 extension DeckParser {
   /// Checks what needs the whole deck: references to ids, citation keys, and quotes against source texts.

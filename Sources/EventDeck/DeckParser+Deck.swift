@@ -1,3 +1,4 @@
+import TextKit
 import Yams
 
 extension DeckParser {
@@ -81,7 +82,7 @@ extension DeckParser {
     guard let id = declare(f["id"], kind: .era, in: f) else { return nil }
     let from = plainDate(f["from"], key: "from")
     let to = plainDate(f["to"], key: "to")
-    if let from, let to, to.latest < from.earliest, let toNode = f["to"] {
+    if let from, let to, to.latestDay < from.earliestDay, let toNode = f["to"] {
       error(
         "impossible era: it ends (\(to.iso)) before it starts (\(from.iso))",
         hint: "swap `from:` and `to:`", at: toNode)

@@ -1,4 +1,5 @@
 import Foundation
+import TextKit
 import Yams
 
 extension DeckParser {

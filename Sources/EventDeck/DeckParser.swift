@@ -1,3 +1,4 @@
+import TextKit
 import Yams
 
 /// Walks a composed deck file into a `Deck`, recording every problem with its line and column, and every

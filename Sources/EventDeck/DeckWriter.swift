@@ -82,10 +82,7 @@ public enum DeckWriter {
     p.add("title", e.title)
     p.add("summary", e.summary)
     if let date = e.date {
-      var text = date.qualifier == .exact ? "" : date.qualifier.rawValue + " "
-      text += date.start.iso
-      if let end = date.end { text += "/" + end.iso }
-      p.add("date", text)
+      p.add("date", date.deckForm)
     }
     p.add("places", e.places)
     p.add("actors", e.actors)

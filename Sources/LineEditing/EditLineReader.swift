@@ -1,4 +1,5 @@
 internal import CEditLine
+import TextKit
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)

@@ -1,3 +1,5 @@
+import TextKit
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)

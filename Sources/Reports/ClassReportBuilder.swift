@@ -34,8 +34,10 @@ public struct ClassReportBuilder: Sendable {
       return ("unreadable", message)
     case .corrupt(let message):
       return ("corrupt", message)
-    case .unknownCard(let id):
+    case .unknownCard(let id), .notInDeck(let id, _):
       return ("unreadable", "unknown card \(id)")
+    case .readOnly:
+      return ("unreadable", error.description)
     }
   }
 
@@ -55,7 +57,7 @@ public struct ClassReportBuilder: Sendable {
       let path = (directory as NSString).appendingPathComponent(name)
       let learner = String(name.dropLast(".sqlite".count))
       do {
-        let store = try ReadOnlyStore(path: path)
+        let store = try ProgressStore(path: path, access: .readOnly)
         defer { try? store.close() }
         let report = try builder.report(store: store, learner: learner)
         reports.append(report)

@@ -1,33 +1,17 @@
 import CardBuilder
 import Foundation
+import TextKit
 
-/// Groups wrong answers that differ only in case, accents, spacing or punctuation, and says what each was
+/// Groups wrong answers that differ only in case, accents, spacing, punctuation or a leading article, and says what each was
 /// confused with: another entity of the deck, another card's answer, a date a year off, a nearby number.
 public enum Confusions {
-  /// The answer lower-cased, without accents, punctuation or repeated spaces: "Özal." and "ozal" match.
-  public static func normalize(_ text: String) -> String {
-    let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
-    var out = ""
-    var space = false
-    for char in folded {
-      if char.isLetter || char.isNumber {
-        if space && !out.isEmpty { out.append(" ") }
-        out.append(char)
-        space = false
-      } else if char.isWhitespace || char == "-" || char == "/" {
-        space = true
-      }
-    }
-    return out
-  }
-
   /// Wrong answers merged by normalised form, most frequent first (ties: alphabetical), each with its confusion.
   public static func group(
     _ answers: [(text: String, count: Int)], card: Card?, catalog: CardCatalog?, limit: Int = 5
   ) -> [WrongAnswer] {
     var groups: [String: (text: String, count: Int, best: Int)] = [:]
     for answer in answers {
-      let key = normalize(answer.text)
+      let key = AnswerText.key(answer.text)
       guard !key.isEmpty else { continue }
       if var group = groups[key] {
         group.count += answer.count
@@ -39,16 +23,16 @@ public enum Confusions {
       }
     }
     return groups.values
-      .sorted { ($0.count, normalize($1.text)) > ($1.count, normalize($0.text)) }
+      .sorted { ($0.count, AnswerText.key($1.text)) > ($1.count, AnswerText.key($0.text)) }
       .prefix(limit)
       .map { WrongAnswer(answer: $0.text, count: $0.count, confusion: classify($0.text, card: card, catalog: catalog)) }
   }
 
   /// What `wrong` was mistaken for, or nil when nothing is recognised.
   public static func classify(_ wrong: String, card: Card?, catalog: CardCatalog?) -> String? {
-    let key = normalize(wrong)
+    let key = AnswerText.key(wrong)
     if let card {
-      let answerKey = normalize(card.answer)
+      let answerKey = AnswerText.key(card.answer)
       let category = catalog?.category(of: card) ?? CardCategory(kind: card.kind, id: card.id)
       // Dates and numbers are recognised by the card's type, or, for multiple choice and other kinds, when both
       // the answer and the wrong answer read as one (and a number's words around it agree: "5 hours", "8 hours").
@@ -70,10 +54,10 @@ public enum Confusions {
       }
     }
     if let catalog {
-      for (name, kind) in catalog.entityNames.sorted(by: { $0.key < $1.key }) where normalize(name) == key {
+      for (name, kind) in catalog.entityNames.sorted(by: { $0.key < $1.key }) where AnswerText.key(name) == key {
         return "another \(kind) in the deck"
       }
-      if let other = catalog.cards.first(where: { $0.id != card?.id && normalize($0.answer) == key }) {
+      if let other = catalog.cards.first(where: { $0.id != card?.id && AnswerText.key($0.answer) == key }) {
         return "the answer to another card (\(other.kind))"
       }
     }
@@ -82,7 +66,7 @@ public enum Confusions {
 
   /// Whether two answers have the same words once their digits are taken out ("5 hours" and "8 hours").
   static func sameWords(_ a: String, _ b: String) -> Bool {
-    func words(_ text: String) -> String { normalize(String(text.filter { !$0.isNumber })) }
+    func words(_ text: String) -> String { AnswerText.key(String(text.filter { !$0.isNumber })) }
     let left = words(a)
     return left == words(b) && a.contains(where: \.isNumber) && b.contains(where: \.isNumber)
   }
@@ -116,7 +100,7 @@ struct PartialDate: Equatable {
   ]
 
   init?(_ text: String) {
-    let words = Confusions.normalize(text).split(separator: " ").map(String.init)
+    let words = AnswerText.key(text).split(separator: " ").map(String.init)
     var year: Int?
     var month: Int?
     var day: Int?

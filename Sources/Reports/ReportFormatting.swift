@@ -1,6 +1,6 @@
 import Foundation
 import Scheduling
-import LineEditing
+import TextKit
 
 /// Formatting shared by the renderers: numbers without locale, study-day dates, safe text.
 enum Fmt {
@@ -46,7 +46,7 @@ enum Fmt {
     return CivilDay.string(day) + "T" + pad(rest / 3600) + ":" + pad(rest / 60 % 60) + ":" + pad(rest % 60) + "Z"
   }
 
-  /// The text made safe for a terminal by LineEditing's `TerminalText.sanitize`: deck text is never written raw.
+  /// The text made safe for a terminal by TextKit's `TerminalText.sanitize`: deck text is never written raw.
   static func visible(_ text: String) -> String { TerminalText.sanitize(text) }
 
   /// `text` cut to `width` characters with an ellipsis.

@@ -1,7 +1,7 @@
 import Scheduling
 /// Renders reports as terminal text: tables and Unicode charts that fit `width` columns, coloured only when asked.
 ///
-/// Deck text passes through `Fmt.visible`, so a control character in a deck shows as `\u{1B}` instead of acting.
+/// Deck text passes through `Fmt.visible`, so a control character in a deck shows as `^[` instead of acting.
 public struct TextRenderer: Sendable {
   /// The terminal width in columns (at least 40 is used).
   public var width: Int

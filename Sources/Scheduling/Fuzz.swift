@@ -1,4 +1,5 @@
 import Foundation
+import StableRandom
 
 /// Spreads review intervals so that cards learned together do not stay together; deterministic per card and review.
 ///
@@ -29,19 +30,12 @@ public enum Fuzz {
 
   /// A number in [0, 1) fixed by the card id and review count.
   public static func unitValue(cardID: String, reps: Int) -> Double {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in cardID.utf8 {
-      hash ^= UInt64(byte)
-      hash &*= 0x100_0000_01b3
-    }
-    for shift in stride(from: 0, to: 64, by: 8) {
-      hash ^= UInt64(truncatingIfNeeded: UInt64(bitPattern: Int64(reps)) >> UInt64(shift))
-      hash &*= 0x100_0000_01b3
-    }
-    // splitmix64 finaliser: FNV's low bits are weak on short inputs.
-    hash = (hash ^ (hash >> 30)) &* 0xbf58_476d_1ce4_e5b9
-    hash = (hash ^ (hash >> 27)) &* 0x94d0_49bb_1331_11eb
-    hash ^= hash >> 31
-    return Double(hash >> 11) / Double(UInt64(1) << 53)
+    var hash = FNV1a()
+    hash.combine(cardID.utf8)
+    // The review count as eight little-endian bytes.
+    let count = UInt64(bitPattern: Int64(reps))
+    for shift in stride(from: 0, to: 64, by: 8) { hash.combine(byte: UInt8(truncatingIfNeeded: count >> UInt64(shift))) }
+    // SplitMix64's output function: FNV's low bits are weak on short inputs.
+    return SplitMix64.unit(SplitMix64.mix(hash.value))
   }
 }

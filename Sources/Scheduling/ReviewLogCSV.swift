@@ -1,33 +1,27 @@
 import Foundation
 
-/// One review from a log in the fsrs CSV form.
-public struct LoggedReview: Sendable, Equatable {
-  /// The card's id as written in the log.
-  public var cardID: String
-  /// When the review happened.
-  public var time: Date
-  /// The answer.
-  public var rating: Rating
-  /// How long the answer took, in milliseconds, if logged.
-  public var durationMilliseconds: Int?
-
-  /// A review with the given fields.
-  public init(cardID: String, time: Date, rating: Rating, durationMilliseconds: Int? = nil) {
-    self.cardID = cardID
-    self.time = time
-    self.rating = rating
-    self.durationMilliseconds = durationMilliseconds
-  }
-}
-
 /// Reads review logs in the fsrs CSV form: a header naming `card_id`, `review_time`, `review_rating` and
 /// optionally `review_duration`, in any order.
 ///
 /// `review_time` is ISO 8601 (`2024-03-29T20:32:32.25+00:00`, `…Z`; without an offset it is read as UTC) or
 /// epoch milliseconds. Errors name the line (1-based) and the column.
 public enum ReviewLogCSV {
+  /// The reviews in the log file at `path`; errors name the file, and the line where there is one.
+  public static func load(contentsOfFile path: String) throws(SchedulingError) -> [Review] {
+    let text: String
+    do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+      throw .unreadableReviewLog(path: path, message: error.localizedDescription)
+    }
+    do { return try parse(text) } catch {
+      if case .invalidReviewLog(let line, let message) = error {
+        throw .invalidReviewLogFile(path: path, line: line, message: message)
+      }
+      throw error
+    }
+  }
+
   /// Parses the whole text of a log.
-  public static func parse(_ text: String) throws(SchedulingError) -> [LoggedReview] {
+  public static func parse(_ text: String) throws(SchedulingError) -> [Review] {
     let bytes = Array(text.utf8)
     // Lines as byte ranges, without their line ends; trailing blank lines dropped.
     var lines: [Range<Int>] = []
@@ -54,7 +48,7 @@ public enum ReviewLogCSV {
     let ratingColumn = try column("review_rating")
     let durationColumn = names.firstIndex(of: "review_duration")
 
-    var reviews: [LoggedReview] = []
+    var reviews: [Review] = []
     reviews.reserveCapacity(lines.count)
     for (offset, range) in lines.enumerated().dropFirst() {
       let number = offset + 1
@@ -84,7 +78,7 @@ public enum ReviewLogCSV {
         }
         duration = parsed
       }
-      reviews.append(LoggedReview(cardID: cardID, time: time, rating: rating, durationMilliseconds: duration))
+      reviews.append(Review(cardID: cardID, time: time, rating: rating, durationMilliseconds: duration))
     }
     return reviews
   }

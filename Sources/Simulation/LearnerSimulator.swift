@@ -3,6 +3,7 @@ import CardBuilder
 import Foundation
 import ProgressStore
 import Scheduling
+import StableRandom
 
 /// A simulated learner who studies a deck day by day through the store's real answer path: each day they fetch
 /// the queue as a session does, answer what it shows in order (learning steps come back minutes later), and type

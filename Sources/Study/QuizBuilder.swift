@@ -1,5 +1,7 @@
 import CardBuilder
 import EventDeck
+import StableRandom
+import TextKit
 
 /// The kind of question a quiz asks.
 public enum QuizKind: String, Sendable, Codable, CaseIterable {
@@ -23,7 +25,7 @@ public enum QuizBuilder {
   public static func build(
     cards: [Card], decks: [Deck], count: Int, kind: QuizKind?, tags: [String], seed: String
   ) -> [Card] {
-    var random = StableRandom(seed: seed)
+    var random = SplitMix64(seed: seed)
     let eligible = cards.filter { card in
       tags.isEmpty || tags.contains { card.tags.contains($0) || card.era == $0 }
     }.sorted { $0.id < $1.id }
@@ -74,7 +76,7 @@ public enum QuizBuilder {
     return shape(a) == shape(b)
   }
 
-  static func asChoice(_ card: Card, among cards: [Card], random: inout StableRandom) -> Card? {
+  static func asChoice(_ card: Card, among cards: [Card], random: inout SplitMix64) -> Card? {
     var seen: Set<String> = [AnswerText.key(card.answer)]
     var wrong: [String] = []
     for other in random.shuffled(cards)
@@ -91,7 +93,7 @@ public enum QuizBuilder {
   }
 
   static func orderingQuestions(
-    from cards: [Card], decks: [Deck], count: Int, random: inout StableRandom
+    from cards: [Card], decks: [Deck], count: Int, random: inout SplitMix64
   ) -> [Card] {
     var questions: [Card] = []
     for deck in decks {

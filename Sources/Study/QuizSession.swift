@@ -2,6 +2,8 @@ import CardBuilder
 import EventDeck
 import Foundation
 import LineEditing
+import StableRandom
+import TextKit
 
 /// One question of a finished quiz, as stored and reported.
 public struct QuizAnswer: Sendable, Codable, Equatable {
@@ -126,7 +128,7 @@ public final class QuizSession {
     let points = answers.reduce(0.0) { $0 + ($1.outcome == "correct" ? 1 : $1.outcome == "close" ? 0.5 : 0) }
     let total = questions.count
     return QuizReport(
-      quizID: "\(questions.first?.deck ?? "quiz")-\(Int(started.timeIntervalSince1970))-\(stableHash(seed.utf8).prefix(6))",
+      quizID: "\(questions.first?.deck ?? "quiz")-\(Int(started.timeIntervalSince1970))-\(FNV1a.hex(seed.utf8).prefix(6))",
       learner: learner, decks: Array(Set(questions.map(\.deck))).sorted(), seed: seed, started: started,
       seconds: now().timeIntervalSince(started), points: points, total: total,
       score: total == 0 ? 0 : points / Double(total), questions: answers)

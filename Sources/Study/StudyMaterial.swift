@@ -2,6 +2,7 @@ import CardBuilder
 import EventDeck
 import Foundation
 import ProgressStore
+import StableRandom
 
 /// The decks of a session or quiz, loaded, turned into cards and (for study) synced into the learner's store.
 public struct StudyMaterial: Sendable {
@@ -44,7 +45,7 @@ public struct StudyMaterial: Sendable {
       }
       do {
         let summary = try store.sync(
-          deck: DeckInfo(id: deck.id, contentHash: stableHash(bytes), path: path), cards: records, at: now)
+          deck: DeckInfo(id: deck.id, contentHash: FNV1a.hex(bytes), path: path), cards: records, at: now)
         lines.append("\(deck.id): \(summary)")
       } catch {
         throw .store(error.description)

@@ -5,6 +5,7 @@ import Foundation
 import LineEditing
 import ProgressStore
 import Scheduling
+import TextKit
 
 /// One study session: shows due cards one at a time, checks the typed answer, proposes a grade and records the
 /// accepted grade in the store, with hints, undo, skipping, suspending and burying.

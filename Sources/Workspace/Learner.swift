@@ -1,3 +1,5 @@
+import TextKit
+
 /// Whose progress is being kept: a name safe to use as a file name in `Progress/`.
 public struct Learner: Sendable, Equatable, CustomStringConvertible {
   public let name: String
@@ -8,7 +10,7 @@ public struct Learner: Sendable, Equatable, CustomStringConvertible {
     guard name.count <= 64 else { throw .invalidLearner(name: name, reason: "it is longer than 64 characters") }
     guard !name.hasPrefix(".") else { throw .invalidLearner(name: name, reason: "it starts with '.'") }
     if let bad = name.first(where: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }) {
-      let shown = bad == "/" || bad == "\\" ? "a slash" : "'\(WorkspaceError.visible(String(bad)))'"
+      let shown = bad == "/" || bad == "\\" ? "a slash" : "'\(TerminalText.sanitize(String(bad)))'"
       throw .invalidLearner(name: name, reason: "it contains \(shown)")
     }
     self.name = name

@@ -1,3 +1,5 @@
+import TextKit
+
 /// Why a workspace or learner could not be used.
 public enum WorkspaceError: Error, Sendable, Equatable, CustomStringConvertible {
   /// No folder holding `Decks/` and `Progress/` at or above the starting folder.
@@ -19,7 +21,7 @@ public enum WorkspaceError: Error, Sendable, Equatable, CustomStringConvertible 
     case .notAWorkspace(let path): "'\(path)' is not an Annals workspace (it needs Decks/ and Progress/ folders)"
     case .alreadyAWorkspace(let path): "'\(path)' is already an Annals workspace"
     case .cannotCreate(let path, let reason): "cannot create a workspace in '\(path)': \(reason)"
-    case .invalidLearner(let name, let reason): "invalid learner name '\(Self.visible(name))': \(reason)"
+    case .invalidLearner(let name, let reason): "invalid learner name '\(TerminalText.sanitize(name))': \(reason)"
     }
   }
 
@@ -35,14 +37,4 @@ public enum WorkspaceError: Error, Sendable, Equatable, CustomStringConvertible 
   }
 
   public var description: String { message + "\n  hint: " + hint }
-
-  /// Control and format characters written as `\u{…}` so a name cannot drive the terminal.
-  static func visible(_ text: String) -> String {
-    text.unicodeScalars.map { scalar in
-      switch scalar.properties.generalCategory {
-      case .control, .format: "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-      default: String(scalar)
-      }
-    }.joined()
-  }
 }

@@ -4,6 +4,7 @@ import CardBuilder
 import EventDeck
 import Foundation
 import LineEditing
+import TextKit
 
 /// `annals cards DECK [--kind K] [--json]`: lists the cards a deck yields.
 struct CardsCommand: ParsableCommand {

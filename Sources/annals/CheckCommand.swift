@@ -4,6 +4,7 @@ import CardBuilder
 import EventDeck
 import Foundation
 import LineEditing
+import TextKit
 
 /// `annals check DECK CARD-ID ANSWER [--json]`: judges one typed answer, recording nothing.
 struct CheckCommand: ParsableCommand {
@@ -30,7 +31,7 @@ struct CheckCommand: ParsableCommand {
     let builder = CardBuilder(deck: loaded)
     let cards = builder.cards()
     guard let card = cards.first(where: { $0.id == cardID }) else {
-      let near = cards.map(\.id).min { AnswerText.editDistance($0, cardID, limit: 20) < AnswerText.editDistance($1, cardID, limit: 20) }
+      let near = cards.map(\.id).min { EditDistance.between($0, cardID, limit: 20) < EditDistance.between($1, cardID, limit: 20) }
       let hint = near.map { "did you mean \(TerminalText.sanitize($0))? (`annals cards \(TerminalText.sanitize(deck))` lists them)" } ?? "`annals cards \(TerminalText.sanitize(deck))` lists them"
       throw CommandError("no card '\(TerminalText.sanitize(cardID))' in \(TerminalText.sanitize(deck))\n  hint: \(hint)")
     }

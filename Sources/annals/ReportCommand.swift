@@ -81,8 +81,8 @@ struct ReportCommand: ParsableCommand {
           throw CommandError(
             "no progress store at \(path.terminalSafe) yet: study a deck first, or create demo data with 'annals simulate'")
         }
-        let store: ReadOnlyStore
-        do { store = try ReadOnlyStore(path: path) } catch { throw CommandError(error.description) }
+        let store: ProgressStore
+        do { store = try ProgressStore(path: path, access: .readOnly) } catch { throw CommandError(error.description) }
         defer { try? store.close() }
         if catalog.isEmpty { catalogs = ReportCatalogs.recorded(in: store) }
         let learner = ((path as NSString).lastPathComponent as NSString).deletingPathExtension

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LineEditing
 import ProgressStore
+import TextKit
 
 /// Which learner's progress store a command uses: `--workspace`/`--learner` (as every command), or `--store PATH`.
 struct StoreOptions: ParsableArguments {
@@ -27,7 +28,7 @@ struct StoreOptions: ParsableArguments {
 }
 
 extension String {
-  /// The text made safe for a terminal by LineEditing's `TerminalText.sanitize` (ESC as `^[`, C1 as `<U+XXXX>`).
+  /// The text made safe for a terminal by TextKit's `TerminalText.sanitize` (ESC as `^[`, C1 as `<U+XXXX>`).
   var terminalSafe: String { TerminalText.sanitize(self) }
 }
 

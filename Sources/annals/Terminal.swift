@@ -1,6 +1,7 @@
 import Foundation
 import LineEditing
 import Study
+import TextKit
 import Workspace
 
 /// The process's terminal: where session text goes, which line reader to use, colour and width.

@@ -1,5 +1,6 @@
 import EventDeck
 import Testing
+import TextKit
 
 @testable import CardBuilder
 

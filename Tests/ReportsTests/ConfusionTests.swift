@@ -54,4 +54,11 @@ struct ConfusionTests {
     #expect(grouped.map(\.count) == [4, 3])
     #expect(grouped.first?.answer == "ozal")
   }
+
+  @Test func groupsAnswersThatDifferOnlyByALeadingArticleOrPossessive() {
+    let grouped = Confusions.group(
+      [("the Omar Pass", 1), ("Omar pass", 2), ("Melkonian's", 1), ("melkonian", 1)], card: nil, catalog: nil)
+    #expect(grouped.map(\.count) == [3, 2])
+    #expect(grouped.first?.answer == "Omar pass")
+  }
 }

@@ -75,7 +75,7 @@ struct ReplayTests {
     let csv = "\u{FEFF}review_rating,\"card_id\",review_time,review_duration\r\n3,\"x\",2024-03-29T20:32:32Z,1500\r\n\r\n"
     let reviews = try ReviewLogCSV.parse(csv)
     #expect(reviews == [
-      LoggedReview(cardID: "x", time: Date(timeIntervalSince1970: 1_711_744_352), rating: .good, durationMilliseconds: 1500)
+      Review(cardID: "x", time: Date(timeIntervalSince1970: 1_711_744_352), rating: .good, durationMilliseconds: 1500)
     ])
   }
 

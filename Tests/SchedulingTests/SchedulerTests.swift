@@ -95,6 +95,15 @@ struct FSRSSchedulerTests {
     #expect(morning.stability! > sameDay.stability!)
   }
 
+  @Test("fuzz draws are fixed values of FNV-1a over the card id and review count, so stored intervals never move")
+  func fuzzGoldenValues() {
+    #expect(Fuzz.unitValue(cardID: "kalbajar/capital-falls/date", reps: 3) == 0.9147915153248923)
+    #expect(Fuzz.unitValue(cardID: "a", reps: 0) == 0.25186744648415804)
+    #expect(Fuzz.unitValue(cardID: "a", reps: 255) == 0.7115723568969051)
+    #expect(Fuzz.interval(30, cardID: "kalbajar/capital-falls/date", reps: 3, maximumInterval: 36500) == 33)
+    #expect(Fuzz.interval(30, cardID: "a", reps: 0, maximumInterval: 36500) == 28)
+  }
+
   @Test("fuzz is deterministic per card and review, stays in range, and can be switched off")
   func fuzz() {
     var lengths = Set<Int>()

@@ -3,6 +3,7 @@ import CardBuilder
 import EventDeck
 import Foundation
 import Scheduling
+import StableRandom
 import Testing
 
 @testable import Study
@@ -51,7 +52,7 @@ import Testing
   }
 
   @Test func aQuizsOwnMultipleChoiceIsCheckedByNumberOrText() throws {
-    var random = StableRandom(seed: "judge")
+    var random = SplitMix64(seed: "judge")
     let typed = try card("mini/second-event/date")
     let choice = try #require(QuizBuilder.asChoice(typed, among: Self.material.cards, random: &random))
     let right = try #require(choice.correctChoice)
@@ -64,7 +65,7 @@ import Testing
   }
 
   @Test func aQuizsOwnOrderingIsCheckedByNumbers() throws {
-    var random = StableRandom(seed: "judge")
+    var random = SplitMix64(seed: "judge")
     let ordering = try #require(
       QuizBuilder.orderingQuestions(from: Self.material.cards, decks: Self.material.decks, count: 1, random: &random).first)
     let order = try #require(ordering.correctOrder)

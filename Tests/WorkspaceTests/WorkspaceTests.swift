@@ -82,7 +82,8 @@ struct WorkspaceTests {
     "learner names that could escape Progress/ or confuse a terminal are refused",
     arguments: [
       ("", "it is empty"), ("../x", "it starts with '.'"), ("a/b", "it contains a slash"),
-      (".hidden", "it starts with '.'"), ("a b", "it contains ' '"), ("x\u{1B}", "it contains '\\u{1B}'"),
+      (".hidden", "it starts with '.'"), ("a b", "it contains ' '"), ("x\u{1B}", "it contains '^['"),
+      ("x\u{202E}", "it contains '<U+202E>'"),
       (String(repeating: "a", count: 65), "it is longer than 64 characters"),
     ])
   func invalidLearner(_ name: String, _ reason: String) {

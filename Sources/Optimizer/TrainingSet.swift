@@ -1,12 +1,12 @@
 import Foundation
 import Scheduling
 
-/// Every card's reviews as (rating, gap in study days), the form the optimizer trains on.
+/// The optimizer's training set: every card's reviews as (rating, gap in study days), and the training samples in it.
 ///
-/// As fsrs-rs builds its training items, each review after a card's first one whose gap is at least one study day
-/// is an *item*: its label is whether it was recalled (rating above Again) and its features are the card's reviews
-/// before it. Items of one card share their history, so they are stored once per card, flattened.
-public struct ReviewHistories: Sendable, Equatable {
+/// A *training sample* (fsrs-rs calls it an "item") is a review after a card's first one whose gap is at least one
+/// study day: its label is whether it was recalled (rating above Again) and its features are the card's reviews
+/// before it. Samples of one card share their history, so reviews are stored once per card, flattened.
+public struct TrainingSet: Sendable, Equatable {
   /// The cards' ids, in order of their first review.
   public private(set) var cardIDs: [String]
   /// Where each card's reviews begin in `ratings` and `gaps` (one more entry than cards).
@@ -15,18 +15,18 @@ public struct ReviewHistories: Sendable, Equatable {
   public private(set) var ratings: [UInt8]
   /// Study days since the card's previous review (0 for its first review and for same-day reviews).
   public private(set) var gaps: [Int32]
-  /// The number of items: reviews after the first with a gap of at least one day.
-  public private(set) var itemCount: Int
-  /// How many items come before each card's (items are numbered card by card, in time order within a card).
-  public private(set) var itemStarts: [Int]
+  /// The number of samples: reviews after the first with a gap of at least one day.
+  public private(set) var sampleCount: Int
+  /// How many samples come before each card's (samples are numbered card by card, in time order within a card).
+  public private(set) var sampleStarts: [Int]
 
   /// The number of cards.
   public var cardCount: Int { cardIDs.count }
   /// The number of reviews.
   public var reviewCount: Int { ratings.count }
 
-  /// Histories from a review log: reviews grouped by card in time order, gaps in study days under `clock`.
-  public init(reviews: [LoggedReview], clock: StudyDayClock) {
+  /// The training set of a review log: reviews grouped by card in time order, gaps in study days under `clock`.
+  public init(reviews: [Review], clock: StudyDayClock) {
     // Sort by (time, position) on plain numbers: much faster than comparing Dates through the structs.
     var keys = reviews.enumerated().map { (time: $0.element.time.timeIntervalSince1970, index: $0.offset) }
     keys.sort { $0.time != $1.time ? $0.time < $1.time : $0.index < $1.index }
@@ -55,8 +55,8 @@ public struct ReviewHistories: Sendable, Equatable {
     var ratings = [UInt8](repeating: 0, count: keys.count)
     var gaps = [Int32](repeating: 0, count: keys.count)
     var lastDay = [Int](repeating: 0, count: ids.count)
-    var itemStarts = [Int](repeating: 0, count: ids.count)
-    var itemsOfCard = [Int](repeating: 0, count: ids.count)
+    var sampleStarts = [Int](repeating: 0, count: ids.count)
+    var samplesOfCard = [Int](repeating: 0, count: ids.count)
     for (position, key) in keys.enumerated() {
       let card = cardOf[position]
       let review = reviews[key.index]
@@ -66,41 +66,41 @@ public struct ReviewHistories: Sendable, Equatable {
       if slot > starts[card] {
         let gap = Int32(clamping: Swift.max(0, day - lastDay[card]))
         gaps[slot] = gap
-        if gap > 0 { itemsOfCard[card] += 1 }
+        if gap > 0 { samplesOfCard[card] += 1 }
       }
       lastDay[card] = day
       next[card] = slot + 1
     }
-    var items = 0
+    var samples = 0
     for card in 0..<ids.count {
-      itemStarts[card] = items
-      items += itemsOfCard[card]
+      sampleStarts[card] = samples
+      samples += samplesOfCard[card]
     }
     self.cardIDs = ids
     self.starts = starts
     self.ratings = ratings
     self.gaps = gaps
-    self.itemCount = items
-    self.itemStarts = itemStarts
+    self.sampleCount = samples
+    self.sampleStarts = sampleStarts
   }
 
-  /// Histories given directly as each card's (rating, gap) sequence; the first gap of a card is ignored.
+  /// A training set given directly as each card's (rating, gap) sequence; the first gap of a card is ignored.
   public init(cardIDs: [String]? = nil, cards: [[(rating: Rating, gap: Int)]]) {
     self.cardIDs = cardIDs ?? cards.indices.map(String.init)
     starts = [0]
     starts.reserveCapacity(cards.count + 1)
     ratings = []
     gaps = []
-    itemCount = 0
-    itemStarts = []
-    itemStarts.reserveCapacity(cards.count)
+    sampleCount = 0
+    sampleStarts = []
+    sampleStarts.reserveCapacity(cards.count)
     for card in cards {
-      itemStarts.append(itemCount)
+      sampleStarts.append(sampleCount)
       for (offset, review) in card.enumerated() {
         let gap = offset == 0 ? 0 : Int32(clamping: review.gap)
         ratings.append(UInt8(review.rating.rawValue))
         gaps.append(gap)
-        if offset > 0 && gap > 0 { itemCount += 1 }
+        if offset > 0 && gap > 0 { sampleCount += 1 }
       }
       starts.append(ratings.count)
     }
@@ -112,13 +112,13 @@ public struct ReviewHistories: Sendable, Equatable {
   }
 
   /// Only the cards whose indices are in `cards`, in that order.
-  public func subset(_ cards: some Sequence<Int>) -> ReviewHistories {
+  public func subset(_ cards: some Sequence<Int>) -> TrainingSet {
     var ids: [String] = []
-    var histories: [[(rating: Rating, gap: Int)]] = []
+    var training: [[(rating: Rating, gap: Int)]] = []
     for card in cards {
       ids.append(cardIDs[card])
-      histories.append(reviews(ofCard: card))
+      training.append(reviews(ofCard: card))
     }
-    return ReviewHistories(cardIDs: ids, cards: histories)
+    return TrainingSet(cardIDs: ids, cards: training)
   }
 }

@@ -112,35 +112,6 @@ public enum AnswerText {
     "their", "his", "her", "its", "they", "he", "she", "that", "this", "as",
   ]
 
-  /// Optimal string alignment distance between two strings (insertions, deletions, substitutions, swaps).
-  public static func editDistance(_ a: String, _ b: String, limit: Int = .max) -> Int {
-    editDistance(Array(a.unicodeScalars), Array(b.unicodeScalars), limit: limit)
-  }
-
-  /// `editDistance` on scalar arrays already made.
-  public static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int = .max) -> Int {
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    if abs(a.count - b.count) > limit { return abs(a.count - b.count) }
-    var previous2 = [Int](repeating: 0, count: b.count + 1)
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-      current[0] = i
-      var rowMin = current[0]
-      for j in 1...b.count {
-        let cost = a[i - 1] == b[j - 1] ? 0 : 1
-        var v = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { v = min(v, previous2[j - 2] + 1) }
-        current[j] = v
-        rowMin = min(rowMin, v)
-      }
-      if rowMin > limit { return rowMin }
-      (previous2, previous, current) = (previous, current, previous2)
-    }
-    return previous[b.count]
-  }
-
   /// Typos allowed in a word or name of this many letters: none up to 3, then one per four letters, at most 3.
   public static func typoAllowance(forLength length: Int) -> Int {
     switch length {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import LineEditing
+import TextKit
 
 @Suite struct TerminalTextTests {
   @Test(arguments: [
@@ -12,6 +12,9 @@ import Testing
     ("\u{202E}evil\u{202C}", "<U+202E>evil<U+202C>"),
     ("line\nbreak\ttab", "line break tab"),
     ("Kəlbəcər — “quoted”", "Kəlbəcər — “quoted”"),
+    ("zero\u{200B}width\u{FEFF}", "zero<U+200B>width<U+FEFF>"),
+    ("para\u{2029}graph", "para<U+2029>graph"),
+    ("👩\u{200D}🔬 می\u{200C}خواهم", "👩\u{200D}🔬 می\u{200C}خواهم"),
   ])
   func sanitizeShowsControlsVisibly(input: String, expected: String) {
     #expect(TerminalText.sanitize(input) == expected)
@@ -44,15 +47,5 @@ import Testing
     #expect(!TerminalText.colourEnabled(outputIsTerminal: true, environment: ["TERM": "xterm", "NO_COLOR": "1"]))
     #expect(!TerminalText.colourEnabled(outputIsTerminal: true, environment: ["TERM": "dumb"]))
     #expect(TerminalText.colourEnabled(outputIsTerminal: true, environment: ["NO_COLOR": ""]))
-  }
-
-  @Test func widthComesFromColumnsThenDefaults() {
-    #expect(TerminalText.width(environment: ["COLUMNS": "120"]) == 120)
-    #expect(TerminalText.width(environment: [:], fileDescriptor: -1) == 80)
-  }
-
-  @Test func styleWritesNoEscapesWhenColourIsOff() {
-    #expect(Style(colour: false).bad("x") == "x")
-    #expect(Style(colour: true).bad("x") == "\u{1B}[31mx\u{1B}[0m")
   }
 }

@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import Scheduling
 
 extension ProgressStore {
   /// The named, forward-only migrations. Each bumps `PRAGMA user_version` to the schema version it brings.
@@ -102,6 +104,7 @@ extension ProgressStore {
           PRAGMA user_version = 1;
           """)
     }
+    migrator.registerMigration("v2-compact-log") { db in try migrateToCompactLog(db) }
     return migrator
   }()
 }

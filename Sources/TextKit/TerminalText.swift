@@ -1,11 +1,14 @@
-internal import CEditLine
-
-/// Text for the terminal: deck strings made harmless, wrapping to the width, and colour only where wanted.
+/// Text for the terminal: deck strings made harmless, wrapping to a width, and colour only where wanted.
+///
+/// Every place that writes deck or user text to a terminal (study, quiz, reports, diagnostics, errors) shows its
+/// control characters through `sanitize`, so there is one spelling of an escape everywhere.
 public enum TerminalText {
   /// Shows every control character of `text` as visible text, so nothing from a deck can drive the terminal.
   ///
-  /// C0 controls and DEL become caret notation (ESC → `^[`, BEL → `^G`, DEL → `^?`); C1 controls and the bidi
-  /// embedding, override and isolate marks become `<U+XXXX>`. Tabs and line breaks become single spaces.
+  /// C0 controls and DEL become caret notation (ESC → `^[`, BEL → `^G`, DEL → `^?`); C1 controls, line and
+  /// paragraph separators and invisible format characters (the bidi embedding, override and isolate marks,
+  /// zero-width space, byte-order mark, soft hyphen...) become `<U+XXXX>`. Tabs and line breaks become single
+  /// spaces. The zero-width joiner and non-joiner stay, as scripts and emoji need them.
   ///
   /// ```swift
   /// TerminalText.sanitize("\u{1B}[31mred")  // "^[[31mred"
@@ -22,10 +25,16 @@ public enum TerminalText {
         result += "^" + String(UnicodeScalar(UInt8(value + 0x40)))
       case 0x7F:
         result += "^?"
-      case 0x80..<0xA0, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFFF9...0xFFFB:
+      case 0x20..<0x7F, 0xA0..<0xAD, 0x200C, 0x200D, 0xE0020...0xE007F:
+        result.unicodeScalars.append(scalar)
+      case 0x80..<0xA0, 0x2028, 0x2029:
         result += "<U+" + hex(value) + ">"
       default:
-        result.unicodeScalars.append(scalar)
+        if scalar.properties.generalCategory == .format {
+          result += "<U+" + hex(value) + ">"
+        } else {
+          result.unicodeScalars.append(scalar)
+        }
       }
     }
     return result
@@ -53,13 +62,6 @@ public enum TerminalText {
       lines.append(line)
     }
     return lines.joined(separator: "\n")
-  }
-
-  /// The terminal's width: `COLUMNS` when set, else the tty's size, else 80.
-  public static func width(environment: [String: String], fileDescriptor: Int32 = 1) -> Int {
-    if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
-    let columns = Int(annals_terminal_columns(fileDescriptor))
-    return columns > 0 ? columns : 80
   }
 
   /// Whether colour codes may be written: output is a terminal, `NO_COLOR` is unset or empty, `TERM` is not dumb.
