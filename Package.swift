@@ -45,7 +45,7 @@ let package = Package(
 
     .target(name: "EventDeck", dependencies: ["TextKit", .product(name: "Yams", package: "Yams")]),
     .target(name: "CardBuilder", dependencies: ["EventDeck", "TextKit", "StableRandom"]),
-    .target(name: "AnswerCheck", dependencies: ["CardBuilder", "EventDeck", "TextKit"]),
+    .target(name: "AnswerCheck", dependencies: ["CardBuilder", "EventDeck", "TextKit", "Scheduling"]),
     .target(name: "Scheduling", dependencies: ["StableRandom"]),
     .target(name: "Optimizer", dependencies: ["Scheduling", "StableRandom"]),
 
@@ -71,12 +71,9 @@ let package = Package(
         "TextKit", "StableRandom", "DeckCache",
       ]
     ),
+    .target(name: "Reports", dependencies: ["ProgressStore", "Scheduling", "CardBuilder", "AnswerCheck", "EventDeck", "TextKit"]),
     .target(
-      name: "Reports",
-      dependencies: ["ProgressStore", "Scheduling", "CardBuilder", "AnswerCheck", "EventDeck", "Study", "TextKit", "StableRandom"]
-    ),
-    .target(name: "Drafting", dependencies: ["EventDeck", "CardBuilder", "LineEditing", "TextKit"]),
-
+      name: "Drafting", dependencies: ["EventDeck", "CardBuilder", "LineEditing", "TextKit"]),
     .target(
       name: "Interop",
       dependencies: [
@@ -87,6 +84,10 @@ let package = Package(
         .product(name: "CSV", package: "CSV.swift"),
       ]
     ),
+    .target(
+      name: "Simulation",
+      dependencies: ["CardBuilder", "AnswerCheck", "ProgressStore", "Scheduling", "EventDeck", "StableRandom"]
+    ),
 
     // MARK: - Executables
 
@@ -95,14 +96,14 @@ let package = Package(
       dependencies: [
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "Optimizer", "ProgressStore",
-        "LineEditing", "Study", "Reports", "Workspace", "TextKit", "Drafting", "Interop", "DeckCache",
+        "LineEditing", "Study", "Reports", "Simulation", "Workspace", "TextKit", "Drafting", "Interop", "DeckCache",
       ]
     ),
     .executableTarget(
       name: "AnnalsBench",
       dependencies: [
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "Optimizer", "ProgressStore", "Study", "Reports",
-        "LineEditing", "StableRandom", "Drafting", "DeckFixtures", "DeckCache",
+        "Simulation", "LineEditing", "StableRandom", "Drafting", "DeckFixtures", "DeckCache",
       ]
     ),
 
@@ -123,7 +124,8 @@ let package = Package(
     .testTarget(name: "StableRandomTests", dependencies: ["StableRandom"]),
     .testTarget(name: "CardBuilderTests", dependencies: ["CardBuilder", "EventDeck", "DeckFixtures", "TextKit", "StableRandom"]),
     .testTarget(
-      name: "AnswerCheckTests", dependencies: ["AnswerCheck", "CardBuilder", "EventDeck", "DeckFixtures", "TextKit"]),
+      name: "AnswerCheckTests",
+      dependencies: ["AnswerCheck", "CardBuilder", "EventDeck", "Scheduling", "DeckFixtures", "TextKit"]),
     .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], resources: [.copy("Fixtures")]),
     .testTarget(name: "OptimizerTests", dependencies: ["Optimizer", "Scheduling", "StableRandom"], resources: [.copy("Fixtures")]),
     .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "EventDeck"]),
@@ -136,8 +138,8 @@ let package = Package(
     .testTarget(
       name: "StudyTests",
       dependencies: [
-        "Study", "CardBuilder", "EventDeck", "ProgressStore", "Scheduling", "LineEditing", "TextKit", "StableRandom",
-        "DeckCache",
+        "Study", "AnswerCheck", "CardBuilder", "EventDeck", "ProgressStore", "Scheduling", "LineEditing", "TextKit",
+        "StableRandom", "DeckCache",
       ],
       resources: [.copy("Fixtures")]),
     .testTarget(
@@ -152,7 +154,8 @@ let package = Package(
       name: "DraftingTests", dependencies: ["Drafting", "CardBuilder", "EventDeck", "LineEditing", "TextKit"],
       resources: [.copy("Fixtures")]),
     .testTarget(
-      name: "ReportsTests", dependencies: ["Reports", "ProgressStore", "Scheduling", "Study", "StableRandom"],
+      name: "ReportsTests",
+      dependencies: ["Reports", "Simulation", "CardBuilder", "EventDeck", "ProgressStore", "Scheduling", "StableRandom"],
       resources: [.copy("Fixtures")]),
   ]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import ProgressStore
 import Reports
+import Simulation
 import Scheduling
 import StableRandom
 

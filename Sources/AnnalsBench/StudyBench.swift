@@ -29,7 +29,7 @@ func runStudyBench(deckPath: String, directory: String, keepLargeStoreAt keepPat
     let reader = TimingReader(answers: material.cards.count)
     let session = StudySession(
       store: store, scheduler: try store.scheduler(), cards: material.cards, decks: material.decks, reader: reader,
-      output: DiscardingOutput(), judge: material.judge, options: QueueOptions(decks: material.decks.map(\.id), newLimit: 20))
+      output: DiscardingOutput(), options: QueueOptions(decks: material.decks.map(\.id), newLimit: 20))
     _ = try session.run()
     guard let firstPrompt = reader.firstPrompt else { throw StudyError.noCards("no card was shown") }
     let gaps = reader.answerToNextCard.sorted()

@@ -1,9 +1,6 @@
-/// How an answer went, in the scheduler's four buttons; the Study layer maps it onto `Scheduling`'s rating.
-public enum Grade: String, Sendable, Codable, CaseIterable {
-  case again, hard, good, easy
-}
+import Scheduling
 
-/// The judgement on one typed answer.
+/// The judgement on one typed answer, in every mode (study, quiz, simulation, `annals check`).
 public struct Verdict: Sendable, Codable, Equatable {
   /// Right, nearly right (a typo, too vague), or wrong.
   public enum Outcome: String, Sendable, Codable {
@@ -15,17 +12,23 @@ public struct Verdict: Sendable, Codable, Equatable {
   public var expected: String
   /// Why: "check the spelling", "the question asks for the day", "that is Markar Melkonian"...
   public var explanation: String
-  /// The grade a study session should propose.
-  public var proposedGrade: Grade
+  /// The grade a study session should propose, before hints and response time are counted.
+  public var proposedGrade: Rating
   /// What to type instead when the answer could not be read unambiguously (e.g. "3/4/1993").
   public var hint: String?
 
-  public init(outcome: Outcome, expected: String, explanation: String, proposedGrade: Grade, hint: String? = nil) {
+  public init(outcome: Outcome, expected: String, explanation: String, proposedGrade: Rating, hint: String? = nil) {
     self.outcome = outcome
     self.expected = expected
     self.explanation = explanation
     self.proposedGrade = proposedGrade
     self.hint = hint
+  }
+
+  /// The explanation and the hint as one note for display; nil when there is nothing beyond "Right.".
+  public var note: String? {
+    let parts = [explanation == "Right." ? "" : explanation, hint ?? ""].filter { !$0.isEmpty }
+    return parts.isEmpty ? nil : parts.joined(separator: " ")
   }
 
   /// A right answer, graded Good.

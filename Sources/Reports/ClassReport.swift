@@ -1,3 +1,4 @@
+import CardBuilder
 import Foundation
 
 /// A teacher's report over a folder of learners' stores: one row per student, an item analysis per card, and the
@@ -74,8 +75,8 @@ public struct StudentRow: Codable, Sendable, Equatable {
 public struct ItemAnalysis: Codable, Sendable, Equatable {
   /// The card's id.
   public var id: String
-  /// The card kind's category.
-  public var category: String
+  /// What the card asks about.
+  public var category: CardCategory
   /// The question, when the deck is known.
   public var prompt: String?
   /// The expected answer, when known.
@@ -97,7 +98,7 @@ public struct ItemAnalysis: Codable, Sendable, Equatable {
 
   /// An item with every field given.
   public init(
-    id: String, category: String, prompt: String?, answer: String?, source: String?, learners: Int,
+    id: String, category: CardCategory, prompt: String?, answer: String?, source: String?, learners: Int,
     firstSightCorrect: Double, overallCorrect: Double, attempts: Int, meanRetrievability: Double?,
     wrongAnswers: [WrongAnswer]
   ) {

@@ -1,3 +1,4 @@
+import CardBuilder
 import Foundation
 import ProgressStore
 import Scheduling
@@ -100,7 +101,7 @@ public struct ClassReportBuilder: Sendable {
   /// Per card, what the learners read so far did with it.
   struct ItemTallies {
     struct Tally {
-      var category = "other"
+      var category = CardCategory.other
       var prompt: String?
       var answer: String?
       var source: String?

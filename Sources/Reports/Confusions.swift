@@ -1,4 +1,5 @@
 import AnswerCheck
+import CardBuilder
 import EventDeck
 import Foundation
 import TextKit
@@ -8,7 +9,7 @@ import TextKit
 public enum Confusions {
   /// Wrong answers merged by normalised form, most frequent first (ties: alphabetical), each with its confusion.
   public static func group(
-    _ answers: [(text: String, count: Int)], card: CatalogCard?, catalog: CardCatalog?, limit: Int = 5
+    _ answers: [(text: String, count: Int)], card: Card?, catalog: CardCatalog?, limit: Int = 5
   ) -> [WrongAnswer] {
     var groups: [String: (text: String, count: Int, best: Int)] = [:]
     for answer in answers {
@@ -30,20 +31,20 @@ public enum Confusions {
   }
 
   /// What `wrong` was mistaken for, or nil when nothing is recognised.
-  public static func classify(_ wrong: String, card: CatalogCard?, catalog: CardCatalog?) -> String? {
+  public static func classify(_ wrong: String, card: Card?, catalog: CardCatalog?) -> String? {
     let key = AnswerText.key(wrong)
     if let card {
       let answerKey = AnswerText.key(card.answer)
-      let category = KindCategory.of(kind: card.kind, answerType: card.answerType)
+      let category = catalog?.category(of: card) ?? CardCategory(kind: card.kind, id: card.id)
       // Dates and numbers are recognised by the card's type, or, for multiple choice and other kinds, when both
       // the answer and the wrong answer read as one (and a number's words around it agree: "5 hours", "8 hours").
-      let datesAsked = card.answerType == "date" || category == "dates"
+      let datesAsked = category == .dates
       if let given = date(wrong), let expected = date(card.answer),
         datesAsked || (given.month != nil && expected.month != nil)
       {
         if let note = difference(given, from: expected) { return note }
       }
-      let numbersAsked = card.answerType == "number" || category == "numbers" || sameWords(wrong, card.answer)
+      let numbersAsked = category == .numbers || sameWords(wrong, card.answer)
       if numbersAsked, let given = number(in: wrong), let expected = number(in: card.answer), expected != 0 {
         let ratio = given / expected
         if abs(ratio - 1) <= 0.1 { return "close: within 10%" }

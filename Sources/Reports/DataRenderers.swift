@@ -60,7 +60,7 @@ public struct CSVRenderer: Sendable {
         ["id", "deck", "kind", "category", "era", "state", "prompt", "answer", "reviews", "lapses", "retrievability",
          "stability", "difficulty", "due", "last_review", "top_wrong_answer", "source"],
         report.cards.map { card in
-          [card.id, card.deck, card.kind, card.category, card.era ?? "", card.state, card.prompt ?? "", card.answer ?? "",
+          [card.id, card.deck, card.kind.rawValue, card.category.rawValue, card.era ?? "", card.state, card.prompt ?? "", card.answer ?? "",
            "\(card.reviews)", "\(card.lapses)", Self.number(card.retrievability), Self.number(card.stability),
            Self.number(card.difficulty), card.due ?? "", card.lastReview.map(Fmt.moment) ?? "",
            card.wrongAnswers.first?.answer ?? "", card.source ?? ""]
@@ -98,7 +98,7 @@ public struct CSVRenderer: Sendable {
         ["rank", "id", "category", "prompt", "answer", "learners", "first_sight_correct", "overall_correct", "attempts",
          "mean_retrievability", "wrong_answers", "source"],
         report.items.enumerated().map { index, item in
-          ["\(index + 1)", item.id, item.category, item.prompt ?? "", item.answer ?? "", "\(item.learners)",
+          ["\(index + 1)", item.id, item.category.rawValue, item.prompt ?? "", item.answer ?? "", "\(item.learners)",
            Self.number(item.firstSightCorrect), Self.number(item.overallCorrect), "\(item.attempts)",
            Self.number(item.meanRetrievability),
            item.wrongAnswers.map { "\($0.answer) ×\($0.count)" + ($0.confusion.map { " (\($0))" } ?? "") }.joined(separator: "; "),

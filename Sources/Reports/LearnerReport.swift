@@ -1,3 +1,4 @@
+import CardBuilder
 import Foundation
 
 /// Everything one learner's progress report shows, computed once and rendered in any format.
@@ -225,10 +226,10 @@ public struct CardSummary: Codable, Sendable, Equatable {
   public var id: String
   /// Its deck.
   public var deck: String
-  /// The card kind as stored ("when", "who", …).
-  public var kind: String
-  /// The kind's category: dates, people, places, numbers, order, other.
-  public var category: String
+  /// The card kind.
+  public var kind: CardKind
+  /// What the card asks about: dates, people, places, numbers, order, other.
+  public var category: CardCategory
   /// The era, if any.
   public var era: String?
   /// State: new, learning, young, mature, suspended or retired.
@@ -262,7 +263,7 @@ public struct CardSummary: Codable, Sendable, Equatable {
 
   /// A card summary with every field given.
   public init(
-    id: String, deck: String, kind: String, category: String, era: String?, state: String, prompt: String?,
+    id: String, deck: String, kind: CardKind, category: CardCategory, era: String?, state: String, prompt: String?,
     answer: String?, source: String?, reviews: Int, passed: Int = 0, firstPassed: Bool? = nil, lapses: Int, retrievability: Double?, stability: Double?,
     difficulty: Double?, due: String?, lastReview: Date?, wrongAnswers: [WrongAnswer]
   ) {

@@ -1,3 +1,4 @@
+import CardBuilder
 import Foundation
 import ProgressStore
 import Scheduling
@@ -81,10 +82,10 @@ public struct ReportBuilder: Sendable {
       schedulers[deck] = made
       return made
     }
-    var catalogCards: [String: CatalogCard] = [:]
+    var catalogCards: [String: (card: Card, catalog: CardCatalog)] = [:]
     var eraTitles: [String: String] = [:]
     for catalog in catalogs {
-      for card in catalog.cards where catalogCards[card.id] == nil { catalogCards[card.id] = card }
+      for card in catalog.cards where catalogCards[card.id] == nil { catalogCards[card.id] = (card, catalog) }
       eraTitles.merge(catalog.eraTitles) { first, _ in first }
     }
     let catalogByDeck = Dictionary(catalogs.map { ($0.deckID, $0) }, uniquingKeysWith: { first, _ in first })
@@ -119,7 +120,11 @@ public struct ReportBuilder: Sendable {
         let offset = max(clock.studyDay(card.state.due), today) - today
         if offset < forecastDays { forecastCounts[offset] += 1 }
       }
-      let text = catalogCards[card.id]
+      guard let kind = CardKind(rawValue: card.kind) else {
+        throw ReportError.store(.corrupt("card '\(card.id)' has the unknown kind '\(card.kind)'"))
+      }
+      let known = catalogCards[card.id]
+      let text = known?.card
       let stats = digest.cards[card.id]
       let wrong = Confusions.group(
         (digest.wrongAnswers[card.id] ?? []).map { ($0.text, $0.count) }, card: text,
@@ -127,8 +132,8 @@ public struct ReportBuilder: Sendable {
       let due = card.retired || card.suspended || card.state.phase == .new ? nil : CivilDay.string(clock.studyDay(card.state.due))
       summaries.append(
         CardSummary(
-          id: card.id, deck: card.deckID, kind: card.kind,
-          category: KindCategory.of(kind: card.kind, answerType: text?.answerType), era: card.era, state: state,
+          id: card.id, deck: card.deckID, kind: kind,
+          category: known.map { $0.catalog.category(of: $0.card) } ?? CardCategory(kind: kind, id: card.id), era: card.era, state: state,
           prompt: text?.prompt, answer: text?.answer, source: text?.source, reviews: stats?.reviews ?? 0,
           passed: stats?.passed ?? 0, firstPassed: stats?.firstPassed,
           lapses: card.state.lapses, retrievability: r, stability: card.state.stability.map { Self.rounded($0, 4) },
@@ -184,7 +189,7 @@ public struct ReportBuilder: Sendable {
       var keys: [(String, String, String)] = []
       if let era = card.era { keys.append(("era", era, eraTitles[era] ?? era)) }
       for tag in card.tags { keys.append(("topic", tag, tag)) }
-      keys.append(("kind", summary.category, summary.category))
+      keys.append(("kind", summary.category.rawValue, summary.category.rawValue))
       let stats = digest.cards[card.id]
       for (dimension, key, title) in keys {
         let id = dimension + "\u{0}" + key

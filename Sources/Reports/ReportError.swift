@@ -1,6 +1,6 @@
 import ProgressStore
 
-/// What can go wrong making a report or a simulation.
+/// What can go wrong making a report.
 public enum ReportError: Error, CustomStringConvertible, Sendable {
   /// A CSV table name that the report does not have.
   case unknownTable(String, known: [String])
@@ -8,8 +8,6 @@ public enum ReportError: Error, CustomStringConvertible, Sendable {
   case store(StoreError)
   /// The class folder could not be listed.
   case unreadableDirectory(path: String, reason: String)
-  /// A simulation parameter out of range.
-  case invalidSimulation(String)
 
   /// A readable description with a hint.
   public var description: String {
@@ -20,8 +18,6 @@ public enum ReportError: Error, CustomStringConvertible, Sendable {
       error.description
     case .unreadableDirectory(let path, let reason):
       "cannot read the folder \(Fmt.visible(path)): \(reason) (give a folder of learners' .sqlite files)"
-    case .invalidSimulation(let message):
-      message
     }
   }
 }

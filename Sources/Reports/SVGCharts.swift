@@ -1,3 +1,4 @@
+import Scheduling
 /// The inline SVG charts of the HTML reports. Each chart is a well-formed XML fragment with every text escaped,
 /// sized by its viewBox so that it scales to the page and to print.
 enum SVGCharts {
@@ -57,7 +58,7 @@ enum SVGCharts {
       if month != lastMonth {
         // A label only where there is room for it (the first column may start at the end of a month).
         if week - lastLabel >= 3 && week < grid.weeks - 2 {
-          out += "<text x=\(quote(n(left + Double(week) * (cell + gap)))) y=\"12\" class=\"axis\">\(CivilDay.monthAbbreviations[month - 1])</text>"
+          out += "<text x=\(quote(n(left + Double(week) * (cell + gap)))) y=\"12\" class=\"axis\">\(Fmt.monthAbbreviations[month - 1])</text>"
           lastLabel = week
         }
         lastMonth = month

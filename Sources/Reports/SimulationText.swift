@@ -1,19 +1,28 @@
-/// The simulation summary as text: totals, reviews a day month by month (what a retention costs), and a chart.
+/// A simulation's summary as text: totals, reviews a day month by month (what a retention costs), and a chart.
+///
+/// It takes the figures rather than the `Simulation` target's summary type, so Reports does not depend on the
+/// simulator.
 public enum SimulationText {
-  /// The summary of `summary`, written to `path`, in `width` columns.
-  public static func render(_ summary: SimulationSummary, path: String, width: Int) -> String {
+  /// The summary of a simulation of `learner` written to `path`: `days` as (`YYYY-MM-DD`, answers), the true and
+  /// desired retention and the quizzes taken, in `width` columns.
+  public static func render(
+    learner: String, days: [(date: String, reviews: Int)], trueRetention: Double?, desiredRetention: Double,
+    quizzes: Int, path: String, width: Int
+  ) -> String {
     var out: [String] = []
-    let studied = summary.days.filter { $0.reviews > 0 }.count
-    out.append("Simulated \(Fmt.visible(summary.learner)) into \(path)")
+    let studied = days.filter { $0.reviews > 0 }.count
+    let total = days.map(\.reviews).reduce(0, +)
+    let perDay = days.isEmpty ? 0 : Double(total) / Double(days.count)
+    out.append("Simulated \(Fmt.visible(learner)) into \(path)")
     out.append(
-      "\(summary.days.count) days (\(studied) studied), \(Fmt.grouped(summary.totalReviews)) answers: "
-        + Fmt.fixed(summary.reviewsPerDay, digits: 1) + " a day; true retention "
-        + Fmt.percent(summary.trueRetention, digits: 1) + " (desired " + Fmt.percent(summary.desiredRetention) + "); "
-        + "\(summary.quizzes) quizzes")
+      "\(days.count) days (\(studied) studied), \(Fmt.grouped(total)) answers: "
+        + Fmt.fixed(perDay, digits: 1) + " a day; true retention "
+        + Fmt.percent(trueRetention, digits: 1) + " (desired " + Fmt.percent(desiredRetention) + "); "
+        + "\(quizzes) quizzes")
     out.append("")
     out.append("Reviews a day, month by month")
     var months: [(String, Int, Int, Int)] = []  // month, reviews, days, peak
-    for day in summary.days {
+    for day in days {
       let month = String(day.date.prefix(7))
       if months.last?.0 == month {
         months[months.count - 1].1 += day.reviews
@@ -30,7 +39,7 @@ public enum SimulationText {
     out.append(contentsOf: table.lines(width: width))
     out.append("")
     // One column per day (or per week when the days do not fit), as a sparkline.
-    let counts = summary.days.map(\.reviews)
+    let counts = days.map(\.reviews)
     let perColumn = max(1, (counts.count + width - 9) / max(width - 8, 1))
     var columns: [Double] = []
     var index = 0

@@ -1,3 +1,4 @@
+import Scheduling
 /// Renders reports as terminal text: tables and Unicode charts that fit `width` columns, coloured only when asked.
 ///
 /// Deck text passes through `Fmt.visible`, so a control character in a deck shows as `^[` instead of acting.
@@ -106,7 +107,7 @@ public struct TextRenderer: Sendable {
     while column < grid.weeks {
       let month = CivilDay.month(grid.firstDay + 7 * column)
       if month != lastMonth {
-        let name = CivilDay.monthAbbreviations[month - 1]
+        let name = Fmt.monthAbbreviations[month - 1]
         if column + name.count <= labels.count && (column == 0 || labels[column - 1] == " ") {
           for (offset, char) in name.enumerated() { labels[column + offset] = char }
         }

@@ -1,39 +1,33 @@
 import AnswerCheck
 import CardBuilder
 import EventDeck
-import Scheduling
 
-/// Judges with AnswerCheck's `AnswerChecker` (names against the deck's lexicon, date windows, number ranges), and
-/// with `BasicJudge` for questions made here (a quiz's own orderings and multiple choice).
-public struct CheckerJudge: AnswerJudging {
-  private let checkers: [String: AnswerChecker]
-  private let fallback = BasicJudge()
+/// The `AnswerChecker` of each deck (its lexicon tells another entity from a misspelling), picked by a card's deck.
+///
+/// Every question in study and quiz is checked here: the builder's cards and the choice and ordering questions
+/// `QuizBuilder` makes are all `Card`s with an `Expectation`.
+public struct CheckerJudge: Sendable {
+  private let checkers: Prepared<[String: AnswerChecker]>
 
   /// A judge for cards of `decks`.
   public init(decks: [Deck]) {
-    checkers = Dictionary(
-      decks.map { ($0.id, AnswerChecker(lexicon: Lexicon(deck: $0))) }, uniquingKeysWith: { first, _ in first })
+    checkers = Prepared(value: Self.checkers(for: decks))
   }
 
-  public func judge(_ typed: String, card: StudyCard) -> Judgement {
-    guard let source = card.card, let checker = checkers[card.deckID] else { return fallback.judge(typed, card: card) }
-    let verdict = checker.check(typed, for: source)
-    let outcome: Judgement.Outcome =
-      switch verdict.outcome {
-      case .correct: .correct
-      case .close: .close
-      case .wrong: .wrong
-      }
-    let rating: Rating =
-      switch verdict.proposedGrade {
-      case .again: .again
-      case .hard: .hard
-      case .good: .good
-      case .easy: .easy
-      }
-    var explanation = verdict.explanation
-    if let hint = verdict.hint { explanation += (explanation.isEmpty ? "" : " ") + hint }
-    let trivial = ["Right.", ""].contains(explanation)
-    return Judgement(outcome: outcome, expected: verdict.expected, explanation: trivial ? nil : explanation, proposed: rating)
+  /// A judge for cards of decks still loading (compiled decks decode in the background): the first answer waits
+  /// for them and their lexicons.
+  public init(decks: Prepared<[Deck]>) {
+    checkers = Prepared { Self.checkers(for: decks.value) }
+  }
+
+  /// The verdict on `typed` for `card`, by the checker of the card's deck (one without a lexicon for a card of a
+  /// deck not given).
+  public func check(_ typed: String, card: Card) -> Verdict {
+    (checkers.value[card.deck] ?? AnswerChecker(lexicon: Lexicon())).check(typed, for: card)
+  }
+
+  private static func checkers(for decks: [Deck]) -> [String: AnswerChecker] {
+    Dictionary(
+      decks.map { ($0.id, AnswerChecker(lexicon: Lexicon(deck: $0))) }, uniquingKeysWith: { first, _ in first })
   }
 }

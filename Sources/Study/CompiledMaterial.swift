@@ -27,7 +27,7 @@ public final class CompiledMaterial: @unchecked Sendable {
   /// The decks, decoded in the background.
   public let decks: Prepared<[Deck]>
   /// The judge for these decks' cards, its lexicons made in the background; the first answer waits for them.
-  public let judge: any AnswerJudging
+  public let judge: CheckerJudge
 
   private let cache: DeckCache
   private let lock = NSLock()
@@ -45,7 +45,7 @@ public final class CompiledMaterial: @unchecked Sendable {
         return try? cache.rebuild(deckAt: paths[index], reason: "deck record unreadable").deck()
       }
     }
-    judge = PreparedJudge(decks: decks)
+    judge = CheckerJudge(decks: decks)
   }
 
   /// Opens the decks at `paths` through `cache`, compiling those that changed.
@@ -108,17 +108,17 @@ public final class CompiledMaterial: @unchecked Sendable {
   }
 
   /// Reads the cards with these ids from the deck each id names (`deck/item/kind`).
-  private func fetch(_ ids: [String]) throws(StudyError) -> [StudyCard] {
+  private func fetch(_ ids: [String]) throws(StudyError) -> [Card] {
     var byDeck: [Int: [String]] = [:]
     let order = lock.withLock { compiled.map(\.info.deckID) }
     for id in ids {
       let deckID = id.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
       if let index = order.firstIndex(of: deckID) { byDeck[index, default: []].append(id) }
     }
-    var found: [StudyCard] = []
+    var found: [Card] = []
     for (index, wanted) in byDeck.sorted(by: { $0.key < $1.key }) {
       let rows = try withRebuild(index) { deck throws(DeckCacheError) in try deck.lookUp(ids: wanted) }
-      found += rows.map { StudyCard($0.card, isEvent: $0.isEvent) }
+      found += rows.map(\.card)
     }
     return found
   }
@@ -141,15 +141,4 @@ public final class CompiledMaterial: @unchecked Sendable {
       }
     }
   }
-}
-
-/// `CheckerJudge` over decks still loading: the first answer waits for them.
-struct PreparedJudge: AnswerJudging {
-  let judge: Prepared<CheckerJudge>
-
-  init(decks: Prepared<[Deck]>) {
-    judge = Prepared { CheckerJudge(decks: decks.value) }
-  }
-
-  func judge(_ typed: String, card: StudyCard) -> Judgement { judge.value.judge(typed, card: card) }
 }

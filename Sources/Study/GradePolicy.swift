@@ -1,3 +1,4 @@
+import AnswerCheck
 import Foundation
 import Scheduling
 
@@ -10,15 +11,15 @@ public enum GradePolicy {
 
   /// The proposed grade: each hint lowers it a step (a hinted answer is at best Hard); a fast unaided right answer
   /// is Easy, a very slow one Hard.
-  public static func propose(_ judgement: Judgement, hints: Int, seconds: Double) -> Rating {
-    var rating = judgement.proposed
+  public static func propose(_ verdict: Verdict, hints: Int, seconds: Double) -> Rating {
+    var rating = verdict.proposedGrade
     if hints > 0 {
       let lowered = max(Rating.again.rawValue, rating.rawValue - hints)
       rating = Rating(rawValue: min(lowered, Rating.hard.rawValue)) ?? .again
-      if judgement.outcome == .correct && rating == .again && hints == 1 { rating = .hard }
+      if verdict.outcome == .correct && rating == .again && hints == 1 { rating = .hard }
       return rating
     }
-    if judgement.outcome == .correct {
+    if verdict.outcome == .correct {
       if rating == .good && seconds < easyWithin { return .easy }
       if seconds > hardAfter { return min(rating, .hard) }
     }

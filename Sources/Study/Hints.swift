@@ -7,19 +7,18 @@ public enum Hints {
   ///
   /// Dates give the decade, then the year, then the month; numbers their count of digits, then the first
   /// digit; names and text their first letter, then the first letter and length of each word.
-  public static func hint(for card: StudyCard, level: Int) -> String? {
-    switch card.form {
-    case .choice(let options):
-      let wrong = options.enumerated().filter { $0.element != card.answer }.map { $0.offset + 1 }
+  public static func hint(for card: Card, level: Int) -> String? {
+    switch card.expectation {
+    case .choice(let correct):
+      let wrong = card.choices.indices.filter { $0 != correct }.map { $0 + 1 }
       guard level < max(0, wrong.count - 1) else { return nil }
       return "It is not option \(wrong[level])."
-    case .ordering:
-      guard level < card.correctOrder.count - 1 else { return nil }
-      return "Item \(level + 1) in order is: \(card.correctOrder[level])"
-    case .typed: break
-    }
-    if card.answerType == .date, let date = card.date {
+    case .ordering(let order):
+      guard level < order.count - 1, order[level] < card.choices.count else { return nil }
+      return "Item \(level + 1) in order is: \(card.choices[order[level]])"
+    case .date(let expectation):
       // Coarser than the answer, step by step: the decade (or century), the year, the month or season.
+      let date = expectation.spec.start
       var steps: [String] = []
       switch date.precision {
       case .century: steps = [date.isBC ? "It is BC." : "It is AD."]
@@ -31,14 +30,14 @@ public enum Hints {
         if let month = date.month { steps.append("The month is \(HistoricalDate.monthNames[month - 1]).") }
       }
       return level < steps.count ? steps[level] : nil
-    }
-    if card.answerType == .number, let number = card.number {
-      let digits = String(Int(abs(number).rounded(.down)))
+    case .quantity(let expectation):
+      let digits = String(Int(abs(expectation.value).rounded(.down)))
       switch level {
       case 0: return "A number with \(digits.count) digit\(digits.count == 1 ? "" : "s") before any decimal point."
       case 1: return "It starts with \(digits.prefix(1))."
       default: return nil
       }
+    case .entity, .text: break
     }
     let words = card.answer.split(separator: " ")
     switch level {

@@ -1,5 +1,7 @@
+import CardBuilder
 import EventDeck
 import StableRandom
+import TextKit
 
 /// The kind of question a quiz asks.
 public enum QuizKind: String, Sendable, Codable, CaseIterable {
@@ -12,30 +14,33 @@ public enum QuizKind: String, Sendable, Codable, CaseIterable {
 }
 
 /// Picks and shapes a quiz's questions; the same seed and deck give the same quiz.
+///
+/// Every question is a `Card` (the builder's, or one made here with a `.choice` or `.ordering` expectation), so the
+/// deck's `AnswerChecker` judges all of them.
 public enum QuizBuilder {
   /// `count` questions from `cards`, of `kind` (or a mix), limited to `tags`, in an order fixed by `seed`.
   ///
   /// Typed cards become multiple choice by drawing three wrong options from other cards of the same kind; ordering
   /// questions put three or four dated events of the deck in order.
   public static func build(
-    cards: [StudyCard], decks: [Deck], count: Int, kind: QuizKind?, tags: [String], seed: String
-  ) -> [StudyCard] {
+    cards: [Card], decks: [Deck], count: Int, kind: QuizKind?, tags: [String], seed: String
+  ) -> [Card] {
     var random = SplitMix64(seed: seed)
     let eligible = cards.filter { card in
       tags.isEmpty || tags.contains { card.tags.contains($0) || card.era == $0 }
     }.sorted { $0.id < $1.id }
-    var pool: [StudyCard] = []
+    var pool: [Card] = []
     if kind == nil || kind == .typed {
-      pool += eligible.filter { $0.form == .typed }
+      pool += eligible.filter(isTyped)
     }
     if kind == nil || kind == .choice {
-      pool += eligible.filter { if case .choice = $0.form { true } else { false } }
+      pool += eligible.filter { $0.correctChoice != nil }
       if kind == .choice {
-        pool += eligible.filter { $0.form == .typed }.compactMap { asChoice($0, among: eligible, random: &random) }
+        pool += eligible.filter(isTyped).compactMap { asChoice($0, among: eligible, random: &random) }
       }
     }
     if kind == nil || kind == .ordering {
-      let existing = eligible.filter { if case .ordering = $0.form { true } else { false } }
+      let existing = eligible.filter { $0.correctOrder != nil }
       pool += existing
       let wanted = kind == .ordering ? count : max(1, count / 5)
       if existing.count < wanted {
@@ -45,34 +50,54 @@ public enum QuizBuilder {
     var picked = Array(random.shuffled(pool).prefix(count))
     if kind == nil {
       // A mixed quiz turns every third typed question into multiple choice.
-      for index in picked.indices where index % 3 == 1 && picked[index].form == .typed {
+      for index in picked.indices where index % 3 == 1 && isTyped(picked[index]) {
         if let choice = asChoice(picked[index], among: eligible, random: &random) { picked[index] = choice }
       }
     }
     return picked
   }
 
-  static func asChoice(_ card: StudyCard, among cards: [StudyCard], random: inout SplitMix64) -> StudyCard? {
-    var seen: Set<String> = [BasicJudge.normalize(card.answer)]
+  /// Whether `card` is answered by typing (not by picking an option or ordering items).
+  static func isTyped(_ card: Card) -> Bool {
+    card.correctChoice == nil && card.correctOrder == nil
+  }
+
+  /// Whether two expectations ask for the same sort of answer: both dates, both numbers, both names (an entity or
+  /// a name typed as text), or both other text.
+  static func sameShape(_ a: Expectation, _ b: Expectation) -> Bool {
+    func shape(_ e: Expectation) -> Int {
+      switch e {
+      case .date: 0
+      case .quantity: 1
+      case .entity, .text(isName: true): 2
+      case .text(isName: false), .choice, .ordering: 3
+      }
+    }
+    return shape(a) == shape(b)
+  }
+
+  static func asChoice(_ card: Card, among cards: [Card], random: inout SplitMix64) -> Card? {
+    var seen: Set<String> = [AnswerText.key(card.answer)]
     var wrong: [String] = []
     for other in random.shuffled(cards)
-    where other.kind == card.kind && other.answerType == card.answerType && other.form == .typed {
-      if seen.insert(BasicJudge.normalize(other.answer)).inserted { wrong.append(other.answer) }
+    where other.kind == card.kind && sameShape(other.expectation, card.expectation) && isTyped(other) {
+      if seen.insert(AnswerText.key(other.answer)).inserted { wrong.append(other.answer) }
       if wrong.count == 3 { break }
     }
     guard wrong.count >= 2 else { return nil }
     var choice = card
-    choice.card = nil  // now checked as a choice among these options, not as the typed card it was
-    choice.form = .choice(options: random.shuffled([card.answer] + wrong))
+    // Now checked as a choice among these options, not as the typed card it was.
+    choice.choices = random.shuffled([card.answer] + wrong)
+    choice.expectation = .choice(correct: choice.choices.firstIndex(of: card.answer) ?? 0)
     return choice
   }
 
   static func orderingQuestions(
-    from cards: [StudyCard], decks: [Deck], count: Int, random: inout SplitMix64
-  ) -> [StudyCard] {
-    var questions: [StudyCard] = []
+    from cards: [Card], decks: [Deck], count: Int, random: inout SplitMix64
+  ) -> [Card] {
+    var questions: [Card] = []
     for deck in decks {
-      let ids = Set(cards.compactMap(\.eventID))
+      let ids = Set(cards.filter { $0.deck == deck.id }.map(\.item))
       let dated = deck.events.filter { ids.contains($0.id) && $0.date != nil }
       guard dated.count >= 3 else { continue }
       for number in 0..<count {
@@ -88,11 +113,12 @@ public enum QuizBuilder {
         if items == order { items.swapAt(0, items.count - 1) }
         let answer = chosen.sorted { $0.date!.start < $1.date!.start }
           .map { "\($0.summary ?? $0.title) (\($0.date!.description))" }.joined(separator: " → ")
+        let correct = order.compactMap { item in items.firstIndex(of: item) }
         questions.append(
-          StudyCard(
-            id: "\(deck.id):quiz-order-\(number)", deckID: deck.id, kind: "ordering",
-            prompt: "Put these events in order, earliest first.", form: .ordering(items: items), answer: answer,
-            correctOrder: order, siblingGroup: "quiz"))
+          Card(
+            id: "\(deck.id)/quiz/order-\(number)", deck: deck.id, kind: .order,
+            prompt: "Put these events in order, earliest first.", answer: answer, choices: items, item: "quiz",
+            siblingGroup: "quiz", expectation: .ordering(correct: correct)))
       }
     }
     return questions

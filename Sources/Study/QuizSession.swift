@@ -1,3 +1,5 @@
+import CardBuilder
+import EventDeck
 import Foundation
 import LineEditing
 import StableRandom
@@ -7,7 +9,7 @@ import TextKit
 public struct QuizAnswer: Sendable, Codable, Equatable {
   public var number: Int
   public var cardID: String
-  public var kind: String
+  public var kind: CardKind
   public var question: String
   public var options: [String]?
   public var expected: String
@@ -36,23 +38,23 @@ public struct QuizReport: Sendable, Codable, Equatable {
 
 /// Runs a quiz: asks each question once, checks it, keeps score; no scheduling changes.
 public final class QuizSession {
-  private let questions: [StudyCard]
+  private let questions: [Card]
   private let reader: LineReader
   private let output: SessionOutput
-  private let judge: any AnswerJudging
+  private let judge: CheckerJudge
   private let style: Style
   private let width: Int
   private let now: () -> Date
 
-  /// A quiz over `questions`, in order.
+  /// A quiz over `questions` (cards of `decks`, checked by those decks' `AnswerChecker`), in order.
   public init(
-    questions: [StudyCard], reader: LineReader, output: SessionOutput, judge: any AnswerJudging = BasicJudge(),
+    questions: [Card], decks: [Deck], reader: LineReader, output: SessionOutput,
     style: Style = Style(colour: false), width: Int = 80, now: @escaping () -> Date = Date.init
   ) {
     self.questions = questions
     self.reader = reader
     self.output = output
-    self.judge = judge
+    self.judge = CheckerJudge(decks: decks)
     self.style = style
     self.width = width
     self.now = now
@@ -68,8 +70,10 @@ public final class QuizSession {
     say(style.bold("Quiz") + ": \(questions.count) questions, seed \(TerminalText.sanitize(seed)). :skip passes, :quit ends.")
     for (index, card) in questions.enumerated() {
       var options: [String]?
-      if case .choice(let shown) = card.form { options = shown }
-      if case .ordering(let shown) = card.form { options = shown }
+      switch card.expectation {
+      case .choice, .ordering: options = card.choices
+      case .entity, .text, .date, .quantity: break
+      }
       var answer = QuizAnswer(
         number: index + 1, cardID: card.id, kind: card.kind, question: card.prompt, options: options,
         expected: card.answer, given: nil, outcome: "unanswered", seconds: nil)
@@ -108,10 +112,10 @@ public final class QuizSession {
             say(style.dim("Skipped. The answer: ") + TerminalText.sanitize(card.answer))
             break reading
           }
-          let judgement = judge.judge(text, card: card)
+          let verdict = judge.check(text, card: card)
           answer.given = text
-          answer.outcome = judgement.outcome.rawValue
-          switch judgement.outcome {
+          answer.outcome = verdict.outcome.rawValue
+          switch verdict.outcome {
           case .correct: say(style.good("✓ Right"))
           case .close: say(style.warn("≈ Nearly") + ": " + TerminalText.sanitize(card.answer))
           case .wrong: say(style.bad("✗ Wrong") + ": " + TerminalText.sanitize(card.answer))
@@ -124,8 +128,8 @@ public final class QuizSession {
     let points = answers.reduce(0.0) { $0 + ($1.outcome == "correct" ? 1 : $1.outcome == "close" ? 0.5 : 0) }
     let total = questions.count
     return QuizReport(
-      quizID: "\(questions.first?.deckID ?? "quiz")-\(Int(started.timeIntervalSince1970))-\(FNV1a.hex(seed.utf8).prefix(6))",
-      learner: learner, decks: Array(Set(questions.map(\.deckID))).sorted(), seed: seed, started: started,
+      quizID: "\(questions.first?.deck ?? "quiz")-\(Int(started.timeIntervalSince1970))-\(FNV1a.hex(seed.utf8).prefix(6))",
+      learner: learner, decks: Array(Set(questions.map(\.deck))).sorted(), seed: seed, started: started,
       seconds: now().timeIntervalSince(started), points: points, total: total,
       score: total == 0 ? 0 : points / Double(total), questions: answers)
   }

@@ -1,23 +1,25 @@
+import CardBuilder
+
 /// The cards a session may show, by id: all given up front, or read on demand (from compiled decks) and kept.
 public final class StudyCards {
-  private var known: [String: StudyCard]
+  private var known: [String: Card]
   private var absent = Set<String>()
-  private let fetch: (([String]) throws(StudyError) -> [StudyCard])?
+  private let fetch: (([String]) throws(StudyError) -> [Card])?
 
   /// Every card, given now.
-  public init(_ cards: [StudyCard]) {
+  public init(_ cards: [Card]) {
     known = Dictionary(cards.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     fetch = nil
   }
 
   /// Cards read by `fetch` when first asked for (it returns those of the ids it knows).
-  public init(fetch: @escaping ([String]) throws(StudyError) -> [StudyCard]) {
+  public init(fetch: @escaping ([String]) throws(StudyError) -> [Card]) {
     known = [:]
     self.fetch = fetch
   }
 
   /// The cards with these ids, in order; ids no deck has are left out. Reads the missing ones in one go.
-  public func cards(_ ids: [String]) throws(StudyError) -> [StudyCard] {
+  public func cards(_ ids: [String]) throws(StudyError) -> [Card] {
     if let fetch {
       var seen = Set<String>()
       let missing = ids.filter { known[$0] == nil && !absent.contains($0) && seen.insert($0).inserted }
@@ -30,7 +32,7 @@ public final class StudyCards {
   }
 
   /// The card with this id, if any deck has it.
-  public subscript(id: String) -> StudyCard? { (try? cards([id]))?.first }
+  public subscript(id: String) -> Card? { (try? cards([id]))?.first }
 
   /// How many cards have been read so far.
   public var loadedCount: Int { known.count }

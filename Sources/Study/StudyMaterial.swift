@@ -9,29 +9,25 @@ public struct StudyMaterial: Sendable {
   /// The decks, in the order given.
   public var decks: [Deck]
   /// Their cards, deck by deck.
-  public var cards: [StudyCard]
+  public var cards: [Card]
 
   /// Loads and checks the deck files at `paths`, building their cards.
   ///
   /// Throws `StudyError.noCards` naming the file when a deck has problems (with `file:line:column` diagnostics).
   public static func load(paths: [String]) throws(StudyError) -> StudyMaterial {
     var decks: [Deck] = []
-    var cards: [StudyCard] = []
+    var cards: [Card] = []
     for path in paths {
       do {
         let deck = try DeckLoader.load(fileAt: path)
         decks.append(deck)
-        let events = Set(deck.events.map(\.id))
-        cards += CardBuilder(deck: deck).cards().map { StudyCard($0, isEvent: events.contains($0.item)) }
+        cards += CardBuilder(deck: deck).cards()
       } catch {
         throw .noCards(error.description)
       }
     }
     return StudyMaterial(decks: decks, cards: cards)
   }
-
-  /// The judge for these decks' cards.
-  public var judge: CheckerJudge { CheckerJudge(decks: decks) }
 
   /// The deck names (people, places, units, organisations with their aliases), for `--complete-names`.
   public var names: [String] {
@@ -44,8 +40,8 @@ public struct StudyMaterial: Sendable {
     var lines: [String] = []
     for (deck, path) in zip(decks, paths) {
       let bytes = (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()
-      let records = cards.filter { $0.deckID == deck.id }.map {
-        CardRecord(id: $0.id, kind: $0.kind, siblingGroup: $0.siblingGroup, tags: $0.tags, era: $0.era)
+      let records = cards.filter { $0.deck == deck.id }.map {
+        CardRecord(id: $0.id, kind: $0.kind.rawValue, siblingGroup: $0.siblingGroup, tags: $0.tags, era: $0.era)
       }
       do {
         let summary = try store.sync(

@@ -1,3 +1,5 @@
+import AnswerCheck
+import CardBuilder
 import EventDeck
 import Foundation
 import LineEditing
@@ -25,34 +27,34 @@ public final class StudySession {
   private let deck: (String) -> Deck?
   private let reader: LineReader
   private let output: SessionOutput
-  private let judge: any AnswerJudging
+  private let judge: CheckerJudge
   private var options: QueueOptions
   private let style: Style
   private let width: Int
   private let now: () -> Date
 
-  private var pending: [StudyCard] = []
+  private var pending: [Card] = []
   private var leftOut = Set<String>()
-  private var recorded: [(entry: StoredReview, card: StudyCard, correct: Bool)] = []
+  private var recorded: [(entry: StoredReview, card: Card, correct: Bool)] = []
   private var summary = SessionSummary()
   private var lastWasInterrupt = false
 
   /// A session over `cards` (by id), recording in `store` with `scheduler`.
   public convenience init(
-    store: ProgressStore, scheduler: any Scheduler, cards: [StudyCard], decks: [Deck], reader: LineReader,
-    output: SessionOutput, judge: any AnswerJudging = BasicJudge(), options: QueueOptions = QueueOptions(),
+    store: ProgressStore, scheduler: any Scheduler, cards: [Card], decks: [Deck], reader: LineReader,
+    output: SessionOutput, options: QueueOptions = QueueOptions(),
     style: Style = Style(colour: false), width: Int = 80, now: @escaping () -> Date = Date.init
   ) {
-    let decks = Dictionary(decks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let byID = Dictionary(decks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     self.init(
-      store: store, scheduler: scheduler, cards: StudyCards(cards), deck: { decks[$0] }, reader: reader, output: output,
-      judge: judge, options: options, style: style, width: width, now: now)
+      store: store, scheduler: scheduler, cards: StudyCards(cards), deck: { byID[$0] }, reader: reader, output: output,
+      judge: CheckerJudge(decks: decks), options: options, style: style, width: width, now: now)
   }
 
   /// A session whose cards are read as the queue needs them and whose decks (for timelines) are looked up by id.
   public init(
     store: ProgressStore, scheduler: any Scheduler, cards: StudyCards, deck: @escaping (String) -> Deck?,
-    reader: LineReader, output: SessionOutput, judge: any AnswerJudging, options: QueueOptions = QueueOptions(),
+    reader: LineReader, output: SessionOutput, judge: CheckerJudge, options: QueueOptions = QueueOptions(),
     style: Style = Style(colour: false), width: Int = 80, now: @escaping () -> Date = Date.init
   ) {
     self.store = store
@@ -137,7 +139,7 @@ public final class StudySession {
     case end(SessionSummary.EndReason)
   }
 
-  private func ask(_ card: StudyCard) throws(StudyError) -> Step {
+  private func ask(_ card: Card) throws(StudyError) -> Step {
     show(card)
     reader.completionWords = completionBase
     let shown = now()
@@ -165,12 +167,12 @@ public final class StudySession {
           continue
         }
         let seconds = now().timeIntervalSince(shown)
-        let judgement = judge.judge(text, card: card)
-        showVerdict(judgement, card: card, typed: text)
-        let proposed = GradePolicy.propose(judgement, hints: hints, seconds: seconds)
+        let verdict = judge.check(text, card: card)
+        showVerdict(verdict, card: card, typed: text)
+        let proposed = GradePolicy.propose(verdict, hints: hints, seconds: seconds)
         switch gradeLoop(proposed) {
         case .grade(let rating):
-          guard try record(card, rating: rating, typed: text, judgement: judgement, seconds: seconds) else {
+          guard try record(card, rating: rating, typed: text, verdict: verdict, seconds: seconds) else {
             return .end(.unsaved)
           }
           return .next
@@ -180,7 +182,7 @@ public final class StudySession {
           continue
         case .end(let reason):
           // The answer was typed and checked: keep it with the proposed grade before ending.
-          let saved = try record(card, rating: proposed, typed: text, judgement: judgement, seconds: seconds)
+          let saved = try record(card, rating: proposed, typed: text, verdict: verdict, seconds: seconds)
           return .end(saved ? reason : .unsaved)
         }
       }
@@ -231,7 +233,7 @@ public final class StudySession {
 
   private enum CommandResult { case stay, leave, quit }
 
-  private func command(_ text: String, card: StudyCard, hints: inout Int) throws(StudyError) -> CommandResult {
+  private func command(_ text: String, card: Card, hints: inout Int) throws(StudyError) -> CommandResult {
     let name = text.split(separator: " ").first.map(String.init)?.lowercased() ?? text
     switch name {
     case ":hint", ":h":
@@ -311,10 +313,10 @@ public final class StudySession {
   /// happened and what to do, and tries again on Enter. Returns false when the learner ends the session instead
   /// (the answer is then named as not saved, never dropped silently).
   private func record(
-    _ card: StudyCard, rating: Rating, typed: String, judgement: Judgement, seconds: Double
+    _ card: Card, rating: Rating, typed: String, verdict: Verdict, seconds: Double
   ) throws(StudyError) -> Bool {
     let answer = Answer(
-      cardID: card.id, rating: rating, time: now(), typedAnswer: typed, verdict: judgement.outcome.rawValue,
+      cardID: card.id, rating: rating, time: now(), typedAnswer: typed, verdict: verdict.outcome.rawValue,
       responseMilliseconds: Int(seconds * 1000))
     var entry: StoredReview
     while true {
@@ -333,7 +335,7 @@ public final class StudySession {
         }
       }
     }
-    let correct = judgement.outcome == .correct
+    let correct = verdict.outcome == .correct
     recorded.append((entry, card, correct))
     summary.reviewed += 1
     if correct { summary.correct += 1 }
@@ -388,36 +390,37 @@ public final class StudySession {
   /// More Tab completions (the deck's names, with `--complete-names`).
   public var extraCompletions: [String] = []
 
-  private func show(_ card: StudyCard) {
+  private func show(_ card: Card) {
     var text = "\n" + style.bold(wrapped(TerminalText.sanitize(card.prompt)))
-    switch card.form {
-    case .typed: break
-    case .choice(let options):
-      for (index, option) in options.enumerated() {
+    switch card.expectation {
+    case .choice:
+      for (index, option) in card.choices.enumerated() {
         text += "\n  \(index + 1). " + wrapped(TerminalText.sanitize(option), indent: "     ")
       }
-    case .ordering(let items):
+    case .ordering:
       text += "\n" + style.dim("  Type the numbers in order, earliest first:")
-      for (index, item) in items.enumerated() {
+      for (index, item) in card.choices.enumerated() {
         text += "\n  \(index + 1). " + wrapped(TerminalText.sanitize(item), indent: "     ")
       }
+    case .entity, .text, .date, .quantity: break
     }
     say(text)
   }
 
-  private func showVerdict(_ judgement: Judgement, card: StudyCard, typed: String) {
-    let expected = TerminalText.sanitize(judgement.expected)
-    switch judgement.outcome {
+  private func showVerdict(_ verdict: Verdict, card: Card, typed: String) {
+    let expected = TerminalText.sanitize(verdict.expected)
+    switch verdict.outcome {
     case .correct: say(style.good("✓ Right") + ": " + expected)
     case .close: say(style.warn("≈ Nearly") + ": " + expected)
     case .wrong: say(style.bad("✗ Not quite") + " — you typed “\(TerminalText.sanitize(typed))”; expected: " + style.bold(expected))
     }
-    if let explanation = judgement.explanation { say(style.dim("  " + TerminalText.sanitize(explanation))) }
+    if let note = verdict.note { say(style.dim("  " + TerminalText.sanitize(note))) }
     if let source = card.source {
       say(style.dim("  “" + wrapped(TerminalText.sanitize(source), indent: "   ") + "”"))
     }
-    if judgement.outcome != .correct, let eventID = card.eventID, let deck = deck(card.deckID) {
-      let entries = Timeline.around(eventID, in: deck)
+    // The card's item is an event for event cards: its neighbours in time put the fact in context.
+    if verdict.outcome != .correct, let deck = deck(card.deck), deck.event(card.item) != nil {
+      let entries = Timeline.around(card.item, in: deck)
       if entries.count > 1 {
         say(style.dim("  In context:"))
         for entry in entries {

@@ -50,13 +50,13 @@ struct CheckCommand: ParsableCommand {
       }
       let output = Output(
         card: card.id, answer: answer, outcome: verdict.outcome.rawValue, expected: verdict.expected,
-        explanation: verdict.explanation, proposedGrade: verdict.proposedGrade.rawValue, hint: verdict.hint)
+        explanation: verdict.explanation, proposedGrade: verdict.proposedGrade.name, hint: verdict.hint)
       print(String(decoding: try encoder.encode(output), as: UTF8.self))
       return
     }
     print("\(verdict.outcome.rawValue): \(TerminalText.sanitize(verdict.explanation))")
     print("expected: \(TerminalText.sanitize(verdict.expected))")
     if let hint = verdict.hint { print("hint: \(TerminalText.sanitize(hint))") }
-    print("grade: \(verdict.proposedGrade.rawValue.capitalized)")
+    print("grade: \(verdict.proposedGrade.name.capitalized)")
   }
 }

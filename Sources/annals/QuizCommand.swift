@@ -57,7 +57,7 @@ struct QuizCommand: ParsableCommand {
       let reader = try terminal.makeReader(historyPath: workspace.historyURL(for: learner).path)
       defer { reader.close() }
       let quiz = QuizSession(
-        questions: questions, reader: reader, output: terminal, judge: material.judge, style: terminal.style,
+        questions: questions, decks: material.decks, reader: reader, output: terminal, style: terminal.style,
         width: terminal.width)
       let report = quiz.run(learner: learner.name, seed: seed)
       try store.recordQuiz(

@@ -46,7 +46,7 @@ struct ReportCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "A deck file (.yaml) or card catalog (.json) giving questions and source sentences (repeatable; default: the deck files the store was synced from).",
+      "A deck file (.yaml) giving questions and source sentences, its cards built as 'annals study' builds them (repeatable; default: the deck files the store was synced from).",
       valueName: "file"))
   var catalog: [String] = []
 
@@ -73,7 +73,7 @@ struct ReportCommand: ParsableCommand {
 
   func run() throws {
     let moment = try parseMoment(now)
-    var catalogs = try catalog.flatMap(ReportCatalogs.load)
+    var catalogs = try catalog.map(ReportCatalogs.load)
     let output: String
     do {
       if let classDirectory {
@@ -132,17 +132,6 @@ struct ReportCommand: ParsableCommand {
   /// `--width`, else the terminal's (`COLUMNS`, then the tty), else 80.
   var textWidth: Int {
     width ?? TerminalText.width(environment: ProcessInfo.processInfo.environment)
-  }
-}
-
-/// Reads a card catalog JSON file (the `CardCatalog` model).
-func loadCatalog(_ path: String) throws -> CardCatalog {
-  let data: Data
-  do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-    throw CommandError("cannot read the catalog \(path.terminalSafe): \(error.localizedDescription)")
-  }
-  do { return try JSONDecoder().decode(CardCatalog.self, from: data) } catch {
-    throw CommandError("\(path.terminalSafe) is not a card catalog (JSON with deckID, deckTitle and cards): \(error)")
   }
 }
 

@@ -1,12 +1,14 @@
 import ArgumentParser
+import CardBuilder
 import Foundation
 import LineEditing
 import ProgressStore
 import Reports
 import Scheduling
+import Simulation
 import TextKit
-import Workspace
 import Study
+import Workspace
 
 /// `annals simulate`: a simulated learner studies a deck day by day into a real store.
 struct SimulateCommand: ParsableCommand {
@@ -17,7 +19,7 @@ struct SimulateCommand: ParsableCommand {
       The simulated learner answers each day's queue through the same store path as a person. Their memory is \
       FSRS with the default weights (each card harder or easier, drawn from the seed), so the true retention \
       comes out near the desired retention you choose; wrong typed answers are drawn from the deck's own \
-      distractors. The summary answers: how many reviews a day does this retention cost? Everything is \
+      distractors, and every typed answer is judged by the deck's answer checker, as in 'annals study'. The summary answers: how many reviews a day does this retention cost? Everything is \
       determined by --seed. The store must not exist yet.
       """)
 
@@ -27,10 +29,7 @@ struct SimulateCommand: ParsableCommand {
   var store: String?
 
   @Option(help: ArgumentHelp("The deck file to study (.yaml), its cards built as 'annals study' builds them.", valueName: "file"))
-  var deck: String?
-
-  @Option(help: ArgumentHelp("A card catalog (JSON) to study instead of a deck file.", valueName: "file"))
-  var catalog: String?
+  var deck: String
 
   @Option(help: "Days to simulate.")
   var days = 90
@@ -62,7 +61,6 @@ struct SimulateCommand: ParsableCommand {
   }
 
   func run() throws {
-    guard (deck == nil) != (catalog == nil) else { throw CommandError("give either --deck FILE.yaml or --catalog FILE.json") }
     let path = try storePath()
     if FileManager.default.fileExists(atPath: path) {
       throw CommandError(
@@ -86,34 +84,16 @@ struct SimulateCommand: ParsableCommand {
     options.spread = spread
     let summary: SimulationSummary
     do {
-      let cards: CardCatalog
-      var judge: (@Sendable (String, String) -> String?)?
-      var material: StudyMaterial?
-      if let deck {
-        let loaded = try StudyMaterial.load(paths: [deck])
-        guard let first = CardCatalog.catalogs(of: loaded).first else { throw CommandError("\(deck.terminalSafe) has no deck") }
-        cards = first
-        material = loaded
-        // Typed and multiple-choice answers are checked by the study session's own judge (AnswerChecker).
-        let studyCards = Dictionary(loaded.cards.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let sessionJudge = loaded.judge
-        judge = { id, typed in
-          guard let card = studyCards[id] else { return nil }
-          if case .ordering = card.form { return nil }
-          return sessionJudge.judge(typed, card: card).outcome.rawValue
-        }
-      } else {
-        cards = try loadCatalog(catalog ?? "")
-      }
+      let material = try StudyMaterial.load(paths: [deck])
+      guard let loaded = material.decks.first else { throw CommandError("\(deck.terminalSafe) has no deck") }
       let store: ProgressStore
       do { store = try ProgressStore(path: path) } catch { throw CommandError(error.description) }
       defer { try? store.close() }
-      if let material, let deck {
-        _ = try material.sync(into: store, paths: [deck], at: first)  // as 'annals study' does
-        options.syncsDeck = false
-      }
-      summary = try LearnerSimulator(catalog: cards, options: options, judge: judge).run(store: store)
-    } catch let error as ReportError {
+      _ = try material.sync(into: store, paths: [deck], at: first)  // as 'annals study' does
+      options.syncsDeck = false
+      let catalog = CardCatalog(deck: loaded, cards: material.cards)
+      summary = try LearnerSimulator(catalog: catalog, options: options).run(store: store)
+    } catch let error as SimulationError {
       throw CommandError(error.description)
     } catch let error as StudyError {
       throw CommandError(error.description)
@@ -122,7 +102,11 @@ struct SimulateCommand: ParsableCommand {
       print(try JSONRenderer().render(summary), terminator: "")
       return
     }
-    print(SimulationText.render(summary, path: path.terminalSafe, width: TerminalText.width(environment: ProcessInfo.processInfo.environment)))
+    print(
+      SimulationText.render(
+        learner: summary.learner, days: summary.days.map { ($0.date, $0.reviews) }, trueRetention: summary.trueRetention,
+        desiredRetention: summary.desiredRetention, quizzes: summary.quizzes, path: path.terminalSafe,
+        width: TerminalText.width(environment: ProcessInfo.processInfo.environment)))
   }
 }
 

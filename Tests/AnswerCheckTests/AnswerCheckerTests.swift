@@ -2,6 +2,7 @@ import AnswerCheck
 import CardBuilder
 import DeckFixtures
 import EventDeck
+import Scheduling
 import Testing
 
 /// One row of an answer table: the card, what the learner typed, and the outcome it must get.
@@ -35,7 +36,7 @@ enum Fixture {
       return
     }
     #expect(verdict.outcome == row.outcome, "\(row.testDescription): got \(verdict.outcome) (\(verdict.explanation))")
-    let grade: Grade = row.outcome == .correct ? .good : row.outcome == .close ? .hard : .again
+    let grade: Rating = row.outcome == .correct ? .good : row.outcome == .close ? .hard : .again
     #expect(verdict.proposedGrade == grade)
   }
 

@@ -1,15 +1,20 @@
+import CardBuilder
 import Reports
 import Testing
 
 @Suite("Wrong answers and what they were confused with")
 struct ConfusionTests {
-  static let card = CatalogCard(
-    id: "fall", kind: "when", group: "fall", prompt: "When did Kalbajar fall?", answer: "April 3, 1993", answerType: "date")
-  static let who = CatalogCard(
-    id: "planner", kind: "who", group: "planner", prompt: "Who planned it?", answer: "Gurgen Dalibaltyan", answerType: "name")
-  static let count = CatalogCard(id: "area", kind: "quantity", group: "area", prompt: "How many km²?", answer: "1,900", answerType: "number")
-  static let catalog = CardCatalog(
-    deckID: "k", deckTitle: "K", entityNames: ["Monte Melkonian": "person", "Omar Pass": "place"], cards: [card, who, count])
+  /// A card of `kind` whose expected answer is `answer` (the classifier reads the kind, the id and the answer).
+  static func card(_ id: String, _ kind: CardKind, _ answer: String, sub: String? = nil) -> Card {
+    Card(
+      id: "k/\(id)/\(kind.rawValue)" + (sub.map { "/" + $0 } ?? ""), deck: "k", kind: kind, prompt: "?", answer: answer,
+      item: id, siblingGroup: "k/\(id)", expectation: .text(isName: false))
+  }
+  static let card = card("fall", .date, "April 3, 1993")
+  static let who = card("planner", .name, "Gurgen Dalibaltyan")
+  static let count = card("area", .quantity, "1,900")
+  /// The real Kalbajar deck: its people and places are the "other entities" a wrong answer may name.
+  static let catalog = try! Support.catalog()
 
   @Test(arguments: [
     ("April 3, 1992", card, "a year off"),
@@ -25,13 +30,11 @@ struct ConfusionTests {
     ("19000", count, "off by a factor of 10"),
     ("500", count, "too low"),
   ])
-  func classifies(wrong: String, card: CatalogCard, expected: String) {
+  func classifies(wrong: String, card: Card, expected: String) {
     #expect(Confusions.classify(wrong, card: card, catalog: Self.catalog) == expected)
   }
 
-  static func dated(_ answer: String) -> CatalogCard {
-    CatalogCard(id: "d", kind: "date", group: "d", prompt: "When?", answer: answer, answerType: "date")
-  }
+  static func dated(_ answer: String) -> Card { card("d", .date, answer) }
 
   @Test("dates across history: the era, the part, the decade or century, the season", arguments: [
     ("44 AD", "44 BC", "wrong era"),
@@ -52,17 +55,17 @@ struct ConfusionTests {
   }
 
   @Test func numbersAndDatesAreRecognisedInMultipleChoiceToo() {
-    let duration = CatalogCard(id: "d", kind: "choice", group: "d", prompt: "How long?", answer: "8 hours")
+    let duration = Self.card("d", .choice, "8 hours")
     #expect(Confusions.classify("5 hours", card: duration, catalog: nil) == "too low")
     #expect(Confusions.classify("5 days", card: duration, catalog: nil) == nil)
-    let day = CatalogCard(id: "w", kind: "choice", group: "w", prompt: "When?", answer: "April 3, 1993")
+    let day = Self.card("w", .outcome, "April 3, 1993")
     #expect(Confusions.classify("April 3, 1992", card: day, catalog: nil) == "a year off")
-    let unit = CatalogCard(id: "u", kind: "choice", group: "u", prompt: "Which unit?", answer: "709th brigade")
+    let unit = Self.card("u", .choice, "709th brigade", sub: "actor")
     #expect(Confusions.classify("Russian 128th Regiment", card: unit, catalog: nil) == nil)
   }
 
   @Test func anotherCardsAnswerIsRecognised() {
-    #expect(Confusions.classify("April 3, 1993", card: Self.who, catalog: Self.catalog) == "the answer to another card (when)")
+    #expect(Confusions.classify("April 3, 1993", card: Self.who, catalog: Self.catalog) == "the answer to another card (date)")
   }
 
   @Test func groupsSpellingsAndCountsThem() {

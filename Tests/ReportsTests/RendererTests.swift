@@ -1,6 +1,8 @@
 import Foundation
+import CardBuilder
 import FoundationXML
 import Reports
+import Scheduling
 import Testing
 
 /// A small report built by hand, with hostile deck text, for the renderers alone.
@@ -9,13 +11,13 @@ enum HandBuilt {
 
   static func report() -> LearnerReport {
     let tricky = CardSummary(
-      id: "c1", deck: "d", kind: "when", category: "dates", era: "battle", state: "young",
+      id: "c1", deck: "d", kind: .date, category: .dates, era: "battle", state: "young",
       prompt: "When did <b>\"Kalbajar\" & co</b> fall?\u{1B}[31m", answer: "April 3, 1993", source: "It fell, | said *they*, on =April 3.",
       reviews: 6, passed: 3, firstPassed: false, lapses: 2, retrievability: 0.4123, stability: 3.5, difficulty: 7.25,
       due: "2026-05-02", lastReview: Date(timeIntervalSince1970: 1_777_377_600),
       wrongAnswers: [WrongAnswer(answer: "April 3, 1992", count: 2, confusion: "a year off")])
     let plain = CardSummary(
-      id: "c2", deck: "d", kind: "who", category: "people", era: nil, state: "new", prompt: nil, answer: nil,
+      id: "c2", deck: "d", kind: .name, category: .people, era: nil, state: "new", prompt: nil, answer: nil,
       source: nil, reviews: 0, lapses: 0, retrievability: nil, stability: nil, difficulty: nil, due: nil,
       lastReview: nil, wrongAnswers: [])
     return LearnerReport(
@@ -94,6 +96,20 @@ struct RendererTests {
     #expect(csv.contains("\"April 3, 1993\""))
     #expect(csv.contains("'=April") == false)  // not at the start of the field: left alone
     #expect(throws: ReportError.self) { try CSVRenderer().render(HandBuilt.report(), table: "nope") }
+  }
+
+  @Test(arguments: ["=HYPERLINK(\"http://x\")", "+44 cmd", "-2+3", "@SUM(A1)"])
+  func csvDefusesFieldsThatStartLikeAFormula(hostile: String) throws {
+    var report = HandBuilt.report()
+    report.cards[0].prompt = hostile
+    report.cards[0].answer = "-12"  // a plain negative number is data, not a formula
+    let csv = try CSVRenderer().render(report)
+    let row = try #require(csv.split(separator: "\r\n").first { $0.hasPrefix("c1,") }).description
+    let quoted = hostile.contains(",") || hostile.contains("\"")
+    let defused = "'" + hostile.replacingOccurrences(of: "\"", with: "\"\"")
+    #expect(row.contains(quoted ? "\"" + defused + "\"" : "," + defused + ","), "\(row)")
+    #expect(row.contains(",-12,"))
+    #expect(!row.contains("," + hostile.replacingOccurrences(of: "\"", with: "\"\"") + ","))
   }
 
   @Test func jsonRoundTrips() throws {

@@ -1,9 +1,12 @@
+import CardBuilder
+import EventDeck
 import Foundation
 import ProgressStore
 import Reports
+import Simulation
 import Testing
 
-/// Shared fixtures: the demo catalog, scratch folders, seeded simulations and golden files.
+/// Shared fixtures: the Kalbajar deck's catalog, scratch folders, seeded simulations and golden files.
 enum Support {
   /// 2026-03-02 00:00 UTC: the simulations' first study day begins at 04:00 that day.
   static let start = Date(timeIntervalSince1970: 1_772_409_600 + 4 * 3600)
@@ -14,8 +17,13 @@ enum Support {
     Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent(name)
   }
 
-  static func catalog() throws -> CardCatalog {
-    try JSONDecoder().decode(CardCatalog.self, from: Data(contentsOf: fixtureURL("kalbajar-catalog.json")))
+  /// The catalog of `Fixtures/kalbajar/kalbajar.yaml` (a copy of `Decks/kalbajar.yaml` with its source text, so
+  /// deck edits do not silently move the golden files), its cards built by the real `CardBuilder`.
+  static func catalog() throws -> CardCatalog { try loaded.get() }
+
+  /// Built once: every simulation and report of the suite reads the same catalog.
+  private static let loaded = Result { () throws(DeckError) -> CardCatalog in
+    try CardCatalog.load(deckAt: fixtureURL("kalbajar/kalbajar.yaml").path)
   }
 
   /// A fresh folder on tmpfs when there is one (every answer is fsynced), removed by the caller.
@@ -38,7 +46,7 @@ enum Support {
   }
 
   /// Compares `actual` with the golden file `name`; with ANNALS_UPDATE_GOLDEN=1 rewrites it instead.
-  static func expectGolden(_ actual: String, _ name: String, filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation) throws {
+  static func expectGolden(_ actual: String, _ name: String, filePath: String = #filePath, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
     let source = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/golden/\(name)")
     if ProcessInfo.processInfo.environment["ANNALS_UPDATE_GOLDEN"] == "1" {
       try actual.write(to: source, atomically: true, encoding: .utf8)

@@ -1,3 +1,4 @@
+import CardBuilder
 import Foundation
 import LineEditing
 import Testing
@@ -9,7 +10,7 @@ import Testing
     let fixture = try StudyFixture(deck: "mini")
     func quiz(_ seed: String) -> [String] {
       QuizBuilder.build(cards: fixture.material.cards, decks: fixture.material.decks, count: 4, kind: nil, tags: [], seed: seed)
-        .map { "\($0.id) \($0.form)" }
+        .map { "\($0.id) \($0.choices) \($0.expectation)" }
     }
     #expect(quiz("class-3b") == quiz("class-3b"))
     #expect(quiz("class-3b").count == 4)
@@ -22,14 +23,16 @@ import Testing
       cards: fixture.material.cards, decks: fixture.material.decks, count: 3, kind: .choice, tags: [], seed: "s")
     #expect(!choice.isEmpty)
     for card in choice {
-      guard case .choice(let options) = card.form else { Issue.record("not a choice: \(card.id)"); continue }
-      #expect(options.contains(card.answer))
+      guard let right = card.correctChoice else { Issue.record("not a choice: \(card.id)"); continue }
+      let options = card.choices
+      #expect(options[right] == card.answer)
       #expect(Set(options).count == options.count)
     }
     let ordering = QuizBuilder.build(
       cards: fixture.material.cards, decks: fixture.material.decks, count: 2, kind: .ordering, tags: [], seed: "s")
     #expect(ordering.count == 2)
-    #expect(ordering.allSatisfy { $0.correctOrder.count == 3 })
+    #expect(ordering.allSatisfy { $0.correctOrder?.count == 3 && $0.kind == .order })
+    #expect(ordering.allSatisfy { !$0.id.contains(":") && $0.id.hasPrefix("mini/") })
   }
 
   @Test func aQuizScoresAndReportsEachQuestionWithoutTouchingTheSchedule() throws {
@@ -37,7 +40,7 @@ import Testing
     let questions = QuizBuilder.build(
       cards: fixture.material.cards, decks: fixture.material.decks, count: 3, kind: .typed, tags: [], seed: "x")
     let answers = questions.map { ReadResult.line($0.answer) }
-    let quiz = QuizSession(questions: questions, reader: ScriptedLineReader([answers[0], .line(":skip")]), output: BufferedOutput())
+    let quiz = QuizSession(questions: questions, decks: fixture.material.decks, reader: ScriptedLineReader([answers[0], .line(":skip")]), output: BufferedOutput())
     let report = quiz.run(learner: "ada", seed: "x")
     #expect(report.total == 3)
     #expect(report.points == 1)

@@ -34,7 +34,7 @@ final class StudyFixture {
     let reader = ScriptedLineReader(script)
     let session = StudySession(
       store: store, scheduler: try store.scheduler(), cards: material.cards, decks: material.decks, reader: reader,
-      output: output, judge: material.judge, options: QueueOptions(decks: material.decks.map(\.id)), now: { [unowned self] in self.tick() })
+      output: output, options: QueueOptions(decks: material.decks.map(\.id)), now: { [unowned self] in self.tick() })
     return (session, reader)
   }
 

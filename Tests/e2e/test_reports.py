@@ -10,7 +10,8 @@ import pexpect
 
 ANNALS = os.environ.get("ANNALS_BIN", ".build/debug/annals")
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-CATALOG = os.path.join(ROOT, "Tests", "ReportsTests", "Fixtures", "kalbajar-catalog.json")
+# A copy of Decks/kalbajar.yaml (with its source text): reports and simulations build its cards as `annals study` does.
+DECK = os.path.join(ROOT, "Tests", "ReportsTests", "Fixtures", "kalbajar", "kalbajar.yaml")
 NOW = "2026-04-30T12:00:00Z"
 
 
@@ -19,7 +20,7 @@ def run(*args, env=None):
 
 
 def simulate(path, seed=7, days=40, retention="0.9"):
-    result = run("simulate", "--store", str(path), "--catalog", CATALOG, "--days", str(days), "--seed", str(seed),
+    result = run("simulate", "--store", str(path), "--deck", DECK, "--days", str(days), "--seed", str(seed),
                  "--retention", retention, "--start", "2026-03-01")
     assert result.returncode == 0, result.stderr
     return result
@@ -30,7 +31,7 @@ def test_simulate_prints_the_cost_and_refuses_an_existing_store(tmp_path):
     out = simulate(store).stdout
     assert "answers:" in out and "a day" in out and "true retention" in out
     assert "Reviews a day, month by month" in out and "2026-03" in out
-    again = run("simulate", "--store", str(store), "--catalog", CATALOG)
+    again = run("simulate", "--store", str(store), "--deck", DECK)
     assert again.returncode != 0 and "already exists" in again.stderr
 
 
@@ -50,7 +51,7 @@ def test_same_seed_same_json_report(tmp_path):
 def test_text_report_fits_width_and_has_no_colour_in_a_pipe(tmp_path):
     store = tmp_path / "ada.sqlite"
     simulate(store)
-    result = run("report", "--store", str(store), "--catalog", CATALOG, "--now", NOW, "--width", "72")
+    result = run("report", "--store", str(store), "--catalog", DECK, "--now", NOW, "--width", "72")
     assert result.returncode == 0, result.stderr
     assert "\x1b[" not in result.stdout
     assert max(len(line) for line in result.stdout.splitlines()) <= 72
@@ -79,7 +80,7 @@ def test_html_is_self_contained_and_its_svg_parses(tmp_path):
     store = tmp_path / "ada.sqlite"
     simulate(store)
     page = tmp_path / "report.html"
-    result = run("report", "--store", str(store), "--catalog", CATALOG, "--now", NOW, "--format", "html", "--out", str(page))
+    result = run("report", "--store", str(store), "--catalog", DECK, "--now", NOW, "--format", "html", "--out", str(page))
     assert result.returncode == 0, result.stderr
     html = page.read_text()
     assert "<script" not in html.lower() and "https://" not in html
@@ -97,9 +98,16 @@ def test_html_is_self_contained_and_its_svg_parses(tmp_path):
 def test_csv_tables_parse(tmp_path):
     store = tmp_path / "ada.sqlite"
     simulate(store)
-    cards = run("report", "--store", str(store), "--catalog", CATALOG, "--now", NOW, "--format", "csv")
+    cards = run("report", "--store", str(store), "--catalog", DECK, "--now", NOW, "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(cards.stdout, newline="")))
-    assert len(rows) == 24 and rows[0]["prompt"] and rows[0]["state"] in {"new", "learning", "young", "mature"}
+    built = run("cards", DECK, "--json")  # one JSON object a line, one line a card
+    assert built.returncode == 0, built.stderr
+    assert len(rows) == len(built.stdout.splitlines()) and rows[0]["prompt"]
+    assert rows[0]["state"] in {"new", "learning", "young", "mature"}
+    # Categories come from the card kinds: no person-only or "other"-heavy guessing.
+    categories = {row["category"] for row in rows}
+    assert {"dates", "people", "places", "numbers"} <= categories
+    assert all(row["category"] == "places" for row in rows if row["kind"] == "within")
     days = subprocess.run([ANNALS, "report", "--store", str(store), "--now", NOW, "--format", "csv", "--table", "days"],
                           capture_output=True)
     assert days.stdout.startswith(b"date,reviews,seconds\r\n")  # RFC 4180 line ends
@@ -114,16 +122,25 @@ def test_class_report_names_a_corrupt_store_and_changes_nothing(tmp_path):
         simulate(folder / f"{name}.sqlite", seed=seed + 1, days=30)
     (folder / "dmitri.sqlite").write_bytes(os.urandom(4096))
     before = {p.name: p.read_bytes() for p in folder.iterdir() if not p.name.endswith("-shm")}
-    result = run("report", "--class", str(folder), "--catalog", CATALOG, "--now", NOW, "--width", "100")
+    result = run("report", "--class", str(folder), "--catalog", DECK, "--now", NOW, "--width", "100")
     after = {p.name: p.read_bytes() for p in folder.iterdir() if not p.name.endswith("-shm")}
     assert result.returncode == 0, result.stderr
     assert before == after
     assert "dmitri.sqlite: corrupt" in result.stdout
     for name in ("amir", "bella", "chen"):
         assert name in result.stdout
-    items = run("report", "--class", str(folder), "--catalog", CATALOG, "--now", NOW, "--format", "csv", "--table", "items")
+    items = run("report", "--class", str(folder), "--catalog", DECK, "--now", NOW, "--format", "csv", "--table", "items")
     rows = list(csv.DictReader(io.StringIO(items.stdout, newline="")))
     assert rows and float(rows[0]["overall_correct"]) < float(rows[-1]["overall_correct"])
+
+
+def test_a_catalog_must_be_a_deck_file(tmp_path):
+    store = tmp_path / "ada.sqlite"
+    simulate(store, days=3)
+    old = tmp_path / "catalog.json"
+    old.write_text('{"deckID": "k", "deckTitle": "K", "cards": []}')
+    result = run("report", "--store", str(store), "--catalog", str(old))
+    assert result.returncode != 0 and "not a deck file" in result.stderr and "catalog.json" in result.stderr
 
 
 def test_missing_store_is_a_clear_error(tmp_path):

@@ -1,88 +1,15 @@
+import AnswerCheck
+import CardBuilder
 import Foundation
 import ProgressStore
 import Scheduling
 import StableRandom
 
-/// What a simulated learner does.
-public struct SimulationOptions: Sendable, Equatable {
-  /// The learner's name (written into quiz results).
-  public var learner: String
-  /// Study days to simulate.
-  public var days: Int
-  /// The desired retention the learner sets; their memory follows FSRS, so their true retention comes out near it.
-  public var desiredRetention: Double
-  /// The seed of every random draw.
-  public var seed: UInt64
-  /// The moment the first study day begins (sessions start in the evening of each day, UTC).
-  public var start: Date
-  /// New cards per day.
-  public var newPerDay: Int
-  /// The chance of skipping a day.
-  public var skipProbability: Double
-  /// A quiz every this many days (0: never).
-  public var quizEvery: Int
-  /// Questions per quiz.
-  public var quizSize: Int
-  /// How much facts differ in difficulty and learners in ability: 0 makes the learner's memory exactly the
-  /// scheduler's model (true retention then comes out at the desired retention); 1 (default) spreads card
-  /// stabilities over about ×0.4…×2.
-  public var spread = 1.0
-  /// Whether the simulator adds the catalog's cards to the store itself (false when the caller synced the deck,
-  /// as `annals study` does).
-  public var syncsDeck = true
-
-  /// Options with the given values; the defaults are a steady learner: 10 new cards a day, 1 day in 8 skipped,
-  /// a 10-question quiz each week.
-  public init(
-    learner: String, days: Int = 60, desiredRetention: Double = 0.9, seed: UInt64 = 1, start: Date,
-    newPerDay: Int = 10, skipProbability: Double = 0.125, quizEvery: Int = 7, quizSize: Int = 10
-  ) {
-    self.learner = learner
-    self.days = days
-    self.desiredRetention = desiredRetention
-    self.seed = seed
-    self.start = start
-    self.newPerDay = newPerDay
-    self.skipProbability = skipProbability
-    self.quizEvery = quizEvery
-    self.quizSize = quizSize
-  }
-}
-
-/// What a simulation did, day by day.
-public struct SimulationSummary: Codable, Sendable, Equatable {
-  /// One simulated study day.
-  public struct Day: Codable, Sendable, Equatable {
-    /// The study day, `YYYY-MM-DD`.
-    public var date: String
-    /// Answers given (learning steps included).
-    public var reviews: Int
-    /// New cards introduced.
-    public var new: Int
-    /// Seconds spent answering.
-    public var seconds: Double
-  }
-
-  /// The learner.
-  public var learner: String
-  /// The desired retention used.
-  public var desiredRetention: Double
-  /// Every simulated day, skipped ones with zero reviews.
-  public var days: [Day]
-  /// Answers in all.
-  public var totalReviews: Int
-  /// Review-phase answers that passed, over review-phase answers: the measured true retention.
-  public var trueRetention: Double?
-  /// Quizzes taken.
-  public var quizzes: Int
-
-  /// Mean answers per simulated day.
-  public var reviewsPerDay: Double { days.isEmpty ? 0 : Double(totalReviews) / Double(days.count) }
-}
-
 /// A simulated learner who studies a deck day by day through the store's real answer path: each day they fetch
 /// the queue as a session does, answer what it shows in order (learning steps come back minutes later), and type
-/// either the right answer or one of the deck's own distractors.
+/// either the right answer or one of the deck's own distractors, judged by the deck's `AnswerChecker` as a session
+/// judges it. It writes only through `ProgressStore`'s public API (`settings`, `sync`, `queue`, `answer`,
+/// `recordQuiz`).
 ///
 /// Their memory is FSRS-6 with the default weights, per card scaled by an intrinsic difficulty drawn from the seed
 /// (and for each learner an ability): the chance of recall at an answer is that memory's retrievability.
@@ -91,16 +18,14 @@ public struct LearnerSimulator: Sendable {
   public var catalog: CardCatalog
   /// What the learner does.
   public var options: SimulationOptions
-  /// Checks a typed answer as a session would (card id, typed text → verdict, or nil to keep the simulator's own).
-  public var judge: (@Sendable (String, String) -> String?)?
+  /// Checks typed answers as a study session does.
+  private let checker: AnswerChecker
 
-  /// A simulator of `catalog` with `options`, checking typed answers with `judge` when given.
-  public init(
-    catalog: CardCatalog, options: SimulationOptions, judge: (@Sendable (String, String) -> String?)? = nil
-  ) {
+  /// A simulator of `catalog` with `options`.
+  public init(catalog: CardCatalog, options: SimulationOptions) {
     self.catalog = catalog
     self.options = options
-    self.judge = judge
+    checker = AnswerChecker(lexicon: Lexicon(deck: catalog.deck))
   }
 
   struct Memory {
@@ -110,25 +35,23 @@ public struct LearnerSimulator: Sendable {
   }
 
   /// Runs the simulation into `store` (its deck is synced first) and returns what happened.
-  public func run(store: ProgressStore) throws(ReportError) -> SimulationSummary {
+  public func run(store: ProgressStore) throws(SimulationError) -> SimulationSummary {
     guard options.days >= 1, options.days <= 3650 else {
-      throw .invalidSimulation("--days must be between 1 and 3650, got \(options.days)")
+      throw .invalid("--days must be between 1 and 3650, got \(options.days)")
     }
     guard options.desiredRetention >= 0.5, options.desiredRetention <= 0.99 else {
-      throw .invalidSimulation("--retention must be between 0.5 and 0.99, got \(options.desiredRetention)")
+      throw .invalid("--retention must be between 0.5 and 0.99, got \(options.desiredRetention)")
     }
     guard options.spread >= 0, options.spread <= 1.5 else {
-      throw .invalidSimulation("--spread must be between 0 and 1.5, got \(options.spread)")
+      throw .invalid("--spread must be between 0 and 1.5, got \(options.spread)")
     }
-    guard !catalog.cards.isEmpty else { throw .invalidSimulation("the deck '\(catalog.deckID)' has no cards to study") }
+    guard !catalog.cards.isEmpty else { throw .invalid("the deck '\(catalog.deckID)' has no cards to study") }
     do {
       return try simulate(store)
     } catch let error as StoreError {
       throw .store(error)
-    } catch let error as ReportError {
-      throw error
     } catch {
-      throw .invalidSimulation(String(describing: error))
+      throw .invalid(String(describing: error))
     }
   }
 
@@ -140,7 +63,7 @@ public struct LearnerSimulator: Sendable {
     settings.newPerDay = options.newPerDay
     try store.saveSettings(settings)
     let records = catalog.cards.map {
-      CardRecord(id: $0.id, kind: $0.kind, siblingGroup: $0.group, tags: $0.tags, era: $0.era)
+      CardRecord(id: $0.id, kind: $0.kind.rawValue, siblingGroup: $0.siblingGroup, tags: $0.tags, era: $0.era)
     }
     if options.syncsDeck {
       _ = try store.sync(
@@ -201,14 +124,12 @@ public struct LearnerSimulator: Sendable {
         }
         var typed: String?
         var verdict = "correct"
-        if recalled {
-          typed = text?.answer ?? card.id
-        } else if let text {
-          (typed, verdict) = wrongAnswer(for: text, random: &random)
+        if let text {
+          typed = recalled ? Self.rightAnswer(for: text) : wrongAnswer(for: text, random: &random)
+          if let typed { verdict = checker.check(typed, for: text).outcome.rawValue } else { verdict = "dont-know" }
         } else {
-          verdict = "dont-know"
+          verdict = recalled ? "correct" : "dont-know"
         }
-        if let judge, let typed, let judged = judge(card.id, typed) { verdict = judged }
         let milliseconds = Int(2500 + random.unit() * (recalled ? 9000 : 16000))
         if card.state.phase == .review {
           reviewPhase += 1
@@ -242,23 +163,32 @@ public struct LearnerSimulator: Sendable {
       trueRetention: reviewPhase > 0 ? Double(reviewPassed) / Double(reviewPhase) : nil, quizzes: quizzes)
   }
 
-  /// A wrong typed answer: often a distractor (the first, most plausible, most often), a date a year off, or a
-  /// blank "don't know".
-  func wrongAnswer(for card: CatalogCard, random: inout SplitMix64) -> (String?, String) {
+  /// What a learner who remembers types: the answer, or for an ordering the items' numbers in order.
+  static func rightAnswer(for card: Card) -> String {
+    if let order = card.correctOrder { return order.map { String($0 + 1) }.joined(separator: " ") }
+    return card.answer
+  }
+
+  /// A wrong typed answer: often a distractor (the first, most plausible, most often), a date a year off, or nil
+  /// for a blank "don't know".
+  func wrongAnswer(for card: Card, random: inout SplitMix64) -> String? {
     let roll = random.unit()
-    if roll < 0.15 { return (nil, "dont-know") }
-    if card.answerType == "date", roll < 0.4, let year = card.answer.split(separator: " ").last.flatMap({ Int($0) }) {
+    if roll < 0.15 { return nil }
+    if case .date = card.expectation, roll < 0.4,
+      let year = card.answer.split(separator: " ").last.flatMap({ Int($0) })
+    {
       let shifted = year + (random.unit() < 0.5 ? -1 : 1)
-      return (card.answer.replacingOccurrences(of: String(year), with: String(shifted)), "wrong")
+      return card.answer.replacingOccurrences(of: String(year), with: String(shifted))
     }
-    guard !card.distractors.isEmpty else { return (nil, "dont-know") }
-    let weights = card.distractors.indices.map { 1.0 / Double($0 + 1) }
+    let distractors = catalog.distractors(of: card)
+    guard !distractors.isEmpty else { return nil }
+    let weights = distractors.indices.map { 1.0 / Double($0 + 1) }
     var pick = random.unit() * weights.reduce(0, +)
     for (index, weight) in weights.enumerated() {
       pick -= weight
-      if pick < 0 { return (card.distractors[index], "wrong") }
+      if pick < 0 { return distractors[index] }
     }
-    return (card.distractors[card.distractors.count - 1], "wrong")
+    return distractors[distractors.count - 1]
   }
 
   private func quiz(
