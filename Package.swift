@@ -67,7 +67,7 @@ let package = Package(
       dependencies: [
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "Optimizer", "ProgressStore",
-        "LineEditing", "Study", "Reports", "Workspace", "TextKit", "Drafting",
+        "LineEditing", "Study", "Reports", "Workspace", "TextKit", "StableRandom", "Drafting",
       ]
     ),
     .executableTarget(

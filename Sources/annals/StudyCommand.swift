@@ -1,8 +1,11 @@
 import ArgumentParser
+import Drafting
 import Foundation
+import TextKit
 import LineEditing
 import ProgressStore
 import Study
+import StableRandom
 import Workspace
 
 /// `annals study`: a spaced-repetition session in the terminal (or from piped answers).
@@ -51,6 +54,19 @@ struct StudyCommand: ParsableCommand {
     do {
       let material = try StudyMaterial.load(paths: paths)
       let store = try ProgressStore(path: workspace.storeURL(for: learner).path)
+      // A deck edited since the last session: the cards the sync adds and retires, as `annals diff` shows them.
+      let known = Dictionary((try? store.decks())?.map { ($0.id, $0.contentHash) } ?? [], uniquingKeysWith: { a, _ in a })
+      for (deck, path) in zip(material.decks, paths) {
+        guard let hash = known[deck.id], let bytes = FileManager.default.contents(atPath: path),
+          hash != FNV1a.hex(bytes), let stored = try? store.cards(deck: deck.id)
+        else { continue }
+        let diff = DeckDiff(
+          old: stored.map { DeckDiff.Entry(id: $0.id, prompt: "", answer: "") },
+          new: material.cards.filter { $0.deckID == deck.id }.map { DeckDiff.Entry(id: $0.id, prompt: $0.prompt, answer: $0.answer) })
+        guard !diff.isEmpty else { continue }
+        terminal.write("\(TerminalText.sanitize(deck.id)) changed since the last session:\n")
+        for line in diff.lines(limit: 5) { terminal.write("  " + line + "\n") }
+      }
       _ = try material.sync(into: store, paths: paths, at: Date())
       let settings = try store.settings()
       let scheduler = try store.scheduler(forDeck: material.decks.first?.id)
