@@ -102,7 +102,7 @@ public struct DeckDiff: Sendable, Equatable {
       if items.count > limit { out.append("  … and \(items.count - limit) more") }
     }
     section(added) { "+ \(s($0.id))  \(s($0.prompt))" }
-    section(retired) { "- \(s($0.id))  \(s($0.prompt))" }
+    section(retired) { $0.prompt.isEmpty ? "- \(s($0.id))" : "- \(s($0.id))  \(s($0.prompt))" }
     section(reworded) { r in
       if r.old.prompt != r.new.prompt {
         return "~ \(s(r.id))  \(s(r.old.prompt)) → \(s(r.new.prompt))"

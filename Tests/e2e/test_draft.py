@@ -154,8 +154,8 @@ def test_study_shows_what_an_edit_changed_before_syncing(tmp_path):
     (root / "Decks/k.yaml").write_text(deck[:start] + deck[end:])
     second = study()
     assert second.returncode == 0, second.stderr
-    assert "k changed since the last session:" in second.stdout
-    assert f"  - k/{fact_id}/cloze" in second.stdout
+    assert "battle-of-kalbajar changed since the last session:" in second.stdout
+    assert f"  - battle-of-kalbajar/{fact_id}/cloze\n" in second.stdout
     assert re.search(r"  0 added, [1-9]\d* retired, 0 reworded, \d+ unchanged", second.stdout)
     third = study()
     assert "changed since the last session" not in third.stdout
