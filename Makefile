@@ -2,7 +2,7 @@
 SWIFT ?= swift
 DECK ?= Decks/kalbajar.yaml
 
-.PHONY: deps build release study test bench bench-inprocess bench-optimizer bench-study screenshots clean
+.PHONY: deps build release study test fuzz sanitize bench bench-inprocess bench-optimizer bench-study screenshots clean
 
 deps:
 	@scripts/install-deps
@@ -22,6 +22,14 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	@scripts/test-e2e
+
+## The libFuzzer targets, FUZZ_SECONDS (default 45) each, on their seed corpora (Tests/Fuzz/Corpus).
+fuzz: deps
+	@scripts/fuzz
+
+## The unit tests under AddressSanitizer and ThreadSanitizer (.build-asan, .build-tsan).
+sanitize: deps
+	@scripts/sanitize
 
 ## Prints benchmark figures (release build): every in-process benchmark, then the optimizer against fsrs-rs and
 ## the study session's latency through a pseudo-terminal.

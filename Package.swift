@@ -11,6 +11,9 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+    .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
   ],
   targets: [
     // MARK: - System libraries
@@ -19,6 +22,16 @@ let package = Package(
       name: "CEditLine",
       pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"])]
+    ),
+    .systemLibrary(
+      name: "CZstd",
+      pkgConfig: "libzstd",
+      providers: [.apt(["libzstd-dev"])]
+    ),
+    .systemLibrary(
+      name: "CLibMD",
+      pkgConfig: "libmd",
+      providers: [.apt(["libmd-dev"])]
     ),
 
     // MARK: - Foundations (pure, no dependencies)
@@ -44,6 +57,10 @@ let package = Package(
       dependencies: ["Scheduling", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     .target(name: "LineEditing", dependencies: ["CEditLine", "TextKit"]),
+    .target(
+      name: "DeckCache",
+      dependencies: ["EventDeck", "CardBuilder", "StableRandom", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
 
     // MARK: - Features
 
@@ -51,14 +68,25 @@ let package = Package(
       name: "Study",
       dependencies: [
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "ProgressStore", "LineEditing", "Workspace",
-        "TextKit", "StableRandom",
+        "TextKit", "StableRandom", "DeckCache",
       ]
     ),
     .target(
       name: "Reports",
-      dependencies: ["ProgressStore", "Scheduling", "CardBuilder", "EventDeck", "Study", "TextKit", "StableRandom"]
+      dependencies: ["ProgressStore", "Scheduling", "CardBuilder", "AnswerCheck", "EventDeck", "Study", "TextKit", "StableRandom"]
     ),
     .target(name: "Drafting", dependencies: ["EventDeck", "CardBuilder", "LineEditing", "TextKit"]),
+
+    .target(
+      name: "Interop",
+      dependencies: [
+        "EventDeck", "CardBuilder", "ProgressStore", "Scheduling", "TextKit", "CZstd", "CLibMD",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+        .product(name: "CSV", package: "CSV.swift"),
+      ]
+    ),
 
     // MARK: - Executables
 
@@ -67,20 +95,26 @@ let package = Package(
       dependencies: [
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "Optimizer", "ProgressStore",
-        "LineEditing", "Study", "Reports", "Workspace", "TextKit", "StableRandom", "Drafting",
+        "LineEditing", "Study", "Reports", "Workspace", "TextKit", "Drafting", "Interop", "DeckCache",
       ]
     ),
     .executableTarget(
       name: "AnnalsBench",
       dependencies: [
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "Optimizer", "ProgressStore", "Study", "Reports",
-        "LineEditing", "StableRandom", "Drafting",
+        "LineEditing", "StableRandom", "Drafting", "DeckFixtures", "DeckCache",
       ]
+    ),
+
+    // Fuzz targets for libFuzzer (scripts/fuzz builds it with -sanitize=fuzzer); built normally it replays inputs.
+    .executableTarget(
+      name: "AnnalsFuzz",
+      dependencies: ["EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "DeckFixtures"]
     ),
 
     // MARK: - Tests
 
-    .target(name: "DeckFixtures", dependencies: ["EventDeck"], path: "Tests/DeckFixtures"),
+    .target(name: "DeckFixtures", dependencies: ["EventDeck", "StableRandom"], path: "Tests/DeckFixtures"),
     .testTarget(
       name: "EventDeckTests", dependencies: ["EventDeck", .product(name: "Yams", package: "Yams")],
       resources: [.copy("Fixtures")]
@@ -93,12 +127,25 @@ let package = Package(
     .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], resources: [.copy("Fixtures")]),
     .testTarget(name: "OptimizerTests", dependencies: ["Optimizer", "Scheduling", "StableRandom"], resources: [.copy("Fixtures")]),
     .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "EventDeck"]),
-    .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", "Scheduling"]),
+    .testTarget(
+      name: "ProgressStoreTests", dependencies: ["ProgressStore", "Scheduling"], resources: [.copy("Fixtures")]),
     .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "TextKit"]),
+    .testTarget(
+      name: "DeckCacheTests",
+      dependencies: ["DeckCache", "CardBuilder", "EventDeck", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(
       name: "StudyTests",
       dependencies: [
         "Study", "CardBuilder", "EventDeck", "ProgressStore", "Scheduling", "LineEditing", "TextKit", "StableRandom",
+        "DeckCache",
+      ],
+      resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "InteropTests",
+      dependencies: [
+        "Interop", "EventDeck", "CardBuilder", "ProgressStore", "Scheduling", "DeckFixtures",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
       resources: [.copy("Fixtures")]),
     .testTarget(

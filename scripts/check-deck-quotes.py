@@ -9,7 +9,6 @@ a fact's term appears in its statement, a cloze has a {{blank}}, quantities have
 qualifiers. Prints `file:line: message` per problem and a summary; exits 1 when there is a problem.
 Needs PyYAML.
 """
-import datetime
 import os
 import re
 import sys
@@ -20,7 +19,6 @@ QUALIFIERS = {"exact", "about", "estimated", "nearly", "more-than", "as-many-as"
 ANSWER_TYPES = {"text", "name", "date", "number"}
 HAND_KINDS = {"typed", "choice", "ordering", "cloze"}
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-DATE_RE = re.compile(r"^(?:(by|circa|before|after) )?(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 class LineLoader(yaml.SafeLoader):
@@ -40,29 +38,111 @@ def collapse(text):
   return re.sub(r"\s+", " ", text).strip()
 
 
-def check_date_part(text):
-  """Returns an error message or None for one date such as `by 1993-03-29`."""
-  m = DATE_RE.match(text.strip())
-  if not m:
-    return f"bad date {text!r} (write 1993, 1993-04 or 1993-04-03, optionally after by/circa/before/after)"
-  _, year, month, day = m.groups()
+ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                 "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                 "eighteenth", "nineteenth", "twentieth"]
+SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+ERA_RE = re.compile(r"^(?:(?P<pre>ad|ce|bc|bce) )?(?P<body>.+?)(?: (?P<post>ad|ce|bc|bce))?$")
+
+
+def leap(year):
+  """Proleptic Gregorian, `year` astronomical (1 BC is 0)."""
+  return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def days_in(month, year):
+  return 29 if month == 2 and leap(year) else [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+
+
+def date_bounds(text):
+  """(first, last) as comparable (year, month, day) with astronomical years, or an error message string."""
+  lowered = re.sub(r"\.", "", text.strip().lower())
+  m = ERA_RE.match(lowered)
+  pre, body, post = m["pre"], m["body"], m["post"]
+  bc = (pre or post) in ("bc", "bce")
+  if pre and post:
+    return f"bad date {text!r}"
+  body = re.sub(r"^the ", "", body)
+  part = None
+  pm = re.match(r"^(early|mid|late)[ -](.+)$", body)
+  if pm:
+    part, body = pm.group(1), pm.group(2)
+
+  def astro(year):
+    if year == 0:
+      raise ValueError("there is no year 0")
+    return -year + 1 if bc else year
+
+  def narrow(first, length):
+    if part is None:
+      return first, first + length - 1
+    cuts = [0, 4, 7, 10] if length == 10 else [0, 33, 66, 100]
+    i = ["early", "mid", "late"].index(part)
+    return first + cuts[i], first + cuts[i + 1] - 1
+
   try:
-    datetime.date(int(year), int(month or 1), int(day or 1))
+    cm = re.match(r"^(\d+)(?:st|nd|rd|th)? century$", body) or re.match(r"^(\w+(?:-\w+)?) century$", body)
+    if cm:
+      word = cm.group(1)
+      n = int(word) if word.isdigit() else (ORDINAL_WORDS.index(word) + 1 if word in ORDINAL_WORDS else None)
+      if not n:
+        return f"bad date {text!r}"
+      first = astro(n * 100) if bc else (n - 1) * 100 + 1
+      lo, hi = narrow(first, 100)
+      return (lo, 1, 1), (hi, 12, 31)
+    dm = re.match(r"^(\d+)'?s$", body)
+    if dm:
+      n = int(dm.group(1))
+      if n % 10 or n == 0:
+        return f"bad decade {text!r}"
+      first = astro(n + 9) if bc else n
+      lo, hi = narrow(first, 10)
+      return (lo, 1, 1), (hi, 12, 31)
+    if part:
+      return f"bad date {text!r}: early/mid/late go with a decade or a century"
+    sm = re.match(r"^(spring|summer|autumn|fall|winter) (?:of )?(\d+)(?:\s*[-\u2013]\s*(\d+))?$", body)
+    if sm:
+      season, first, second = sm.group(1), astro(int(sm.group(2))), sm.group(3)
+      month = SEASON_MONTHS[season]
+      if season == "winter":
+        if second is None or astro(int(second)) != first + 1:
+          return f"bad winter {text!r}: write both years, e.g. winter 1993\u20131994"
+        return (first, 12, 1), (first + 1, 2, days_in(2, first + 1))
+      if second is not None:
+        return f"bad date {text!r}"
+      return (first, month, 1), (first, month + 2, days_in(month + 2, first))
+    im = re.match(r"^(\d+)(?:-(\d{2})(?:-(\d{2}))?)?$", body)
+    if not im:
+      return f"bad date {text!r} (write 1993, 1993-04, 1993-04-03, 44 BC, summer 1992, 1330s or 11th century)"
+    year, month, day = astro(int(im.group(1))), im.group(2), im.group(3)
+    if month is None:
+      return (year, 1, 1), (year, 12, 31)
+    month = int(month)
+    if not 1 <= month <= 12:
+      raise ValueError(f"there is no month {month}")
+    if day is None:
+      return (year, month, 1), (year, month, days_in(month, year))
+    day = int(day)
+    if not 1 <= day <= days_in(month, year):
+      raise ValueError("day is out of range for month")
+    return (year, month, day), (year, month, day)
   except ValueError as error:
     return f"impossible date {text!r}: {error}"
-  return None
 
 
 def check_date(value):
-  text = str(value)
+  """Returns an error message or None for a date such as `by 1993-03-29`, `44 BC/14` or `late 1980s`."""
+  text = re.sub(r"^(by|circa|before|after) ", "", str(value).strip())
   parts = text.split("/")
   if len(parts) > 2:
     return f"bad date span {text!r}"
+  bounds = []
   for part in parts:
-    problem = check_date_part(part)
-    if problem:
-      return problem
-  if len(parts) == 2 and parts[0].strip() > parts[1].strip():
+    found = date_bounds(part)
+    if isinstance(found, str):
+      return found
+    bounds.append(found)
+  if len(bounds) == 2 and bounds[1][1] < bounds[0][0]:
     return f"date span {text!r} ends before it starts"
   return None
 

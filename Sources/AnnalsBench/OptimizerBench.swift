@@ -8,7 +8,7 @@ import Scheduling
 /// Annals alone, in-process, on the same simulated logs.
 func runOptimizerBench() {
   print("FSRS optimizer: one gradient pass over a simulated 10k-card log (best of 5, single thread):")
-  let sample = ReviewLogSimulator.histories(
+  let sample = ReviewLogSimulator.trainingSet(
     ReviewLogSimulator.simulate(cards: 10_000, days: 365, weights: FSRSParameters.defaultWeights, seed: 1))
   let cards = Array(0..<sample.cardCount)
   let weights = FSRSParameters.defaultWeights
@@ -35,16 +35,16 @@ func runOptimizerBench() {
   for cards in [10_000, 100_000] {
     let reviews = ReviewLogSimulator.simulate(
       cards: cards, days: 365, weights: FSRSParameters.defaultWeights, seed: cards == 10_000 ? 1 : 2)
-    let histories = ReviewLogSimulator.histories(reviews)
+    let training = ReviewLogSimulator.trainingSet(reviews)
     let start = Date()
-    let result = FSRSOptimizer.fit(histories)
+    let result = FSRSOptimizer.fit(training)
     let seconds = Date().timeIntervalSince(start)
-    let metrics = FSRSMetrics(FSRSLoss.predictions(histories, weights: result.weights))
+    let metrics = FSRSMetrics(FSRSLoss.predictions(training, weights: result.weights))
     print(
       String(
         format: "  %6d cards, %7d reviews, %7d items: fit %.3f s, log loss %.4f (fsrs-rs weighting %.4f), "
           + "RMSE(bins) %.4f, AUC %.4f",
-        cards, histories.reviewCount, histories.itemCount, seconds, metrics.logLoss, metrics.fsrsRSLogLoss,
+        cards, training.reviewCount, training.sampleCount, seconds, metrics.logLoss, metrics.fsrsRSLogLoss,
         metrics.rmseBins, metrics.auc))
   }
 }

@@ -70,7 +70,7 @@ func runReportsBench(directory: String) throws {
   print(String(format: "reports: filled a store with 1,000,000 reviews of 5,000 cards (answerBatch): %.1f s", Date().timeIntervalSince(start)))
   let now = end.addingTimeInterval(86400)
   let (report, seconds) = try best(of: 3) { () throws -> LearnerReport in
-    let store = try ReadOnlyStore(path: path)
+    let store = try ProgressStore(path: path, access: .readOnly)
     defer { try? store.close() }
     return try ReportBuilder(now: now).report(store: store, learner: "million")
   }
@@ -79,7 +79,7 @@ func runReportsBench(directory: String) throws {
       format: "reports: learner report on 1,000,000 reviews (open read-only + aggregate): %.0f ms (best of 3; %d reviews, %d days)",
       seconds * 1000, report.activity.totalReviews, report.activity.daysStudied))
   start = Date()
-  let digestStore = try ReadOnlyStore(path: path)
+  let digestStore = try ProgressStore(path: path, access: .readOnly)
   _ = try digestStore.reviewDigest()
   try digestStore.close()
   print(String(format: "reports:   of which the digest of the review log (one pass): %.0f ms", Date().timeIntervalSince(start) * 1000))

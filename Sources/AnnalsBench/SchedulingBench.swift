@@ -25,7 +25,7 @@ func runSchedulingBench(sampleLog: String) throws {
 
   // 50,000 cards × 20 reviews, gaps of 0–60 days, 15% Again.
   var generator = SplitMix64(seed: 42)
-  var reviews: [LoggedReview] = []
+  var reviews: [Review] = []
   reviews.reserveCapacity(1_000_000)
   var csv = "card_id,review_time,review_rating\n"
   for card in 0..<50_000 {
@@ -34,7 +34,7 @@ func runSchedulingBench(sampleLog: String) throws {
       let roll = generator.next() % 100
       let rating: Rating = roll < 15 ? .again : roll < 25 ? .hard : roll < 90 ? .good : .easy
       reviews.append(
-        LoggedReview(cardID: "\(card)", time: Date(timeIntervalSince1970: Double(time) / 1000), rating: rating))
+        Review(cardID: "\(card)", time: Date(timeIntervalSince1970: Double(time) / 1000), rating: rating))
       csv += "\(card),\(time),\(rating.rawValue)\n"
       time += Int64(generator.next() % (60 * 86_400_000))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import ProgressStore
+import Reports
 import Scheduling
 import StableRandom
 
@@ -43,6 +44,14 @@ func runStoreBench(directory: String) throws {
   let importSeconds = Date().timeIntervalSince(start)
   print(String(format: "store: import of 1,000,000 reviews (20 batches): %.1f s, %.0f reviews/s", importSeconds, 1e6 / importSeconds))
 
+  start = Date()
+  try store.vacuum()
+  let bytes = try store.fileBytes()
+  print(
+    String(
+      format: "store: %.1f bytes per review (page_count × page_size / 1,000,000 after VACUUM, %.1f s; file %.1f MB)",
+      Double(bytes) / 1e6, Date().timeIntervalSince(start), Double(bytes) / 1e6))
+
   var best = Double.infinity
   let now = clock.addingTimeInterval(30 * 86400)
   var queue = try store.queue(at: now)
@@ -59,6 +68,25 @@ func runStoreBench(directory: String) throws {
   start = Date()
   _ = try store.dueCounts(at: now)
   print(String(format: "store: due counts: %.1f ms", Date().timeIntervalSince(start) * 1000))
+
+  // The learner report on this store, as `annals report --format json` makes it (weakest 50, no per-card array).
+  var reportBest = Double.infinity
+  var json = ""
+  for _ in 0..<3 {
+    start = Date()
+    let reader = try ProgressStore(path: path, access: .readOnly)
+    var builder = ReportBuilder(now: now)
+    builder.weakestCount = 50
+    var report = try builder.report(store: reader, learner: "bench")
+    report.cards = []
+    json = try JSONRenderer().render(report)
+    try reader.close()
+    reportBest = min(reportBest, Date().timeIntervalSince(start))
+  }
+  print(
+    String(
+      format: "store: learner report as JSON on 50,000 cards / 1,000,000 reviews: %.2f s (best of 3), %.2f MB",
+      reportBest, Double(json.utf8.count) / 1e6))
 
   // Answers one transaction each (synchronous = FULL: each one fsynced).
   let cards = queue.all.isEmpty ? (0..<200).map { "card-\($0)" } : queue.all.map { $0.id }

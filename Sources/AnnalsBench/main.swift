@@ -2,7 +2,7 @@ import Foundation
 
 // `AnnalsBench` runs every benchmark; `AnnalsBench NAME [ARGS...]` runs one:
 //   scheduling [LOG.csv]   store [DIR]   lint [DECK...] [--events N]   cards   study [DECK]   study-store PATH
-//   reports [DIR]   optimizer   draft [SOURCE.txt]
+//   reports [DIR]   optimizer   scale-deck DIR   scale-log DECK LOG   scale-store DECK STORE   draft [SOURCE.txt]
 // Add yours as one line in `benchmarks`.
 let defaultLog = "Tests/SchedulingTests/Fixtures/review-logs-slice.csv"
 
@@ -20,6 +20,10 @@ let benchmarks: [(name: String, run: ([String]) throws -> Void)] = [
   ("study-store", { if let path = $0.first { try fillLargeStore(path: path) } }),
   ("draft", DraftBench.run),
   ("reports", { try runReportsBench(directory: $0.first ?? FileManager.default.temporaryDirectory.path) }),
+  // For scripts/bench-scale (only when given paths): the generated deck, its review log, a filled store.
+  ("scale-deck", { if !$0.isEmpty { try ScaleBench.deck($0) } }),
+  ("scale-log", { if !$0.isEmpty { try ScaleBench.log($0) } }),
+  ("scale-store", { if !$0.isEmpty { try ScaleBench.store($0) } }),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

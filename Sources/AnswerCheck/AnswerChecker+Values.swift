@@ -7,23 +7,43 @@ extension AnswerChecker {
   // MARK: - Dates
 
   /// A date answer against the window the source allows, with its precision.
+  ///
+  /// As a teacher marks it: an answer naming the same stretch is right; one inside the stretch but more precise
+  /// is right too ("June 1992" for summer 1992, "1066" for the 11th century); a whole decade or century for a part
+  /// of it is right ("the 1980s" for the late 1980s); another part of the same decade or century, a neighbouring
+  /// decade or century, or a less precise answer that contains the date ("1992" for summer 1992) is close; the
+  /// same number in the other era ("44 AD" for 44 BC) is wrong.
   func checkDate(_ answer: String, _ date: DateExpectation, card: Card, expected: String) -> Verdict {
-    let unambiguous = "write the month as a word, e.g. \(date.spec.start.firstDay.dayMonthYear), or as 1993-04-03"
-      .replacingOccurrences(of: "1993-04-03", with: date.spec.start.firstDay.iso)
+    let example = date.spec.start.precision >= .day ? date.spec.start.firstDay.iso : "1993-04-03"
+    let unambiguous = "write the month as a word, e.g. \(date.spec.start.firstDay.dayMonthYear), or as \(example)"
     if let span = readSpan(answer, year: (date.spec.end ?? date.spec.start).year) {
       let lo = date.earliest.dayNumber
       let hi = date.latest.dayNumber
-      let first = span.0.firstDay.dayNumber
-      let last = span.1.lastDay.dayNumber
+      let first = span.0.earliestDay
+      let last = span.1.latestDay
       if first == lo && last == hi { return .correct(expected, "Right.") }
+      // "1993–1994" for "In which winter …": the winter's two years.
+      let start = date.spec.start
+      if start.season == .winter, date.spec.end == nil, date.spec.qualifier == .exact, span.0.precision == .year,
+        span.1.precision == .year, span.0.year == start.year, span.1.year == HistoricalDate.year(after: start.year)
+      {
+        return .correct(expected, "Right: \(start).")
+      }
       if first >= lo && last <= hi { return .close(expected, "Within it, but the source says \(date.spec).") }
       if first <= hi && last >= lo { return .close(expected, "Partly: the source says \(date.spec).") }
       return .wrong(expected, "The source says \(date.spec).")
     }
-    guard let reading = DateReader.read(answer, assumedYear: date.spec.start.year) else {
-      return .wrong(expected, "That is not a date I can read.", hint: "Try a form like \(date.spec.start.firstDay.dayMonthYear).")
+    guard let reading = TypedDateReader.read(answer, assumedYear: date.spec.start.year) else {
+      return .wrong(expected, "That is not a date I can read.", hint: "Try a form like \(date.spec.start.dayMonthYear).")
     }
     switch reading {
+    case .ambiguous(let a, let b) where a.season == .winter:
+      let va = judge(a, qualifier: .exact, date)
+      let vb = judge(b, qualifier: .exact, date)
+      if va.0 == .wrong && vb.0 == .wrong { return .wrong(expected, "The source says \(date.spec).") }
+      return .close(
+        expected, "A winter spans two years: \(a) or \(b)?",
+        hint: "Write both years, e.g. \(va.0 == .correct ? a : b).")
     case .ambiguous(let a, let b):
       let va = judge(a, qualifier: .exact, date)
       let vb = judge(b, qualifier: .exact, date)
@@ -35,9 +55,10 @@ extension AnswerChecker {
         hint: "Day and month are ambiguous: \(unambiguous).")
     case .date(let d, let qualifier, let yearMissing):
       var (outcome, why) = judge(d, qualifier: qualifier, date)
-      if yearMissing, outcome == .correct, !card.prompt.contains(String(date.spec.start.year)) {
+      let year = HistoricalDate.yearText(date.spec.start.year)
+      if yearMissing, outcome == .correct, !card.prompt.contains(year) {
         outcome = .close
-        why = "Right day; add the year (\(date.spec.start.year))."
+        why = "Right day; add the year (\(year))."
       }
       switch outcome {
       case .correct: return .correct(expected, why)
@@ -55,8 +76,8 @@ extension AnswerChecker {
       guard let range = text.range(of: separator) else { continue }
       let left = String(text[..<range.lowerBound])
       let right = String(text[range.upperBound...])
-      guard case .date(let b, .exact, _)? = DateReader.read(right, assumedYear: year),
-        case .date(let a, .exact, _)? = DateReader.read(left, assumedYear: b.year), a.month != nil || b.month == nil,
+      guard case .date(let b, .exact, _)? = TypedDateReader.read(right, assumedYear: year),
+        case .date(let a, .exact, _)? = TypedDateReader.read(left, assumedYear: b.year), a.month != nil || b.month == nil,
         a.firstDay <= b.firstDay, a != b
       else { continue }
       return (a, b)
@@ -66,20 +87,26 @@ extension AnswerChecker {
 
   /// Outcome and reason for one reading of a date answer.
   func judge(_ d: HistoricalDate, qualifier: DateQualifier, _ date: DateExpectation) -> (Verdict.Outcome, String) {
-    let first = d.firstDay.dayNumber
-    let last = d.lastDay.dayNumber
+    let first = d.earliestDay
+    let last = d.latestDay
     let lo = date.earliest.dayNumber
     let hi = date.latest.dayNumber
     let spec = date.spec
+    let start = spec.start
     // The source's own hedge echoed back: "by March 29, 1993".
-    if qualifier == spec.qualifier, qualifier != .exact, d == spec.start { return (.correct, "Right.") }
-    if qualifier != .exact, qualifier != spec.qualifier, d == spec.start {
+    if qualifier == spec.qualifier, qualifier != .exact, d == start { return (.correct, "Right.") }
+    if qualifier != .exact, qualifier != spec.qualifier, d == start {
       return (.close, "The source says \(spec).")
     }
+    // The same number in the other era: 44 AD for 44 BC.
+    if spec.end == nil, d.precision == start.precision, d != start, d.otherEra == start {
+      return (.wrong, "Wrong era: the source says \(spec).")
+    }
+    if spec.end == nil, spec.qualifier == .exact, let verdict = judgeScale(d, start, spec) { return verdict }
     if d.precision >= date.precision || d.precision >= .day {
       if first >= lo && last <= hi {
         switch spec.qualifier {
-        case .exact where spec.end == nil && d.precision == spec.start.precision: return (.correct, "Right.")
+        case .exact where spec.end == nil && d.precision == start.precision: return (.correct, "Right.")
         case .exact where spec.end != nil: return (.close, "Within it, but the source says \(spec).")
         case .exact: return (.correct, "Right: within \(spec).")
         default: return (.correct, "Right: the source says \(spec), and \(d) fits.")
@@ -96,10 +123,36 @@ extension AnswerChecker {
     }
     // Less precise than the question asks for.
     if first <= hi && last >= lo {
-      let wanted = date.precision == .day ? "the day" : "the month"
-      return (.close, "Right \(d.precision == .year ? "year" : "month"), but the question asks for \(wanted): \(spec).")
+      return (.close, "Right \(d.precision.noun), but the question asks for the \(date.precision.noun): \(spec).")
     }
     return (.wrong, "The source says \(spec).")
+  }
+
+  /// Decades and centuries: the whole for a part, another part, the neighbour; "the 1000s" for the 11th century.
+  func judgeScale(_ d: HistoricalDate, _ start: HistoricalDate, _ spec: DateSpec) -> (Verdict.Outcome, String)? {
+    guard let scale = start.scale else { return nil }
+    let unit = scale == .decade ? "decade" : "century"
+    // "The 1300s" said of the 14th century.
+    if scale == .century, d.scale == .decade, d.year > 0, d.year % 100 == 0, d.part == nil {
+      let century = HistoricalDate(century: d.year / 100 + 1)
+      if century == start.whole {
+        return start.part == nil
+          ? (.correct, "Right: the \(d.year)s are \(start).")
+          : (.correct, "Right: the source says \(spec), in the \(d.year)s.")
+      }
+      if century == start.whole.shifted(by: -1) || century == start.whole.shifted(by: 1) {
+        return (.close, "A century off: the source says \(spec).")
+      }
+    }
+    guard d.scale == scale else { return nil }
+    if d == start.whole, start.part != nil { return (.correct, "Right: the source says \(spec).") }
+    if d.whole == start.whole, let part = start.part, d.part != part {
+      return (.close, "Right \(unit), but the source says \(spec).")
+    }
+    if d.whole == start.whole.shifted(by: -1) || d.whole == start.whole.shifted(by: 1) {
+      return (.close, "A \(unit) off: the source says \(spec).")
+    }
+    return nil
   }
 
   // MARK: - Numbers
@@ -186,9 +239,9 @@ extension AnswerChecker {
     let compact = AnswerText.compactKey(trimmed)
     if let i = options.firstIndex(where: { AnswerText.key($0) == key || AnswerText.compactKey($0) == compact }) { return i }
     // Dates and numbers compared by value.
-    if case .date(let d, _, _)? = DateReader.read(trimmed) {
+    if case .date(let d, _, _)? = TypedDateReader.read(trimmed) {
       let hits = options.indices.filter { i in
-        if case .date(let o, _, _)? = DateReader.read(options[i]) { return o == d }
+        if case .date(let o, _, _)? = TypedDateReader.read(options[i]) { return o == d }
         return false
       }
       if hits.count == 1 { return hits[0] }
@@ -249,11 +302,9 @@ extension AnswerChecker {
 }
 
 extension HistoricalDate {
-  /// "3 April 1993", "April 1993", "1993".
+  /// "3 April 1993", "15 March 44 BC"; other precisions as displayed ("April 1993", "the 1330s").
   var dayMonthYear: String {
-    guard let month, (1...12).contains(month) else { return String(year) }
-    let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-    if let day { return "\(day) \(names[month - 1]) \(year)" }
-    return "\(names[month - 1]) \(year)"
+    guard precision == .day, let month, let day else { return description }
+    return "\(day) \(Self.monthNames[month - 1]) \(Self.yearText(year))"
   }
 }

@@ -28,8 +28,11 @@ extension CardBuilder {
       if isOn(.choice, base: .date, item: off), date.qualifier == .exact, date.end == nil {
         let cardID = id(event.id, .choice, "date")
         var seed = SplitMix64(seed: cardID)
+        // Seasons step by whole years (the same season), so "In which winter …" offers only winters.
         let offsets: [Int] =
-          date.start.precision == .day ? [-10, -7, -5, -3, -2, -1, 1, 2, 3, 4, 6, 9] : [-3, -2, -1, 1, 2, 3]
+          date.start.precision == .day
+          ? [-10, -7, -5, -3, -2, -1, 1, 2, 3, 4, 6, 9]
+          : [-3, -2, -1, 1, 2, 3].map { date.start.precision == .season ? $0 * 4 : $0 }
         let picked = seed.pick(3, from: offsets)
         let options = ([0] + picked).sorted().map { date.start.shifted(by: $0) }
         let right = options.firstIndex(of: date.start) ?? 0
@@ -57,8 +60,17 @@ extension CardBuilder {
     // Place.
     // When the title names the main place (or actor), the question would hand over the answer or ask about a
     // side detail: no card.
-    let titleNamesFirstPlace = event.places.first.flatMap { entities[$0] }.map { isNamed($0, in: title) } ?? true
-    let places = titleNamesFirstPlace ? [] : event.places.filter { id in entities[id].map { !isNamed($0, in: title) } ?? false }
+    let titleHay = Self.hay(title)
+    var avoidHay: String?  // title and source, made once for both choice cards
+    func avoiding() -> String {
+      if let avoidHay { return avoidHay }
+      let made = Self.hay(title + " " + (source ?? ""))
+      avoidHay = made
+      return made
+    }
+    let titleNamesFirstPlace = event.places.first.flatMap { entities[$0] }.map { isNamed($0, inHay: titleHay) } ?? true
+    let places = titleNamesFirstPlace
+      ? [] : event.places.filter { id in entities[id].map { !isNamed($0, inHay: titleHay) } ?? false }
     if let first = places.first.flatMap({ entities[$0] }) {
       let prompt = event.questions["place"].map(Phrasing.question) ?? Phrasing.question("Where did \(title) take place")
       if isOn(.place, item: off) {
@@ -70,7 +82,7 @@ extension CardBuilder {
         let cardID = id(event.id, .choice, "place")
         var seed = SplitMix64(seed: cardID)
         let wrong = distractors(
-          like: .place, excluding: Set(event.places), count: 3, avoiding: title + " " + (source ?? ""), seed: &seed)
+          like: .place, excluding: Set(event.places), count: 3, avoidingHay: avoiding(), seed: &seed)
         if wrong.count == 3 {
           let (choices, right) = arrange(right: first.name, wrong: wrong.map(\.name), seed: &seed)
           out.append(make(.choice, "place", prompt: prompt, answer: first.name, choices: choices, expectation: .choice(correct: right)))
@@ -79,8 +91,9 @@ extension CardBuilder {
     }
 
     // Actor.
-    let titleNamesFirstActor = event.actors.first.flatMap { entities[$0] }.map { isNamed($0, in: title) } ?? true
-    let actors = titleNamesFirstActor ? [] : event.actors.filter { id in entities[id].map { !isNamed($0, in: title) } ?? false }
+    let titleNamesFirstActor = event.actors.first.flatMap { entities[$0] }.map { isNamed($0, inHay: titleHay) } ?? true
+    let actors = titleNamesFirstActor
+      ? [] : event.actors.filter { id in entities[id].map { !isNamed($0, inHay: titleHay) } ?? false }
     if let first = actors.first.flatMap({ entities[$0] }) {
       let verb = actors.count == 1 ? "was responsible for" : "took part in"
       let prompt = event.questions["actor"].map(Phrasing.question) ?? Phrasing.question("Who \(verb) \(title)")
@@ -93,7 +106,7 @@ extension CardBuilder {
         let cardID = id(event.id, .choice, "actor")
         var seed = SplitMix64(seed: cardID)
         let wrong = distractors(
-          like: first.kind, excluding: Set(event.actors), count: 3, avoiding: title + " " + (source ?? ""), seed: &seed)
+          like: first.kind, excluding: Set(event.actors), count: 3, avoidingHay: avoiding(), seed: &seed)
         if wrong.count == 3 {
           let prompt = event.questions["actor"].map(Phrasing.question)
             ?? Phrasing.question("Which of these \(verb) \(title)")
@@ -144,8 +157,9 @@ extension CardBuilder {
       var tries = 0
       while wrong.count < 3, tries < 24, outcomes.count > 1 {
         tries += 1
-        let candidate = outcomes[seed.below(outcomes.count)]
-        if candidate.0 != event.id, seen.insert(AnswerText.key(candidate.1)).inserted { wrong.append(candidate.1) }
+        let index = seed.below(outcomes.count)
+        let candidate = outcomes[index]
+        if candidate.0 != event.id, seen.insert(outcomeKeys[index]).inserted { wrong.append(candidate.1) }
       }
       if wrong.count == 3 {
         let prompt = event.questions["outcome"].map(Phrasing.question)
@@ -202,14 +216,14 @@ extension CardBuilder {
       if timeline[mid].first < first { lo = mid + 1 } else { hi = mid }
     }
     var out: [Event] = []
-    var seen: Set<String> = [AnswerText.key(event.title)]
+    var seen: Set<String> = [timelineIndex[event.id].map { timeline[$0].titleKey } ?? AnswerText.key(event.title)]
     var left = lo - 1
     var right = lo
     while out.count < 8, left >= 0 || right < timeline.count {
       for index in [left, right] where index >= 0 && index < timeline.count && out.count < 8 {
         let d = timeline[index]
         if d.event.id == event.id || (d.first <= last && d.last >= first) { continue }
-        if seen.insert(AnswerText.key(d.event.title)).inserted { out.append(d.event) }
+        if seen.insert(d.titleKey).inserted { out.append(d.event) }
       }
       left -= 1
       right += 1
@@ -261,12 +275,14 @@ extension CardBuilder {
     let cardID = id(event.id, .order)
     var seed = SplitMix64(seed: cardID)
     let size = 3 + seed.below(2)
-    let window = timeline[max(0, index - 6)..<min(timeline.count, index + 7)].filter { $0.event.id != event.id }
+    // Indices into the timeline, shuffled as the neighbours themselves were (same draws, same order).
+    let window = (max(0, index - 6)..<min(timeline.count, index + 7)).filter { timeline[$0].event.id != event.id }
     var chosen = [timeline[index]]
-    var keys: Set<String> = [AnswerText.key(event.title)]
-    for candidate in seed.shuffled(Array(window)) where chosen.count < size {
+    var keys: Set<String> = [timeline[index].titleKey]
+    for position in seed.shuffled(window) where chosen.count < size {
+      let candidate = timeline[position]
       let overlaps = chosen.contains { $0.first <= candidate.last && $0.last >= candidate.first }
-      if overlaps || !keys.insert(AnswerText.key(candidate.event.title)).inserted { continue }
+      if overlaps || !keys.insert(candidate.titleKey).inserted { continue }
       chosen.append(candidate)
     }
     guard chosen.count >= 3 else { return nil }
@@ -292,6 +308,13 @@ extension CardBuilder {
       let mentioned = lexicon.mentions(in: quote)
       candidates = prefer.filter { mentioned.contains($0) } + mentioned.filter { !prefer.contains($0) }
     }
+    var mentionedOnce: [String]?
+    func mentioned() -> [String] {
+      if let mentionedOnce { return mentionedOnce }
+      let made = lexicon.mentions(in: quote)
+      mentionedOnce = made
+      return made
+    }
     for entityID in candidates {
       guard let entity = entities[entityID] else { continue }
       // The name itself first, then the aliases, longest first ("General Gurgen Dalibaltyan" before "Dalibaltyan").
@@ -299,7 +322,7 @@ extension CardBuilder {
         var surface = name
         if surface.lowercased().hasPrefix("the ") { surface = String(surface.dropFirst(4)) }
         // Other entities' longer names stay whole: "Kalbajar" is not blanked inside "Kalbajar District".
-        let protected = lexicon.mentions(in: quote).filter { $0 != entityID }.flatMap { id in
+        let protected = mentioned().filter { $0 != entityID }.flatMap { id in
           (entities[id]?.allNames ?? []).filter { $0.count > surface.count && $0.range(of: surface, options: .caseInsensitive) != nil }
         }
         guard let blanked = Self.blank(surface, in: quote, protecting: protected) else { continue }

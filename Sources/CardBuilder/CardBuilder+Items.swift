@@ -131,8 +131,9 @@ extension CardBuilder {
       let q = Quantity(id: "answer", value: reading.value, unit: unit, qualifier: qualifier)
       return .quantity(QuantityExpectation(q))
     case .date:
-      guard case .date(let date, let qualifier, _)? = DateReader.read(answer) else { return .text(isName: false) }
-      return .date(dateExpectation(DateSpec(start: date, qualifier: qualifier), era: era))
+      // The deck's own date grammar: "1993-04-03", "April 3, 1993", "44 BC", "the 1330s", "by 11th century".
+      guard let date = DateSpec.read(answer) else { return .text(isName: false) }
+      return .date(dateExpectation(date, era: era))
     }
   }
 

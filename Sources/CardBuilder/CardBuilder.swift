@@ -23,8 +23,12 @@ public struct CardBuilder: Sendable {
   let timelineIndex: [String: Int]
   /// Outcomes of all events as (event id, outcome), sorted by id so file order does not matter.
   let outcomes: [(String, String)]
-  /// Entities that may serve as distractors, by kind, sorted by id.
-  let pools: [EntityKind: [Entity]]
+  /// Entities that may serve as distractors, by kind, sorted by id (with their name's comparison key).
+  let pools: [EntityKind: [Candidate]]
+  /// `AnswerText.key` of each outcome in `outcomes`, in the same order.
+  let outcomeKeys: [String]
+  /// The deck's switched-off kinds.
+  let deckOff: Set<String>
   /// Place id → the places it lies within, transitively.
   let ancestors: [String: Set<String>]
   /// Place id → the places that lie within it, transitively.
@@ -35,6 +39,15 @@ public struct CardBuilder: Sendable {
     var event: Event
     var first: Int
     var last: Int
+    /// `AnswerText.key` of the event's title.
+    var titleKey: String
+  }
+
+  /// A possible distractor: the entity, its name's comparison key and every key of its names.
+  struct Candidate: Sendable {
+    var entity: Entity
+    var nameKey: String
+    var keys: [String]
   }
 
   /// Prepares the deck's indexes (entities, eras, timeline, distractor pools).
@@ -50,20 +63,25 @@ public struct CardBuilder: Sendable {
     var timeline: [Dated] = []
     for event in deck.events {
       guard let date = event.date, let bounds = Self.certainBounds(date) else { continue }
-      timeline.append(Dated(event: event, first: bounds.0, last: bounds.1))
+      timeline.append(Dated(event: event, first: bounds.0, last: bounds.1, titleKey: AnswerText.key(event.title)))
     }
     timeline.sort { ($0.first, $0.last, $0.event.id) < ($1.first, $1.last, $1.event.id) }
     self.timeline = timeline
     var timelineIndex: [String: Int] = [:]
     for (i, d) in timeline.enumerated() { timelineIndex[d.event.id] = i }
     self.timelineIndex = timelineIndex
-    self.outcomes = deck.events.compactMap { e in e.outcome.map { (e.id, $0) } }.sorted { $0.0 < $1.0 }
-    var pools: [EntityKind: [Entity]] = [:]
+    let outcomes = deck.events.compactMap { e in e.outcome.map { (e.id, $0) } }.sorted { $0.0 < $1.0 }
+    self.outcomes = outcomes
+    self.outcomeKeys = outcomes.map { AnswerText.key($0.1) }
+    var pools: [EntityKind: [Candidate]] = [:]
     let deckOff = Set(deck.disabledKinds)
+    self.deckOff = deckOff
+    let lexicon = self.lexicon
     for e in deck.entities where !e.disabledKinds.contains("choice") && !deckOff.contains("choice") {
-      pools[e.kind, default: []].append(e)
+      pools[e.kind, default: []].append(
+        Candidate(entity: e, nameKey: AnswerText.key(e.name), keys: lexicon.entry(e.id)?.keys ?? []))
     }
-    for k in pools.keys { pools[k]!.sort { $0.id < $1.id } }
+    for k in pools.keys { pools[k]!.sort { $0.entity.id < $1.entity.id } }
     self.pools = pools
     var ancestors: [String: Set<String>] = [:]
     for place in deck.places {
@@ -101,9 +119,9 @@ public struct CardBuilder: Sendable {
 
   /// Whether `kind` is on for an item (and, for variants, its base kind too).
   func isOn(_ kind: CardKind, base: CardKind? = nil, item: [String]) -> Bool {
-    let off = Set(deck.disabledKinds).union(item)
-    if off.contains(kind.rawValue) { return false }
-    if let base, off.contains(base.rawValue) { return false }
+    func off(_ k: CardKind) -> Bool { deckOff.contains(k.rawValue) || item.contains(k.rawValue) }
+    if off(kind) { return false }
+    if let base, off(base) { return false }
     return true
   }
 
@@ -171,10 +189,15 @@ public struct CardBuilder: Sendable {
   }
 
   /// Whether any of an entity's names is written in `text` (so asking for it would give the answer away).
-  func isNamed(_ entity: Entity, in text: String) -> Bool {
-    let hay = " " + AnswerText.rawTokens(text).joined(separator: " ") + " "
-    return (lexicon.entry(entity.id)?.keys ?? []).contains { hay.contains(" " + $0 + " ") }
+  func isNamed(_ entity: Entity, in text: String) -> Bool { isNamed(entity, inHay: Self.hay(text)) }
+
+  /// `isNamed` against a text already made a hay (`hay(_:)`).
+  func isNamed(_ entity: Entity, inHay hay: String) -> Bool {
+    (lexicon.entry(entity.id)?.keys ?? []).contains { hay.contains(" " + $0 + " ") }
   }
+
+  /// A text's words in comparison form between spaces, for whole-word name searches.
+  static func hay(_ text: String) -> String { " " + AnswerText.rawTokens(text).joined(separator: " ") + " " }
 
   /// Names (name first, then aliases) of entities, deduplicated.
   func names(of ids: [String]) -> [String] {
@@ -199,10 +222,17 @@ public struct CardBuilder: Sendable {
     like kind: EntityKind, excluding excluded: Set<String>, count: Int, avoiding text: String = "",
     seed: inout SplitMix64
   ) -> [Entity] {
-    let hay = text.isEmpty ? "" : " " + AnswerText.rawTokens(text).joined(separator: " ") + " "
-    func named(_ e: Entity) -> Bool {
+    distractors(like: kind, excluding: excluded, count: count, avoidingHay: text.isEmpty ? "" : Self.hay(text), seed: &seed)
+  }
+
+  /// `distractors` with the text to avoid already made a hay (`hay(_:)`, or "" for none).
+  func distractors(
+    like kind: EntityKind, excluding excluded: Set<String>, count: Int, avoidingHay hay: String,
+    seed: inout SplitMix64
+  ) -> [Entity] {
+    func named(_ c: Candidate) -> Bool {
       guard !hay.isEmpty else { return false }
-      return (lexicon.entry(e.id)?.keys ?? []).contains { hay.contains(" " + $0 + " ") }
+      return c.keys.contains { hay.contains(" " + $0 + " ") }
     }
     guard let pool = pools[kind] else { return [] }
     var related = excluded
@@ -212,32 +242,30 @@ public struct CardBuilder: Sendable {
         related.formUnion(descendants[id] ?? [])
       }
     }
-    let excludedKeys = Set(excluded.flatMap { lexicon.entry($0)?.keys ?? [] })
+    var seenKeys = Set<String>()
+    for id in excluded { seenKeys.formUnion(lexicon.entry(id)?.keys ?? []) }
     var out: [Entity] = []
-    var seenKeys = excludedKeys
     // Draw without scanning the whole pool: a few seeded tries, then a seeded walk.
     var tries = 0
     while out.count < count, tries < count * 8, !pool.isEmpty {
       tries += 1
-      let e = pool[seed.below(pool.count)]
-      if related.contains(e.id) { continue }
-      let key = AnswerText.key(e.name)
-      if seenKeys.contains(key) { continue }
-      if named(e) {
-        seenKeys.insert(key)
+      let c = pool[seed.below(pool.count)]
+      if related.contains(c.entity.id) { continue }
+      if seenKeys.contains(c.nameKey) { continue }
+      if named(c) {
+        seenKeys.insert(c.nameKey)
         continue
       }
-      seenKeys.insert(key)
-      out.append(e)
+      seenKeys.insert(c.nameKey)
+      out.append(c.entity)
     }
     if out.count < count {
       let start = pool.isEmpty ? 0 : seed.below(pool.count)
       for k in 0..<pool.count where out.count < count {
-        let e = pool[(start + k) % pool.count]
-        let key = AnswerText.key(e.name)
-        if related.contains(e.id) || seenKeys.contains(key) || named(e) { continue }
-        seenKeys.insert(key)
-        out.append(e)
+        let c = pool[(start + k) % pool.count]
+        if related.contains(c.entity.id) || seenKeys.contains(c.nameKey) || named(c) { continue }
+        seenKeys.insert(c.nameKey)
+        out.append(c.entity)
       }
     }
     return out

@@ -56,30 +56,6 @@ public struct DeckDiff: Sendable, Equatable {
     retired = old.filter { !newIDs.contains($0.id) && retiredSeen.insert($0.id).inserted }.map(entry)
   }
 
-  /// Compares cards known only by id (a learner's store keeps no questions: `old` entries may have an empty
-  /// prompt, and such cards are never counted as reworded) with a deck's cards.
-  public init(old: [Entry], new: [Entry]) {
-    let oldByID = Dictionary(old.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    let newIDs = Set(new.map(\.id))
-    var seen = Set<String>()
-    added = []
-    reworded = []
-    unchanged = 0
-    for c in new where seen.insert(c.id).inserted {
-      if let o = oldByID[c.id] {
-        if !o.prompt.isEmpty && (o.prompt != c.prompt || o.answer != c.answer) {
-          reworded.append(Rewording(id: c.id, old: o, new: c))
-        } else {
-          unchanged += 1
-        }
-      } else {
-        added.append(c)
-      }
-    }
-    var retiredSeen = Set<String>()
-    retired = old.filter { !newIDs.contains($0.id) && retiredSeen.insert($0.id).inserted }
-  }
-
   /// Compares two decks' cards.
   public init(old: Deck, new: Deck) {
     self.init(old: CardBuilder(deck: old).cards(), new: CardBuilder(deck: new).cards())

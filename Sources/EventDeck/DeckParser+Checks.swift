@@ -64,6 +64,7 @@ extension DeckParser {
   /// Every quote must appear verbatim (runs of whitespace aside) in its source's text file, when it has one.
   func checkQuotes(_ deck: Deck, baseDirectory: URL) {
     var texts: [String: SourceText?] = [:]
+    for key in checkSourcePaths(deck, baseDirectory: baseDirectory) { texts[key] = .some(nil) }  // never read
     if deck.sources.isEmpty, let first = quotes.first {
       error(
         "the deck quotes sources but lists none", hint: "add a `sources:` list to the `deck:` block",
@@ -132,5 +133,24 @@ extension DeckParser {
     let tail = matched.count > 40 ? "…" + String(matched.suffix(40)) : matched
     let next = String(characters[low...].prefix(20))
     return "it matches the source as far as '\(tail)', then has '\(next)'; copy it exactly"
+  }
+
+  /// Every source's `file:` must resolve (symbolic links included) inside the workspace, or the deck's folder when
+  /// it is in none; returns the keys of the sources that do not, each reported as an error at its `file:` value.
+  func checkSourcePaths(_ deck: Deck, baseDirectory: URL) -> [String] {
+    let files = deck.sources.compactMap { source in source.file.map { (source, $0) } }
+    guard !files.isEmpty else { return [] }
+    let confinement = SourceConfinement(deckFolder: baseDirectory)
+    var outside: [String] = []
+    for (source, file) in files where !confinement.allows(file, deckFolder: baseDirectory) {
+      outside.append(source.key)
+      let place = confinement.isWorkspace ? "the workspace" : "the deck's folder"
+      error(
+        "the text of source '\(source.key)' ('\(file)') lies outside \(place); Annals does not read it",
+        hint: "copy the text into the deck's folder (e.g. Decks/sources/) and give its path relative to the deck, "
+          + "like `file: sources/\((file as NSString).lastPathComponent)`",
+        at: sourceFileLocations[source.key] ?? source.location ?? SourceLocation(file: path, line: 1, column: 1))
+    }
+    return outside
   }
 }

@@ -120,6 +120,29 @@ public struct HistoricalDate: Hashable, Sendable, Codable, Comparable, CustomStr
     return d
   }
 
+  /// The decade the date falls in ("the 1330s" for 1335, "the 40s BC" for 44 BC); nil for years 1–9 either side
+  /// of AD 1, for decades and for centuries.
+  public var enclosingDecade: HistoricalDate? {
+    guard scale == nil else { return nil }
+    let named = year / 10 * 10
+    return named == 0 ? nil : HistoricalDate(decade: named)
+  }
+
+  /// The century the date falls in ("the 11th century" for 1066, for the 1060s and for the late 11th century).
+  public var enclosingCentury: HistoricalDate {
+    if scale == .century { return whole }
+    let first = yearRange.0
+    return HistoricalDate(century: first > 0 ? (first - 1) / 100 + 1 : -((-first - 1) / 100 + 1))
+  }
+
+  /// The same date with the year in the other era: 44 BC ↔ AD 44, the 5th century BC ↔ the 5th century AD.
+  public var otherEra: HistoricalDate {
+    if scale == .century, let century { return HistoricalDate(century: -century, part: part) }
+    var other = self
+    other.year = -year
+    return other
+  }
+
   /// Orders by the first day each date can mean; of two starting the same day, the longer comes first.
   public static func < (a: HistoricalDate, b: HistoricalDate) -> Bool {
     let (af, bf) = (a.earliestDay, b.earliestDay)
@@ -200,8 +223,8 @@ public struct HistoricalDate: Hashable, Sendable, Codable, Comparable, CustomStr
     }
   }
 
-  /// "1993", "AD 476", "44 BC".
-  static func yearText(_ year: Int) -> String {
+  /// A year as displayed: "1993", "AD 476", "44 BC".
+  public static func yearText(_ year: Int) -> String {
     if year < 0 { return "\(-year) BC" }
     return year < 1000 ? "AD \(year)" : String(year)
   }

@@ -112,6 +112,13 @@ public final class EditLineReader: LineReader {
 
   private func saveHistory() {
     guard let historyPath else { return }
+    // libedit's history_save opens the file with fopen, which keeps an existing file's mode: create it owner-only
+    // first, so another user of a shared machine cannot read the answers typed.
+    let descriptor = open(historyPath, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+    if descriptor >= 0 {
+      fchmod(descriptor, 0o600)
+      Glibc.close(descriptor)
+    }
     _ = annals_history_save(history, &event, historyPath)
   }
 

@@ -1,8 +1,8 @@
 import Foundation
 import Scheduling
 
-/// One item's prediction: the retrievability FSRS gave a review with a gap of at least a day, and what happened.
-public struct ItemPrediction: Sendable, Equatable {
+/// One sample's prediction: the retrievability FSRS gave a review with a gap of at least a day, and what happened.
+public struct SamplePrediction: Sendable, Equatable {
   /// Predicted probability of recall.
   public var retrievability: Double
   /// Whether the card was recalled (rating above Again).
@@ -15,15 +15,15 @@ public struct ItemPrediction: Sendable, Equatable {
   public var lapsesBefore: Int
 }
 
-/// How much each item counts in the loss.
-public enum ItemWeighting: Sendable, Equatable {
-  /// Every item counts the same (srs-benchmark's metrics).
+/// How much each sample counts in the loss.
+public enum SampleWeighting: Sendable, Equatable {
+  /// Every sample counts the same (srs-benchmark's metrics).
   case uniform
-  /// fsrs-rs' recency weights: item k of n (numbered card by card) counts 0.25 + 0.75·(k/(n−1))³, as fsrs-rs
+  /// fsrs-rs' recency weights: sample k of n (numbered card by card) counts 0.25 + 0.75·(k/(n−1))³, as fsrs-rs
   /// trains and as its `evaluate` measures.
   case recency
 
-  /// The weight of item `index` of `count`.
+  /// The weight of sample `index` of `count`.
   @inlinable public func weight(_ index: Int, of count: Int) -> Double {
     switch self {
     case .uniform: return 1
@@ -35,31 +35,31 @@ public enum ItemWeighting: Sendable, Equatable {
   }
 }
 
-/// Binary cross-entropy of FSRS's predicted recall over a card's items, and its gradient.
+/// Binary cross-entropy of FSRS's predicted recall over a card's samples, and its gradient.
 ///
-/// A card's reviews are walked once: every item of the card is a prefix of the same history, so the memory state
-/// after review k serves every later item. This is the loss fsrs-rs minimises, summed instead of batched by item.
+/// A card's reviews are walked once: every sample of the card is a prefix of the same history, so the memory state
+/// after review k serves every later sample. This is the loss fsrs-rs minimises, summed instead of batched by sample.
 public enum FSRSLoss {
   /// Predictions are kept within this distance of 0 and 1 so that the log loss stays finite.
   public static let epsilon = 1e-7
 
-  /// Walks card `card`, calling `visit` with each item's retrievability and position; returns nothing.
+  /// Walks card `card`, calling `visit` with each sample's retrievability and position; returns nothing.
   @inlinable static func walk<T: FSRSReal>(
-    _ histories: ReviewHistories, card: Int, w: [T], factor: T,
+    _ training: TrainingSet, card: Int, w: [T], factor: T,
     visit: (_ r: T, _ recalled: Bool, _ gap: Int, _ longTerm: Int, _ lapses: Int) -> Void
   ) {
-    let start = histories.starts[card]
-    let end = histories.starts[card + 1]
+    let start = training.starts[card]
+    let end = training.starts[card + 1]
     guard start < end else { return }
-    let first = Rating(rawValue: Int(histories.ratings[start]))!
+    let first = Rating(rawValue: Int(training.ratings[start]))!
     var s = FSRSMath.initialStability(first, w: w).clamped(FSRSMath.minimumStability, FSRSMath.maximumStability)
     var d = FSRSMath.initialDifficulty(first, w: w)
     var longTerm = 0
     var lapses = 0
     var j = start + 1
     while j < end {
-      let rating = Rating(rawValue: Int(histories.ratings[j]))!
-      let gap = Int(histories.gaps[j])
+      let rating = Rating(rawValue: Int(training.ratings[j]))!
+      let gap = Int(training.gaps[j])
       let next: T
       if gap == 0 {
         next = FSRSMath.shortTermStability(stability: s, rating: rating, w: w)
@@ -80,30 +80,30 @@ public enum FSRSLoss {
     }
   }
 
-  /// The summed log loss of the items of `cards` and its gradient with respect to the 21 weights.
+  /// The summed log loss of the samples of `cards` and its gradient with respect to the 21 weights.
   public static func lossAndGradient(
-    _ histories: ReviewHistories, cards: some Collection<Int>, weights: [Double], weighting: ItemWeighting = .uniform
-  ) -> (loss: Double, gradient: [Double], items: Int) {
+    _ training: TrainingSet, cards: some Collection<Int>, weights: [Double], weighting: SampleWeighting = .uniform
+  ) -> (loss: Double, gradient: [Double], samples: Int) {
     let w = Dual.seeds(weights)
-    let (loss, gradient, items) = lossAndPartials(histories, cards: cards, w: w, weighting: weighting)
-    return (loss, gradient.array, items)
+    let (loss, gradient, samples) = lossAndPartials(training, cards: cards, w: w, weighting: weighting)
+    return (loss, gradient.array, samples)
   }
 
   @inlinable static func lossAndPartials(
-    _ histories: ReviewHistories, cards: some Collection<Int>, w: [Dual], weighting: ItemWeighting
-  ) -> (loss: Double, gradient: Partials, items: Int) {
+    _ training: TrainingSet, cards: some Collection<Int>, w: [Dual], weighting: SampleWeighting
+  ) -> (loss: Double, gradient: Partials, samples: Int) {
     let factor = FSRSMath.forgettingFactor(w: w)
     var loss = 0.0
     var gradient = Partials()
-    var items = 0
-    let count = histories.itemCount
+    var samples = 0
+    let count = training.sampleCount
     for card in cards {
-      var item = histories.itemStarts[card]
-      walk(histories, card: card, w: w, factor: factor) { r, recalled, _, _, _ in
+      var sample = training.sampleStarts[card]
+      walk(training, card: card, w: w, factor: factor) { r, recalled, _, _, _ in
         let p = Swift.min(Swift.max(r.value, epsilon), 1 - epsilon)
-        let weight = weighting.weight(item, of: count)
-        item += 1
-        items += 1
+        let weight = weighting.weight(sample, of: count)
+        sample += 1
+        samples += 1
         if recalled {
           loss -= weight * Foundation.log(p)
           gradient.add(r.partials, times: -weight / p)
@@ -113,31 +113,31 @@ public enum FSRSLoss {
         }
       }
     }
-    return (loss, gradient, items)
+    return (loss, gradient, samples)
   }
 
-  /// The summed log loss of the items of `cards` and its gradient, by reverse mode on `tape`.
+  /// The summed log loss of the samples of `cards` and its gradient, by reverse mode on `tape`.
   public static func reverseLossAndGradient(
-    _ histories: ReviewHistories, cards: some Collection<Int>, weights: [Double], weighting: ItemWeighting = .uniform,
+    _ training: TrainingSet, cards: some Collection<Int>, weights: [Double], weighting: SampleWeighting = .uniform,
     tape: Tape
-  ) -> (loss: Double, gradient: [Double], items: Int) {
+  ) -> (loss: Double, gradient: [Double], samples: Int) {
     let w = tape.leaves(weights)
     let factor = FSRSMath.forgettingFactor(w: w)
     let leaves = tape.countPointer.pointee
     var loss = 0.0
     var gradient = [Double](repeating: 0, count: 21)
-    var items = 0
-    let count = histories.itemCount
+    var samples = 0
+    let count = training.sampleCount
     var seeds: [(Tracked, Double)] = []
     for card in cards {
       tape.rewind(leaves: leaves)
       seeds.removeAll(keepingCapacity: true)
-      var item = histories.itemStarts[card]
-      walk(histories, card: card, w: w, factor: factor) { r, recalled, _, _, _ in
+      var sample = training.sampleStarts[card]
+      walk(training, card: card, w: w, factor: factor) { r, recalled, _, _, _ in
         let p = Swift.min(Swift.max(r.value, epsilon), 1 - epsilon)
-        let weight = weighting.weight(item, of: count)
-        item += 1
-        items += 1
+        let weight = weighting.weight(sample, of: count)
+        sample += 1
+        samples += 1
         if recalled {
           loss -= weight * Foundation.log(p)
           seeds.append((r, -weight / p))
@@ -152,23 +152,23 @@ public enum FSRSLoss {
       // The sweep also passes the forgetting factor's nodes (recorded once, right after the leaves).
       tape.accumulate(into: &gradient, leaves: 21)
     }
-    return (loss, gradient, items)
+    return (loss, gradient, samples)
   }
 
-  /// The weighted mean log loss of every item under `weights` (no gradient; fast).
+  /// The weighted mean log loss of every sample under `weights` (no gradient; fast).
   public static func meanLoss(
-    _ histories: ReviewHistories, weights: [Double], weighting: ItemWeighting = .uniform
+    _ training: TrainingSet, weights: [Double], weighting: SampleWeighting = .uniform
   ) -> Double {
     let factor = FSRSMath.forgettingFactor(w: weights)
     var loss = 0.0
     var total = 0.0
-    var item = 0
-    let count = histories.itemCount
-    for card in 0..<histories.cardCount {
-      walk(histories, card: card, w: weights, factor: factor) { r, recalled, _, _, _ in
+    var sample = 0
+    let count = training.sampleCount
+    for card in 0..<training.cardCount {
+      walk(training, card: card, w: weights, factor: factor) { r, recalled, _, _, _ in
         let p = Swift.min(Swift.max(r, epsilon), 1 - epsilon)
-        let weight = weighting.weight(item, of: count)
-        item += 1
+        let weight = weighting.weight(sample, of: count)
+        sample += 1
         total += weight
         loss -= weight * (recalled ? Foundation.log(p) : Foundation.log(1 - p))
       }
@@ -176,15 +176,15 @@ public enum FSRSLoss {
     return total > 0 ? loss / total : 0
   }
 
-  /// Every item's prediction under `weights`, card by card.
-  public static func predictions(_ histories: ReviewHistories, weights: [Double]) -> [ItemPrediction] {
+  /// Every sample's prediction under `weights`, card by card.
+  public static func predictions(_ training: TrainingSet, weights: [Double]) -> [SamplePrediction] {
     let factor = FSRSMath.forgettingFactor(w: weights)
-    var out: [ItemPrediction] = []
-    out.reserveCapacity(histories.itemCount)
-    for card in 0..<histories.cardCount {
-      walk(histories, card: card, w: weights, factor: factor) { r, recalled, gap, longTerm, lapses in
+    var out: [SamplePrediction] = []
+    out.reserveCapacity(training.sampleCount)
+    for card in 0..<training.cardCount {
+      walk(training, card: card, w: weights, factor: factor) { r, recalled, gap, longTerm, lapses in
         out.append(
-          ItemPrediction(
+          SamplePrediction(
             retrievability: r, recalled: recalled, gap: gap, longTermReviewsBefore: longTerm, lapsesBefore: lapses))
       }
     }

@@ -16,7 +16,7 @@ public enum FSRSOptimizer {
   public struct Configuration: Sendable, Equatable {
     /// Passes over the data.
     public var epochs = 5
-    /// Items per mini-batch (batches are whole cards, closed once they hold at least this many items).
+    /// Samples per mini-batch (batches are whole cards, closed once they hold at least this many samples).
     public var batchSize = 512
     /// Adam's initial learning rate, annealed to zero by a cosine.
     public var learningRate = 0.04
@@ -26,10 +26,10 @@ public enum FSRSOptimizer {
     public var regularization = 1.0
     /// Relearning steps the learner uses (bounds w17, w18).
     public var relearningSteps = 1
-    /// Fewer items than this and the defaults are kept.
+    /// Fewer samples than this and the defaults are kept.
     public var minimumItems = 8
-    /// How items count in the loss: fsrs-rs' recency weights by default.
-    public var weighting = ItemWeighting.recency
+    /// How samples count in the loss: fsrs-rs' recency weights by default.
+    public var weighting = SampleWeighting.recency
     /// Parts each mini-batch's gradient is split into, computed in parallel and summed in order. Fixed (not the
     /// number of cores) so that the same log gives the same weights on any machine.
     public var parts = 4
@@ -58,9 +58,9 @@ public enum FSRSOptimizer {
     public var initialWeights: [Double]
     /// Whether the defaults were kept for lack of data.
     public var keptDefaults: Bool
-    /// Items (reviews with a gap of at least a day) in the log.
-    public var items: Int
-    /// Mean (weighted) log loss over the items at the starting point.
+    /// Samples (reviews with a gap of at least a day) in the log.
+    public var samples: Int
+    /// Mean (weighted) log loss over the samples at the starting point.
     public var lossBefore: Double
     /// Mean (weighted) log loss after fitting.
     public var lossAfter: Double
@@ -72,37 +72,37 @@ public enum FSRSOptimizer {
     0.32, 0.14, 0.27,
   ]
 
-  /// Fits weights to `histories`; `progress` is called after each step.
+  /// Fits weights to `training`; `progress` is called after each step.
   public static func fit(
-    _ histories: ReviewHistories, configuration: Configuration = Configuration(),
+    _ training: TrainingSet, configuration: Configuration = Configuration(),
     progress: ((Progress) -> Void)? = nil
   ) -> Result {
     let defaults = FSRSParameters.defaultWeights
-    let total = histories.itemCount
+    let total = training.sampleCount
     guard total >= configuration.minimumItems else {
       return Result(
-        weights: defaults, initialWeights: defaults, keptDefaults: true, items: total, lossBefore: 0, lossAfter: 0)
+        weights: defaults, initialWeights: defaults, keptDefaults: true, samples: total, lossBefore: 0, lossAfter: 0)
     }
     var start = defaults
-    start.replaceSubrange(0..<4, with: Pretraining.initialStabilities(histories))
+    start.replaceSubrange(0..<4, with: Pretraining.initialStabilities(training))
     start = ParameterClipper.clip(start, relearningSteps: configuration.relearningSteps)
-    let startLoss = FSRSLoss.meanLoss(histories, weights: start, weighting: configuration.weighting)
+    let startLoss = FSRSLoss.meanLoss(training, weights: start, weighting: configuration.weighting)
 
-    // Cards with at least one item, each with its item count.
+    // Cards with at least one sample, each with its sample count.
     var cards: [Int] = []
-    var itemsOfCard: [Int] = []
-    for card in 0..<histories.cardCount {
+    var samplesOfCard: [Int] = []
+    for card in 0..<training.cardCount {
       var count = 0
-      for j in histories.starts[card] + 1..<Swift.max(histories.starts[card] + 1, histories.starts[card + 1])
-      where histories.gaps[j] > 0 { count += 1 }
+      for j in training.starts[card] + 1..<Swift.max(training.starts[card] + 1, training.starts[card + 1])
+      where training.gaps[j] > 0 { count += 1 }
       if count > 0 {
         cards.append(card)
-        itemsOfCard.append(count)
+        samplesOfCard.append(count)
       }
     }
     var longest = 0
-    for card in 0..<histories.cardCount {
-      longest = Swift.max(longest, histories.starts[card + 1] - histories.starts[card])
+    for card in 0..<training.cardCount {
+      longest = Swift.max(longest, training.starts[card + 1] - training.starts[card])
     }
     let scratch = (0..<Swift.max(1, configuration.parts)).map { _ in HandGradient(longestCard: longest) }
     let stepsPerEpoch = Swift.max(1, (total + configuration.batchSize - 1) / configuration.batchSize)
@@ -124,11 +124,11 @@ public enum FSRSOptimizer {
         var batchItems = 0
         while position < order.count && batchItems < configuration.batchSize {
           batch.append(cards[order[position]])
-          batchItems += itemsOfCard[order[position]]
+          batchItems += samplesOfCard[order[position]]
           position += 1
         }
         var gradient = gradientOf(
-          histories, cards: batch, weights: w, weighting: configuration.weighting, scratch: scratch)
+          training, cards: batch, weights: w, weighting: configuration.weighting, scratch: scratch)
         let pull = configuration.regularization * Double(batchItems) / Double(total)
         for i in 0..<21 { gradient[i] += pull * 2 * (w[i] - start[i]) / (spread[i] * spread[i]) }
         step += 1
@@ -147,29 +147,29 @@ public enum FSRSOptimizer {
     }
     // The learning rate has annealed to zero by the end, so the last weights are the candidate; they are kept
     // unless the starting point explains the log better.
-    let loss = FSRSLoss.meanLoss(histories, weights: w, weighting: configuration.weighting)
+    let loss = FSRSLoss.meanLoss(training, weights: w, weighting: configuration.weighting)
     if loss < best.loss { best = (w, loss) }
     return Result(
-      weights: best.weights, initialWeights: start, keptDefaults: false, items: total,
+      weights: best.weights, initialWeights: start, keptDefaults: false, samples: total,
       lossBefore: startLoss, lossAfter: best.loss)
   }
 
   /// The gradient of the summed log loss over `cards`, split into up to one part per scratch space (each part
   /// at least 64 cards), computed in parallel and summed in order.
   static func gradientOf(
-    _ histories: ReviewHistories, cards: [Int], weights: [Double], weighting: ItemWeighting,
+    _ training: TrainingSet, cards: [Int], weights: [Double], weighting: SampleWeighting,
     scratch: [HandGradient]
   ) -> [Double] {
     let parts = Swift.min(scratch.count, Swift.max(1, cards.count / 64))
     if parts <= 1 {
-      return scratch[0].lossAndGradient(histories, cards: cards, weights: weights, weighting: weighting).gradient
+      return scratch[0].lossAndGradient(training, cards: cards, weights: weights, weighting: weighting).gradient
     }
     let results = ResultSlots(count: parts)
     DispatchQueue.concurrentPerform(iterations: parts) { part in
       let low = cards.count * part / parts
       let high = cards.count * (part + 1) / parts
       results.store(
-        scratch[part].lossAndGradient(histories, cards: cards[low..<high], weights: weights, weighting: weighting)
+        scratch[part].lossAndGradient(training, cards: cards[low..<high], weights: weights, weighting: weighting)
           .gradient, at: part)
     }
     var sum = [Double](repeating: 0, count: 21)

@@ -31,15 +31,15 @@ public final class HandGradient: @unchecked Sendable {
     retrievabilities.deallocate()
   }
 
-  /// The summed (weighted) log loss of the items of `cards` and its gradient.
+  /// The summed (weighted) log loss of the samples of `cards` and its gradient.
   public func lossAndGradient(
-    _ histories: ReviewHistories, cards: some Collection<Int>, weights w: [Double],
-    weighting: ItemWeighting = .uniform
-  ) -> (loss: Double, gradient: [Double], items: Int) {
+    _ training: TrainingSet, cards: some Collection<Int>, weights w: [Double],
+    weighting: SampleWeighting = .uniform
+  ) -> (loss: Double, gradient: [Double], samples: Int) {
     var gradient = [Double](repeating: 0, count: 21)
     var loss = 0.0
-    var items = 0
-    let count = histories.itemCount
+    var samples = 0
+    let count = training.sampleCount
     let decay = w[20]
     let factor = Foundation.pow(0.9, -1 / decay) - 1
     // ∂F/∂w20, F = 0.9^(−1/w20) − 1.
@@ -48,11 +48,11 @@ public final class HandGradient: @unchecked Sendable {
     let easyExp = Foundation.exp(3 * w[5])
     let easyDifficulty = w[4] - easyExp + 1
     let lapseCeilingFactor = Foundation.exp(w[17] * w[18])
-    let ratings = histories.ratings
-    let gaps = histories.gaps
+    let ratings = training.ratings
+    let gaps = training.gaps
     for card in cards {
-      let start = histories.starts[card]
-      let end = histories.starts[card + 1]
+      let start = training.starts[card]
+      let end = training.starts[card + 1]
       let n = end - start
       guard n > 1, n < capacity else {
         if n >= capacity { preconditionFailure("card longer than the scratch space") }
@@ -64,8 +64,8 @@ public final class HandGradient: @unchecked Sendable {
       var d = FSRSMath.initialDifficulty(first, w: w)
       stabilities[0] = s
       difficulties[0] = d
-      var item = histories.itemStarts[card]
-      var hasItem = false
+      var sample = training.sampleStarts[card]
+      var hasSample = false
       for k in 1..<n {
         let rating = Rating(rawValue: Int(ratings[start + k]))!
         let gap = Double(gaps[start + k])
@@ -77,10 +77,10 @@ public final class HandGradient: @unchecked Sendable {
           let r = Foundation.pow(1 + factor * gap / s, -decay)
           retrievabilities[k] = r
           let p = Swift.min(Swift.max(r, FSRSLoss.epsilon), 1 - FSRSLoss.epsilon)
-          let weight = weighting.weight(item, of: count)
-          item += 1
-          items += 1
-          hasItem = true
+          let weight = weighting.weight(sample, of: count)
+          sample += 1
+          samples += 1
+          hasSample = true
           if rating == .again {
             loss -= weight * Foundation.log(1 - p)
             seeds[k] = weight / (1 - p)
@@ -96,7 +96,7 @@ public final class HandGradient: @unchecked Sendable {
         stabilities[k] = s
         difficulties[k] = d
       }
-      guard hasItem else { continue }
+      guard hasSample else { continue }
 
       // Backward: adjoints of the state after review k, walked from the last review to the first.
       var adjointS = 0.0
@@ -195,6 +195,6 @@ public final class HandGradient: @unchecked Sendable {
         gradient[5] -= adjointD * (g - 1) * Foundation.exp(w[5] * (g - 1))
       }
     }
-    return (loss, gradient, items)
+    return (loss, gradient, samples)
   }
 }

@@ -8,17 +8,17 @@ import Scheduling
 /// ratings near the default. Ratings with no data get the default scaled like the others, and S0 never decreases
 /// from Again to Easy.
 public enum Pretraining {
-  /// The four initial stabilities fitted from `histories`.
-  public static func initialStabilities(_ histories: ReviewHistories) -> [Double] {
+  /// The four initial stabilities fitted from `training`.
+  public static func initialStabilities(_ training: TrainingSet) -> [Double] {
     // groups[rating][gap] = (count, recalled)
     var groups = Array(repeating: [Int: (count: Double, recalled: Double)](), count: 4)
-    for card in 0..<histories.cardCount {
-      let start = histories.starts[card]
-      let end = histories.starts[card + 1]
-      guard let j = (start + 1..<end).first(where: { histories.gaps[$0] > 0 }) else { continue }
-      let first = Int(histories.ratings[start]) - 1
-      let gap = Int(histories.gaps[j])
-      let recalled = histories.ratings[j] > 1 ? 1.0 : 0.0
+    for card in 0..<training.cardCount {
+      let start = training.starts[card]
+      let end = training.starts[card + 1]
+      guard let j = (start + 1..<end).first(where: { training.gaps[$0] > 0 }) else { continue }
+      let first = Int(training.ratings[start]) - 1
+      let gap = Int(training.gaps[j])
+      let recalled = training.ratings[j] > 1 ? 1.0 : 0.0
       groups[first][gap, default: (0, 0)].count += 1
       groups[first][gap]!.recalled += recalled
     }

@@ -7,20 +7,9 @@ import StableRandom
 /// Card i is first seen on day ⌊i·introductionDays/cards⌋ with a first rating drawn from Anki's default first-rating
 /// shares; Again or Hard on a new card, and every lapse, is followed by a Good the same day (a learning step). Each
 /// later review comes after FSRS's interval for the desired retention; the card is recalled with the probability
-/// the true weights give, and rated Hard, Good or Easy in Anki's default proportions.
+/// the true weights give, and rated Hard, Good or Easy in Anki's default proportions. Card i is named "i+1"; day 0
+/// is 2024-01-01 UTC, every review between 08:00 and 18:20 UTC.
 public enum ReviewLogSimulator {
-  /// One simulated review.
-  public struct Review: Sendable, Equatable {
-    /// The card (0-based).
-    public var card: Int
-    /// The day of the review (0-based).
-    public var day: Int
-    /// Seconds after the start of that day.
-    public var second: Int
-    /// The answer.
-    public var rating: Rating
-  }
-
   /// Shares of Again, Hard, Good, Easy on a card's first review (Anki's simulator defaults).
   static let firstRatingShares = [0.24, 0.094, 0.495, 0.171]
   /// Shares of Hard, Good, Easy among successful reviews (Anki's simulator defaults).
@@ -38,6 +27,9 @@ public enum ReviewLogSimulator {
     let introduction = Swift.max(1, introductionDays ?? days / 2)
     var out: [Review] = []
     out.reserveCapacity(cards * 8)
+    func review(_ card: Int, day: Int, second: Int, rating: Rating) -> Review {
+      Review(cardID: String(card + 1), time: Date(timeIntervalSince1970: Double(base + day * 86400 + second)), rating: rating)
+    }
     func draw(_ shares: [Double]) -> Int {
       var x = rng.unit()
       for (i, share) in shares.enumerated() {
@@ -51,10 +43,10 @@ public enum ReviewLogSimulator {
       let retention = desiredRetention.lowerBound + rng.unit() * (desiredRetention.upperBound - desiredRetention.lowerBound)
       let second = 8 * 3600 + Int(rng.next() % 36_000)
       let first = Rating(rawValue: draw(firstRatingShares) + 1)!
-      out.append(Review(card: card, day: day, second: second, rating: first))
+      out.append(review(card, day: day, second: second, rating: first))
       var memory = FSRSMath.step(nil, rating: first, elapsedDays: 0.0, w: weights)
       if first <= .hard {
-        out.append(Review(card: card, day: day, second: second + 600, rating: .good))
+        out.append(review(card, day: day, second: second + 600, rating: .good))
         memory = FSRSMath.step(memory, rating: .good, elapsedDays: 0.0, w: weights)
       }
       while true {
@@ -64,10 +56,10 @@ public enum ReviewLogSimulator {
         if day >= days { break }
         let r = FSRSMath.retrievability(elapsedDays: Double(gap), stability: memory.stability, w: weights)
         let rating = rng.unit() < r ? Rating(rawValue: draw(successShares) + 2)! : .again
-        out.append(Review(card: card, day: day, second: second, rating: rating))
+        out.append(review(card, day: day, second: second, rating: rating))
         memory = FSRSMath.step(memory, rating: rating, elapsedDays: Double(gap), w: weights)
         if rating == .again {
-          out.append(Review(card: card, day: day, second: second + 600, rating: .good))
+          out.append(review(card, day: day, second: second + 600, rating: .good))
           memory = FSRSMath.step(memory, rating: .good, elapsedDays: 0.0, w: weights)
         }
       }
@@ -75,30 +67,41 @@ public enum ReviewLogSimulator {
     return out
   }
 
-  /// The reviews as histories (gaps are day differences).
-  public static func histories(_ reviews: [Review]) -> ReviewHistories {
+  /// Day 0 of a simulation: 2024-01-01T00:00:00Z, in seconds since 1970.
+  static let base = 1_704_067_200
+
+  /// The reviews as a training set, cards in the order of the simulation, gaps in UTC days.
+  public static func trainingSet(_ reviews: [Review]) -> TrainingSet {
     var cards: [[(rating: Rating, gap: Int)]] = []
+    var ids: [String] = []
+    var index: [String: Int] = [:]
     var lastDay: [Int] = []
     for review in reviews {
-      while cards.count <= review.card {
+      let day = Int((review.time.timeIntervalSince1970 / 86400).rounded(.down))
+      let card: Int
+      if let known = index[review.cardID] {
+        card = known
+      } else {
+        card = cards.count
+        index[review.cardID] = card
+        ids.append(review.cardID)
         cards.append([])
-        lastDay.append(review.day)
+        lastDay.append(day)
       }
-      cards[review.card].append((review.rating, review.day - lastDay[review.card]))
-      lastDay[review.card] = review.day
+      cards[card].append((review.rating, day - lastDay[card]))
+      lastDay[card] = day
     }
-    return ReviewHistories(cards: cards)
+    return TrainingSet(cardIDs: ids, cards: cards)
   }
 
-  /// The reviews as a CSV review log (card_id, review_time in epoch milliseconds from 2024-01-01 UTC,
-  /// review_rating), which `annals fsrs replay` and fsrs tools read.
+  /// The reviews as a CSV review log (card_id, review_time in epoch milliseconds, review_rating), which
+  /// `annals fsrs replay` and fsrs tools read.
   public static func csv(_ reviews: [Review]) -> String {
-    let base = 1_704_067_200  // 2024-01-01T00:00:00Z
     var out = "card_id,review_time,review_rating\n"
     out.reserveCapacity(reviews.count * 28)
     for review in reviews {
-      let milliseconds = (base + review.day * 86400 + review.second) * 1000
-      out += "\(review.card + 1),\(milliseconds),\(review.rating.rawValue)\n"
+      let milliseconds = Int(review.time.timeIntervalSince1970) * 1000
+      out += "\(review.cardID),\(milliseconds),\(review.rating.rawValue)\n"
     }
     return out
   }

@@ -20,6 +20,12 @@ public enum WorkloadSimulator {
     public var knowledge: Double
     /// Seconds of study per card remembered at the end (total time / knowledge).
     public var secondsPerFact: Double
+
+    /// The JSON names `annals fsrs retention --json` prints.
+    enum CodingKeys: String, CodingKey {
+      case desiredRetention = "desired_retention", reviewsPerDay = "reviews_per_day"
+      case minutesPerDay = "minutes_per_day", knowledge, secondsPerFact = "seconds_per_fact"
+    }
   }
 
   /// Seconds a first sight costs by rating (Again…Easy), from Anki's simulator defaults.

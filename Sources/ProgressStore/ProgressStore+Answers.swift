@@ -3,71 +3,30 @@ import GRDB
 import Scheduling
 
 extension ProgressStore {
-  static let encoder: JSONEncoder = {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = .sortedKeys
-    encoder.dateEncodingStrategy = .secondsSince1970
-    return encoder
-  }()
+  static let reviewColumns = """
+    id, card, time, rating, prev, phase, step, lapses, scheduled_days, stability, difficulty, ease, due_offset,
+    typed_answer, verdict, response_ms, config, undone
+    """
 
-  static func decoder() -> JSONDecoder {
-    let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = .secondsSince1970
-    return decoder
+  /// The state after the review in a row selected with `reviewColumns`, given its `reps` (one more than the state
+  /// before's): `lastReview` is the review's time, `due` its time plus the stored offset.
+  static func stateAfter(_ row: Row, reps: Int) -> CardState {
+    let time: Int64 = row[2]
+    return CardState(
+      phase: phase(code: row[5]), due: date(milliseconds: time + (row[12] as Int64)), stability: row[9],
+      difficulty: row[10], step: row[6], reps: reps, lapses: row[7], lastReview: date(milliseconds: time),
+      scheduledDays: row[8], ease: row[11])
   }
 
-  /// The state with its dates as the store keeps them (seconds since 1970 as a Double), so that what `answer`
-  /// returns equals what is read back, bit for bit.
-  static func storable(_ state: CardState) -> CardState {
-    var state = state
-    state.due = Date(timeIntervalSince1970: state.due.timeIntervalSince1970)
-    state.lastReview = state.lastReview.map { Date(timeIntervalSince1970: $0.timeIntervalSince1970) }
-    return state
-  }
-
-  /// The state as JSON with sorted keys, dates as seconds since 1970, numbers in Swift's shortest round-trip form
-  /// (readable by `JSONDecoder`); written by hand because the log stores two per answer and imports write
-  /// millions.
-  static func json(_ state: CardState) throws -> String {
-    var out = "{"
-    out.reserveCapacity(200)
-    var first = true
-    func number(_ key: String, _ value: Double?) {
-      guard let value else { return }
-      out += first ? "\"\(key)\":\(value)" : ",\"\(key)\":\(value)"
-      first = false
-    }
-    func integer(_ key: String, _ value: Int) {
-      out += first ? "\"\(key)\":\(value)" : ",\"\(key)\":\(value)"
-      first = false
-    }
-    number("difficulty", state.difficulty)
-    number("due", state.due.timeIntervalSince1970)
-    number("ease", state.ease)
-    integer("lapses", state.lapses)
-    number("lastReview", state.lastReview?.timeIntervalSince1970)
-    out += ",\"phase\":\"\(state.phase.rawValue)\""
-    integer("reps", state.reps)
-    integer("scheduledDays", state.scheduledDays)
-    number("stability", state.stability)
-    integer("step", state.step)
-    return out + "}"
-  }
-
-  static func state(_ json: String, review: Int64) throws -> CardState {
-    do { return try decoder().decode(CardState.self, from: Data(json.utf8)) } catch {
-      throw StoreError.corrupt("review \(review): unreadable card state (\(error))")
-    }
-  }
-
-  static func entry(_ row: Row) throws -> ReviewEntry {
-    let id: Int64 = row["id"]
-    return ReviewEntry(
-      id: id, cardID: row["card_id"], time: Date(timeIntervalSince1970: row["time"]),
-      rating: Rating(rawValue: row["rating"]) ?? .again, typedAnswer: row["typed_answer"], verdict: row["verdict"],
-      responseMilliseconds: row["response_ms"], stateBefore: try state(row["state_before"], review: id),
-      stateAfter: try state(row["state_after"], review: id), scheduler: row["scheduler"],
-      parametersJSON: row["parameters"], undone: row["undone"])
+  /// The state after `scheduler` answers `rating` at `time` (whole milliseconds) from `before`, as the log derives
+  /// it back: dates in whole milliseconds, `reps` one more than before, `lastReview` the answer's time.
+  static func scheduled(
+    _ before: CardState, rating: Rating, at time: Date, cardID: String, scheduler: any Scheduler
+  ) -> CardState {
+    var after = storable(scheduler.schedule(before, rating: rating, now: time, cardID: cardID))
+    after.reps = before.reps + 1
+    after.lastReview = time
+    return after
   }
 
   /// The id of the (scheduler, parameters) pair in `scheduler_config`, added if new: the log refers to it
@@ -84,138 +43,286 @@ extension ProgressStore {
     return id
   }
 
+  /// The id of a verdict name in `verdict`, added if new (nil for no verdict).
+  static func verdictID(_ db: Database, _ name: String?) throws -> Int64? {
+    guard let name else { return nil }
+    let select = try db.cachedStatement(sql: "SELECT id FROM verdict WHERE name = ?")
+    if let id = try Int64.fetchOne(select, arguments: [name]) { return id }
+    try db.execute(sql: "INSERT INTO verdict (name) VALUES (?)", arguments: [name])
+    return db.lastInsertedRowID
+  }
+
+  static let insertReview = """
+    INSERT INTO revlog (card, time, rating, prev, phase, step, lapses, scheduled_days, stability, difficulty, ease,
+      due_offset, typed_answer, verdict, response_ms, config)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    """
+
+  static func insert(
+    _ statement: Statement, card: Int64, time: Int64, answer: Answer, prev: Int64?, after: CardState,
+    verdict: Int64?, config: Int64
+  ) throws {
+    try statement.execute(arguments: [
+      card, time, answer.rating.rawValue, prev, phaseCode(after.phase), after.step, after.lapses,
+      after.scheduledDays, after.stability, after.difficulty, after.ease, milliseconds(after.due) - time,
+      answer.typedAnswer, verdict, answer.responseMilliseconds, config,
+    ])
+  }
+
+  /// The card's key, the review its state comes from, its state and its added time, for `answer` and `undo`.
+  static func cardForAnswer(_ db: Database, id: String) throws -> (key: Int64, head: Int64?, state: CardState)? {
+    guard
+      let row = try Row.fetchOne(
+        db.cachedStatement(sql: "SELECT \(cardColumns) FROM card WHERE id = ?"), arguments: [id])
+    else { return nil }
+    return (row[20], row[21], cardState(row))
+  }
+
   /// Records an answer: schedules the card from its state as stored now, updates it and appends the review, in
-  /// one transaction that is on disk when this returns.
+  /// one transaction that is on disk when this returns. The time is kept to the millisecond.
   @discardableResult
-  public func answer(_ answer: Answer, scheduler: any Scheduler) throws(StoreError) -> ReviewEntry {
+  public func answer(_ answer: Answer, scheduler: any Scheduler) throws(StoreError) -> StoredReview {
     try write { db in
-      guard
-        let row = try Row.fetchOne(
-          db, sql: "SELECT \(Self.cardColumns) FROM card WHERE id = ?", arguments: [answer.cardID])
-      else { throw StoreError.unknownCard(answer.cardID) }
-      let before = Self.storedCard(row).state
-      let after = Self.storable(
-        scheduler.schedule(before, rating: answer.rating, now: answer.time, cardID: answer.cardID))
-      try Self.update(db, cardID: answer.cardID, to: after)
+      guard let card = try Self.cardForAnswer(db, id: answer.cardID) else {
+        throw StoreError.unknownCard(answer.cardID)
+      }
+      let time = Self.milliseconds(answer.time)
+      let now = Self.date(milliseconds: time)
+      let before = card.state
+      let after = Self.scheduled(before, rating: answer.rating, at: now, cardID: answer.cardID, scheduler: scheduler)
       let config = try Self.configID(db, scheduler: scheduler)
-      try db.execute(
-        sql: """
-          INSERT INTO review (card_id, time, rating, typed_answer, verdict, response_ms, phase_before, state_before,
-            state_after, scheduler_config_id)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """,
-        arguments: [
-          answer.cardID, answer.time.timeIntervalSince1970, answer.rating.rawValue, answer.typedAnswer,
-          answer.verdict, answer.responseMilliseconds, before.phase.rawValue, try Self.json(before),
-          try Self.json(after), config,
-        ])
-      return ReviewEntry(
-        id: db.lastInsertedRowID, cardID: answer.cardID, time: answer.time, rating: answer.rating,
-        typedAnswer: answer.typedAnswer, verdict: answer.verdict, responseMilliseconds: answer.responseMilliseconds,
-        stateBefore: before, stateAfter: after, scheduler: scheduler.name, parametersJSON: scheduler.parametersJSON,
-        undone: false)
+      let verdict = try Self.verdictID(db, answer.verdict)
+      try Self.insert(
+        try db.cachedStatement(sql: Self.insertReview), card: card.key, time: time, answer: answer, prev: card.head,
+        after: after, verdict: verdict, config: config)
+      let id = db.lastInsertedRowID
+      try Self.update(db, card: card.key, to: after, head: id)
+      return StoredReview(
+        id: id, cardID: answer.cardID, time: now, rating: answer.rating, typedAnswer: answer.typedAnswer,
+        verdict: answer.verdict, responseMilliseconds: answer.responseMilliseconds, stateBefore: before,
+        stateAfter: after, scheduler: scheduler.name, parametersJSON: scheduler.parametersJSON, undone: false)
     }
   }
 
   /// Records many answers in one transaction, in order (an import, or a benchmark's history). Either all are
-  /// recorded or none.
+  /// recorded or none; an unknown card throws `StoreError.unknownCard` before anything is kept.
   public func answerBatch(_ answers: [Answer], scheduler: any Scheduler) throws(StoreError) {
     try write { db in
-      let select = try db.cachedStatement(sql: "SELECT \(Self.cardColumns) FROM card WHERE id = ?")
       let config = try Self.configID(db, scheduler: scheduler)
-      let insert = try db.cachedStatement(
-        sql: """
-          INSERT INTO review (card_id, time, rating, typed_answer, verdict, response_ms, phase_before, state_before,
-            state_after, scheduler_config_id)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """)
-      var states: [String: CardState] = [:]
+      let insert = try db.cachedStatement(sql: Self.insertReview)
+      var cards: [String: (key: Int64, head: Int64?, state: CardState)] = [:]
+      var verdicts: [String: Int64] = [:]
       for answer in answers {
-        let before: CardState
-        if let known = states[answer.cardID] {
-          before = known
+        var card: (key: Int64, head: Int64?, state: CardState)
+        if let known = cards[answer.cardID] {
+          card = known
         } else {
-          guard let row = try Row.fetchOne(select, arguments: [answer.cardID]) else {
+          guard let found = try Self.cardForAnswer(db, id: answer.cardID) else {
             throw StoreError.unknownCard(answer.cardID)
           }
-          before = Self.storedCard(row).state
+          card = found
         }
-        let after = Self.storable(
-          scheduler.schedule(before, rating: answer.rating, now: answer.time, cardID: answer.cardID))
-        states[answer.cardID] = after
-        try insert.execute(arguments: [
-          answer.cardID, answer.time.timeIntervalSince1970, answer.rating.rawValue, answer.typedAnswer,
-          answer.verdict, answer.responseMilliseconds, before.phase.rawValue, try Self.json(before),
-          try Self.json(after), config,
-        ])
+        var verdict: Int64?
+        if let name = answer.verdict {
+          if let known = verdicts[name] {
+            verdict = known
+          } else {
+            verdict = try Self.verdictID(db, name)
+            verdicts[name] = verdict
+          }
+        }
+        let time = Self.milliseconds(answer.time)
+        let after = Self.scheduled(
+          card.state, rating: answer.rating, at: Self.date(milliseconds: time), cardID: answer.cardID,
+          scheduler: scheduler)
+        try Self.insert(
+          insert, card: card.key, time: time, answer: answer, prev: card.head, after: after, verdict: verdict,
+          config: config)
+        card.head = db.lastInsertedRowID
+        card.state = after
+        cards[answer.cardID] = card
       }
-      for (cardID, state) in states { try Self.update(db, cardID: cardID, to: state) }
+      for card in cards.values { try Self.update(db, card: card.key, to: card.state, head: card.head) }
     }
+  }
+
+  /// How many reviews lead to the review `id` along its card's chain, itself included: its state after's `reps`.
+  static func chainLength(_ db: Database, to id: Int64) throws -> Int {
+    let statement = try db.cachedStatement(sql: "SELECT prev FROM revlog WHERE id = ?")
+    var count = 1
+    var cursor = try Int64.fetchOne(statement, arguments: [id])
+    while let prev = cursor {
+      count += 1
+      cursor = try Int64.fetchOne(statement, arguments: [prev])
+    }
+    return count
+  }
+
+  /// The state after review `id` (its card's whole state then), derived from the log.
+  static func stateAfter(_ db: Database, review id: Int64) throws -> CardState? {
+    guard
+      let row = try Row.fetchOne(
+        db.cachedStatement(sql: "SELECT \(reviewColumns) FROM revlog WHERE id = ?"), arguments: [id])
+    else { return nil }
+    return stateAfter(row, reps: try chainLength(db, to: id))
   }
 
   /// Undoes the most recent answer not yet undone: the card gets back its state from before, exactly, and the
   /// log row stays, marked undone. Returns the undone row, or nil when there is nothing to undo.
   @discardableResult
-  public func undoLastAnswer() throws(StoreError) -> ReviewEntry? {
+  public func undoLastAnswer() throws(StoreError) -> StoredReview? {
     try write { db in
-      guard let row = try Row.fetchOne(db, sql: "SELECT * FROM review_log WHERE undone = 0 ORDER BY id DESC LIMIT 1")
+      guard
+        let row = try Row.fetchOne(
+          db, sql: "SELECT \(Self.reviewColumns) FROM revlog WHERE undone = 0 ORDER BY id DESC LIMIT 1")
       else { return nil }
-      var entry = try Self.entry(row)
-      try Self.update(db, cardID: entry.cardID, to: entry.stateBefore)
-      try db.execute(sql: "UPDATE review SET undone = 1 WHERE id = ?", arguments: [entry.id])
-      entry.undone = true
-      return entry
+      let id: Int64 = row[0]
+      let prev: Int64? = row[4]
+      guard
+        let card = try Row.fetchOne(
+          db, sql: "SELECT \(Self.cardColumns) FROM card WHERE key = ?", arguments: [row[1] as Int64])
+      else { throw StoreError.corrupt("review \(id): its card is missing") }
+      let current = Self.cardState(card)
+      let head: Int64? = card[21]
+      let reps = head == id ? current.reps : try Self.chainLength(db, to: id)
+      let after = Self.stateAfter(row, reps: reps)
+      let before: CardState
+      if let prev {
+        guard let state = try Self.stateAfter(db, review: prev) else {
+          throw StoreError.corrupt("review \(id): the review it follows (\(prev)) is missing")
+        }
+        before = state
+      } else {
+        before = CardState.new(due: Self.date(milliseconds: card[22]))
+      }
+      try Self.update(db, card: card[20], to: before, head: prev)
+      try db.execute(sql: "UPDATE revlog SET undone = 1 WHERE id = ?", arguments: [id])
+      let configs = try Self.schedulerConfigs(db)
+      let verdict: Int64? = row[14]
+      return StoredReview(
+        id: id, cardID: card[0], time: Self.date(milliseconds: row[2]), rating: Rating(rawValue: row[3]) ?? .again,
+        typedAnswer: row[13], verdict: try verdict.flatMap { try Self.verdictName(db, $0) }, responseMilliseconds: row[15],
+        stateBefore: before, stateAfter: after, scheduler: configs[row[16]]?.name ?? "",
+        parametersJSON: configs[row[16]]?.parameters ?? "{}", undone: true)
     }
   }
 
-  /// The review log, oldest first; optionally one card's, optionally with undone rows.
-  public func reviews(cardID: String? = nil, includeUndone: Bool = false) throws(StoreError) -> [ReviewEntry] {
+  static func schedulerConfigs(_ db: Database) throws -> [Int64: (name: String, parameters: String)] {
+    var out: [Int64: (name: String, parameters: String)] = [:]
+    for row in try Row.fetchAll(db, sql: "SELECT id, scheduler, parameters FROM scheduler_config") {
+      out[row[0]] = (row[1], row[2])
+    }
+    return out
+  }
+
+  static func verdictNames(_ db: Database) throws -> [Int64: String] {
+    var out: [Int64: String] = [:]
+    for row in try Row.fetchAll(db, sql: "SELECT id, name FROM verdict") { out[row[0]] = row[1] }
+    return out
+  }
+
+  static func verdictName(_ db: Database, _ id: Int64) throws -> String? {
+    try String.fetchOne(db, sql: "SELECT name FROM verdict WHERE id = ?", arguments: [id])
+  }
+
+  /// The review log, oldest first; optionally one card's, optionally with undone rows, each with its states
+  /// before and after derived from the compact rows.
+  ///
+  /// One pass over the log in row order (one card's reviews are found by a scan too: the log keeps no per-card
+  /// index, which would cost more bytes per review than the rest of the row's bookkeeping).
+  public func reviews(cardID: String? = nil, includeUndone: Bool = false) throws(StoreError) -> [StoredReview] {
     try read { db in
-      var sql = "SELECT * FROM review_log WHERE 1"
+      let configs = try Self.schedulerConfigs(db)
+      let verdicts = try Self.verdictNames(db)
+      var cards: [Int64: (id: String, added: Int64)] = [:]
+      var sql = "SELECT \(Self.reviewColumns) FROM revlog"
       var arguments: StatementArguments = []
       if let cardID {
-        sql += " AND card_id = ?"
-        arguments += [cardID]
+        guard let row = try Row.fetchOne(db, sql: "SELECT key, added FROM card WHERE id = ?", arguments: [cardID])
+        else { return [] }
+        cards[row[0]] = (cardID, row[1])
+        sql += " WHERE card = ?"
+        arguments += [row[0] as Int64]
+      } else {
+        for row in try Row.fetchAll(db, sql: "SELECT key, id, added FROM card") { cards[row[0]] = (row[1], row[2]) }
       }
-      if !includeUndone { sql += " AND undone = 0" }
-      return try Row.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments).map(Self.entry)
+      var afterByRow: [Int64: CardState] = [:]
+      var out: [StoredReview] = []
+      let rows = try Row.fetchCursor(db, sql: sql + " ORDER BY id", arguments: arguments)
+      while let row = try rows.next() {
+        let id: Int64 = row[0]
+        let key: Int64 = row[1]
+        guard let card = cards[key] else { throw StoreError.corrupt("review \(id): its card is missing") }
+        let before: CardState
+        if let prev = row[4] as Int64? {
+          guard let state = afterByRow[prev] else {
+            throw StoreError.corrupt("review \(id): the review it follows (\(prev)) is missing")
+          }
+          before = state
+        } else {
+          before = CardState.new(due: Self.date(milliseconds: card.added))
+        }
+        let after = Self.stateAfter(row, reps: before.reps + 1)
+        afterByRow[id] = after
+        let undone: Bool = row[17]
+        if undone && !includeUndone { continue }
+        let config = configs[row[16]]
+        out.append(
+          StoredReview(
+            id: id, cardID: card.id, time: Self.date(milliseconds: row[2]), rating: Rating(rawValue: row[3]) ?? .again,
+            typedAnswer: row[13], verdict: (row[14] as Int64?).flatMap { verdicts[$0] },
+            responseMilliseconds: row[15], stateBefore: before, stateAfter: after, scheduler: config?.name ?? "",
+            parametersJSON: config?.parameters ?? "{}", undone: undone))
+      }
+      return out
+    }
+  }
+
+  /// The standing reviews as (card id, time, rating), oldest first: what the optimizer and an export need, read in
+  /// one pass without deriving states.
+  public func loggedReviews() throws(StoreError) -> [Review] {
+    try read { db in
+      var ids: [Int64: String] = [:]
+      for row in try Row.fetchAll(db, sql: "SELECT key, id FROM card") { ids[row[0]] = row[1] }
+      var out: [Review] = []
+      let rows = try Row.fetchCursor(
+        db, sql: "SELECT card, time, rating, response_ms FROM revlog WHERE undone = 0 ORDER BY id")
+      while let row = try rows.next() {
+        out.append(
+          Review(
+            cardID: ids[row[0]] ?? "", time: Self.date(milliseconds: row[1]), rating: Rating(rawValue: row[2]) ?? .again,
+            durationMilliseconds: row[3]))
+      }
+      return out
     }
   }
 
   /// The number of reviews in the log (undone rows excluded).
   public func reviewCount() throws(StoreError) -> Int {
-    try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM review WHERE undone = 0") ?? 0 }
+    try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM revlog WHERE undone = 0") ?? 0 }
   }
 
   /// Rebuilds every card's scheduling state from the log: the state after its last standing review (or, when
-  /// all were undone, the state before the first), else a new card.
+  /// all were undone or it has none, a new card due when it was added).
   /// Returns how many cards changed.
   @discardableResult
   public func rebuildFromLog() throws(StoreError) -> Int {
     try write { db in
-      var latest: [String: (Int64, String)] = [:]
-      var first: [String: (Int64, String)] = [:]
-      let rows = try Row.fetchCursor(
-        db, sql: "SELECT id, card_id, state_before, state_after, undone FROM review ORDER BY id")
+      var latest: [Int64: (id: Int64, state: CardState)] = [:]
+      let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.reviewColumns) FROM revlog WHERE undone = 0 ORDER BY id")
       while let row = try rows.next() {
-        let card: String = row["card_id"]
-        if first[card] == nil { first[card] = (row["id"], row["state_before"]) }
-        if !(row["undone"] as Bool) { latest[card] = (row["id"], row["state_after"]) }
+        let key: Int64 = row[1]
+        latest[key] = (row[0], Self.stateAfter(row, reps: (latest[key]?.state.reps ?? 0) + 1))
       }
       var changed = 0
-      let cards = try Row.fetchAll(db, sql: "SELECT \(Self.cardColumns) FROM card")
-      for row in cards {
-        let card = Self.storedCard(row)
-        let rebuilt: CardState
-        if let (id, json) = latest[card.id] {
-          rebuilt = try Self.state(json, review: id)
-        } else if let (id, json) = first[card.id] {
-          rebuilt = try Self.state(json, review: id)  // every answer undone: back to before the first
-        } else {
-          rebuilt = CardState.new(due: card.state.due)
-        }
-        if rebuilt != card.state {
-          try Self.update(db, cardID: card.id, to: rebuilt)
+      for row in try Row.fetchAll(db, sql: "SELECT \(Self.cardColumns) FROM card") {
+        let key: Int64 = row[20]
+        let head: Int64? = row[21]
+        let current = Self.cardState(row)
+        let rebuilt = latest[key]?.state ?? CardState.new(due: Self.date(milliseconds: row[22]))
+        let rebuiltHead = latest[key]?.id
+        if rebuilt != current || rebuiltHead != head {
+          try Self.update(db, card: key, to: rebuilt, head: rebuiltHead)
           changed += 1
         }
       }
@@ -229,7 +336,7 @@ extension ProgressStore {
     var state = CardState.new()
     for (index, review) in try reviews(cardID: cardID).enumerated() {
       if index == 0 { state = CardState.new(due: review.stateBefore.due) }
-      state = scheduler.schedule(state, rating: review.rating, now: review.time, cardID: cardID)
+      state = Self.scheduled(state, rating: review.rating, at: review.time, cardID: cardID, scheduler: scheduler)
     }
     return state
   }

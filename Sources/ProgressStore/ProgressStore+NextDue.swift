@@ -16,24 +16,30 @@ public struct NextDue: Sendable, Equatable {
 }
 
 extension ProgressStore {
-  /// The next studied card due after `now` in the filtered cards, or nil when none is scheduled.
+  /// The next studied card due after `now` in the filtered cards, or nil when none is scheduled (from the
+  /// `card_by_due` index: one range per phase).
   public func nextDue(after now: Date, options: QueueOptions = QueueOptions()) throws(StoreError) -> NextDue? {
     let clock = try settings().clock
     return try read { db in
-      var arguments: StatementArguments = [now.timeIntervalSince1970]
-      let filter = Self.filterSQL(options, arguments: &arguments)
-      guard
-        let first = try Double.fetchOne(
-          db, sql: "SELECT MIN(due) FROM card WHERE phase <> 'new' AND due > ?\(filter)", arguments: arguments)
-      else { return nil }
-      let firstDate = Date(timeIntervalSince1970: first)
-      let dayEnd = clock.endOfStudyDay(containing: firstDate).timeIntervalSince1970
+      var first: Int64?
+      for phase in 1...3 {
+        var arguments: StatementArguments = [phase, Self.milliseconds(now)]
+        let filter = Self.filterSQL(options, arguments: &arguments)
+        if let due = try Int64.fetchOne(
+          db, sql: "SELECT MIN(due) FROM card WHERE phase = ? AND due > ?\(filter)", arguments: arguments)
+        {
+          first = Swift.min(first ?? due, due)
+        }
+      }
+      guard let first else { return nil }
+      let firstDate = Self.date(milliseconds: first)
+      let dayEnd = Self.milliseconds(clock.endOfStudyDay(containing: firstDate))
       var countArguments: StatementArguments = [dayEnd]
       let countFilter = Self.filterSQL(options, arguments: &countArguments)
       let count =
         try Int.fetchOne(
-          db, sql: "SELECT COUNT(*) FROM card WHERE phase <> 'new' AND due < ?\(countFilter)", arguments: countArguments)
-        ?? 0
+          db, sql: "SELECT COUNT(*) FROM card WHERE phase IN (1, 2, 3) AND due < ?\(countFilter)",
+          arguments: countArguments) ?? 0
       return NextDue(first: firstDate, countThatDay: count)
     }
   }

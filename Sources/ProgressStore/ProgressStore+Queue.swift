@@ -24,28 +24,30 @@ extension ProgressStore {
     let settings = try settings()
     let clock = settings.clock
     let today = clock.studyDay(now)
-    let dayStart = clock.start(ofStudyDay: today).timeIntervalSince1970
-    let dayEnd = clock.start(ofStudyDay: today + 1).timeIntervalSince1970
-    let reviewEnd = options.until.map { clock.endOfStudyDay(containing: Swift.max($0, now)).timeIntervalSince1970 } ?? dayEnd
+    let dayStart = Self.milliseconds(clock.start(ofStudyDay: today))
+    let dayEnd = Self.milliseconds(clock.start(ofStudyDay: today + 1))
+    let reviewEnd = options.until.map { Self.milliseconds(clock.endOfStudyDay(containing: Swift.max($0, now))) } ?? dayEnd
     let newLimit = options.newLimit ?? settings.newPerDay
     let reviewLimit = options.reviewLimit ?? settings.reviewsPerDay
-    let stamp = now.timeIntervalSince1970
+    let stamp = Self.milliseconds(now)
 
     return try read { db in
-      // Done today, and which sibling groups were touched (card ids per group).
+      // Done today, through the log's time index bounded to this study day, and which sibling groups were
+      // touched (card ids per group). A review's phase before is its previous review's phase after.
       var doneNew = 0
       var doneReviews = 0
       var touched: [String: Set<String>] = [:]
       let done = try Row.fetchCursor(
         db,
         sql: """
-          SELECT r.card_id, r.phase_before, c.sibling_group FROM review r JOIN card c ON c.id = r.card_id
-          WHERE r.time >= ? AND r.undone = 0
-          """, arguments: [dayStart])
+          SELECT COALESCE(p.phase, 0), c.sibling_group, c.id FROM revlog r JOIN card c ON c.key = r.card
+          LEFT JOIN revlog p ON p.id = r.prev
+          WHERE r.time >= ? AND r.time < ? AND r.undone = 0
+          """, arguments: [dayStart, dayEnd])
       while let row = try done.next() {
-        let phase: String = row["phase_before"]
-        if phase == "new" { doneNew += 1 } else if phase == "review" { doneReviews += 1 }
-        touched[row["sibling_group"], default: []].insert(row["card_id"])
+        let phase: Int = row[0]
+        if phase == 0 { doneNew += 1 } else if phase == 2 { doneReviews += 1 }
+        touched[row[1], default: []].insert(row[2])
       }
       func buried(_ card: StoredCard) -> Bool {
         guard let ids = touched[card.siblingGroup] else { return false }
@@ -59,7 +61,7 @@ extension ProgressStore {
       let learningRows = try Row.fetchAll(
         db,
         sql: """
-          SELECT \(Self.cardColumns) FROM card WHERE phase IN ('learning', 'relearning') AND due < ?\(filter)\(visible)
+          SELECT \(Self.cardColumns) FROM card WHERE phase IN (1, 3) AND due < ?\(filter)\(visible)
           ORDER BY due
           """, arguments: [dayEnd] + arguments)
       let learningAll = learningRows.map(Self.storedCard)
@@ -73,7 +75,7 @@ extension ProgressStore {
       if reviewRoom > 0 {
         let cursor = try Row.fetchCursor(
           db,
-          sql: "SELECT \(Self.cardColumns) FROM card WHERE phase = 'review' AND due < ?\(filter)\(visible) ORDER BY due",
+          sql: "SELECT \(Self.cardColumns) FROM card WHERE phase = 2 AND due < ?\(filter)\(visible) ORDER BY due",
           arguments: [reviewEnd] + arguments)
         while reviews.count < reviewRoom, let row = try cursor.next() {
           let card = Self.storedCard(row)
@@ -88,7 +90,7 @@ extension ProgressStore {
       if newRoom > 0 {
         let cursor = try Row.fetchCursor(
           db,
-          sql: "SELECT \(Self.cardColumns) FROM card WHERE phase = 'new'\(filter)\(visible) ORDER BY position",
+          sql: "SELECT \(Self.cardColumns) FROM card WHERE phase = 0\(filter)\(visible) ORDER BY position",
           arguments: arguments)
         while new.count < newRoom, let row = try cursor.next() {
           let card = Self.storedCard(row)
@@ -102,12 +104,14 @@ extension ProgressStore {
   }
 
   /// Per deck: cards due now, today, this week (seven study days) and new cards, ignoring daily limits.
+  ///
+  /// Read from the `card_counts` index alone (deck, state, due and bury time), never from the log.
   public func dueCounts(at now: Date, options: QueueOptions = QueueOptions()) throws(StoreError) -> [DueCounts] {
     let clock = try settings().clock
     let today = clock.studyDay(now)
-    let dayEnd = clock.start(ofStudyDay: today + 1).timeIntervalSince1970
-    let weekEnd = clock.start(ofStudyDay: today + 7).timeIntervalSince1970
-    let stamp = now.timeIntervalSince1970
+    let dayEnd = Self.milliseconds(clock.start(ofStudyDay: today + 1))
+    let weekEnd = Self.milliseconds(clock.start(ofStudyDay: today + 7))
+    let stamp = Self.milliseconds(now)
     return try read { db in
       var arguments: StatementArguments = [stamp, dayEnd, weekEnd]
       let filter = Self.filterSQL(options, arguments: &arguments)
@@ -115,16 +119,16 @@ extension ProgressStore {
         db,
         sql: """
           SELECT deck_id,
-            SUM(phase <> 'new' AND due <= ?1) AS now,
-            SUM(phase <> 'new' AND due < ?2) AS today,
-            SUM(phase <> 'new' AND due < ?3) AS week,
-            SUM(phase = 'new') AS new,
+            SUM(phase > 0 AND due <= ?1) AS now,
+            SUM(phase > 0 AND due < ?2) AS today,
+            SUM(phase > 0 AND due < ?3) AS week,
+            SUM(phase = 0) AS new,
             COUNT(*) AS total
-          FROM card WHERE (buried_until IS NULL OR buried_until <= ?1)\(filter)
+          FROM card INDEXED BY card_counts WHERE (buried_until IS NULL OR buried_until <= ?1)\(filter)
           GROUP BY deck_id ORDER BY deck_id
           """, arguments: arguments)
       return rows.map {
-        DueCounts(deck: $0["deck_id"], now: $0["now"], today: $0["today"], week: $0["week"], new: $0["new"], total: $0["total"])
+        DueCounts(deck: $0[0], now: $0[1], today: $0[2], week: $0[3], new: $0[4], total: $0[5])
       }
     }
   }

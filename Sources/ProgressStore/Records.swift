@@ -67,13 +67,14 @@ public struct StoredCard: Sendable, Equatable {
   public var position: Int
 }
 
-/// One row of the append-only review log.
-public struct ReviewEntry: Sendable, Equatable {
+/// A review as the append-only log keeps it: the learner's answer, with the card's states before and after it,
+/// the scheduler that decided, and whether it was undone.
+public struct StoredReview: Sendable, Equatable {
   /// The row's id (increasing).
   public var id: Int64
   /// The card answered.
   public var cardID: String
-  /// When the answer was given.
+  /// When the answer was given (to the millisecond).
   public var time: Date
   /// The rating.
   public var rating: Rating
@@ -93,34 +94,46 @@ public struct ReviewEntry: Sendable, Equatable {
   public var parametersJSON: String
   /// Whether the answer was undone (the row stays, marked).
   public var undone: Bool
+
+  /// The review itself (card, time, rating, duration), as Scheduling and the optimizer know it.
+  public var review: Review {
+    Review(cardID: cardID, time: time, rating: rating, durationMilliseconds: responseMilliseconds)
+  }
 }
 
-/// An answer to record.
+/// A learner's answer to record: the review (card, time, rating, duration) with what was typed and the verdict.
 public struct Answer: Sendable, Equatable {
-  /// The card answered.
-  public var cardID: String
-  /// The rating.
-  public var rating: Rating
-  /// When.
-  public var time: Date
+  /// The review: which card, when, the rating and how long it took.
+  public var review: Review
   /// What the learner typed.
   public var typedAnswer: String?
   /// The checker's verdict.
   public var verdict: String?
+
+  /// The card answered.
+  public var cardID: String { review.cardID }
+  /// The rating.
+  public var rating: Rating { review.rating }
+  /// When.
+  public var time: Date { review.time }
   /// Response time.
-  public var responseMilliseconds: Int?
+  public var responseMilliseconds: Int? { review.durationMilliseconds }
+
+  /// An answer of `review`, with what was typed and the verdict.
+  public init(_ review: Review, typedAnswer: String? = nil, verdict: String? = nil) {
+    self.review = review
+    self.typedAnswer = typedAnswer
+    self.verdict = verdict
+  }
 
   /// An answer with the given fields.
   public init(
     cardID: String, rating: Rating, time: Date, typedAnswer: String? = nil, verdict: String? = nil,
     responseMilliseconds: Int? = nil
   ) {
-    self.cardID = cardID
-    self.rating = rating
-    self.time = time
-    self.typedAnswer = typedAnswer
-    self.verdict = verdict
-    self.responseMilliseconds = responseMilliseconds
+    self.init(
+      Review(cardID: cardID, time: time, rating: rating, durationMilliseconds: responseMilliseconds),
+      typedAnswer: typedAnswer, verdict: verdict)
   }
 }
 

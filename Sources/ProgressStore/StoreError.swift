@@ -12,6 +12,10 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
   case unknownCard(String)
   /// A stored value could not be read back (e.g. malformed JSON in the log).
   case corrupt(String)
+  /// An imported review names a card the deck does not have.
+  case notInDeck(card: String, deck: String)
+  /// A write was asked of a store opened read-only.
+  case readOnly(path: String)
 
   /// A readable description with a hint.
   public var description: String {
@@ -19,8 +23,9 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case .newerSchema(let path, let found, let supported):
       "\(path) was written by a newer Annals (store schema \(found); this Annals knows up to \(supported)). "
         + "It has not been changed. Update Annals to open it."
-    case .database(let path, let message, _):
-      "\(path): \(message)"
+    case .database(let path, let message, let code):
+      Self.failure(code: code, path: path) == .damaged
+        ? Self.damagedDescription(path: path, message: message) : "\(path): \(message)"
     case .busy(let path):
       "\(path) is busy: another Annals session of this learner is writing and did not finish in time. "
         + "Try again, or close the other session."
@@ -28,6 +33,10 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
       "no card with id '\(id)' in the store (sync the deck first)"
     case .corrupt(let message):
       "the store holds a value Annals cannot read: \(message)"
+    case .notInDeck(let card, let deck):
+      "deck '\(deck)' has no card with id '\(card)' (ids look like \(deck)/ITEM/KIND: see 'annals cards')"
+    case .readOnly(let path):
+      "\(path) was opened read-only (for a report); nothing was written"
     }
   }
 

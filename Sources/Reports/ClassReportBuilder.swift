@@ -26,15 +26,20 @@ public struct ClassReportBuilder: Sendable {
       return ("newer-schema", "written by a newer Annals (store schema \(found); this Annals reads up to \(supported))")
     case .busy:
       return ("locked", "another program holds a lock on it; close the session using it and run the report again")
-    case .database(_, let message, let code):
+    case .database(let path, let message, let code):
       let primary = code & 0xFF
+      if StoreError.failure(code: code, path: path) == .permissionDenied {
+        return ("permission-denied", "you may not read this file (its owner, or an administrator, can let you)")
+      }
       if primary == 11 || primary == 26 { return ("corrupt", "not a readable SQLite database (\(message))") }
       if primary == 5 || primary == 6 { return ("locked", message) }
       return ("unreadable", message)
     case .corrupt(let message):
       return ("corrupt", message)
-    case .unknownCard(let id):
+    case .unknownCard(let id), .notInDeck(let id, _):
       return ("unreadable", "unknown card \(id)")
+    case .readOnly:
+      return ("unreadable", error.description)
     }
   }
 
@@ -48,16 +53,18 @@ public struct ClassReportBuilder: Sendable {
     }
     var students: [StudentRow] = []
     var unreadable: [UnreadableStore] = []
-    var reports: [LearnerReport] = []
+    // Each learner's report is folded into the item tallies as soon as it is built and then dropped: memory holds
+    // one learner's store data at a time, not every review of every learner.
+    var tallies = ItemTallies()
     let builder = ReportBuilder(now: now, catalogs: catalogs, deck: deck)
     for name in names {
       let path = (directory as NSString).appendingPathComponent(name)
       let learner = String(name.dropLast(".sqlite".count))
       do {
-        let store = try ReadOnlyStore(path: path)
+        let store = try ProgressStore(path: path, access: .readOnly)
         defer { try? store.close() }
         let report = try builder.report(store: store, learner: learner)
-        reports.append(report)
+        tallies.add(report)
         students.append(Self.row(report))
       } catch let error as StoreError {
         let (problem, reason) = Self.problem(error)
@@ -74,7 +81,7 @@ public struct ClassReportBuilder: Sendable {
       }
     }
     return ClassReport(
-      directory: directory, generatedAt: now, students: students, items: Self.items(reports, catalogs: catalogs),
+      directory: directory, generatedAt: now, students: students, items: Self.items(tallies, catalogs: catalogs),
       unreadable: unreadable)
   }
 
@@ -90,8 +97,8 @@ public struct ClassReportBuilder: Sendable {
       lastQuiz: scores.last)
   }
 
-  /// Per card, over every learner who answered it; the least known first.
-  static func items(_ reports: [LearnerReport], catalogs: [CardCatalog]) -> [ItemAnalysis] {
+  /// Per card, what the learners read so far did with it.
+  struct ItemTallies {
     struct Tally {
       var category = "other"
       var prompt: String?
@@ -105,10 +112,12 @@ public struct ClassReportBuilder: Sendable {
       var recall: [Double] = []
       var wrong: [(text: String, count: Int)] = []
     }
-    var tallies: [String: Tally] = [:]
-    for report in reports {
+    var byCard: [String: Tally] = [:]
+
+    /// Adds one learner's answered cards.
+    mutating func add(_ report: LearnerReport) {
       for card in report.cards where card.reviews > 0 {
-        var tally = tallies[card.id] ?? Tally()
+        var tally = byCard[card.id] ?? Tally()
         tally.category = card.category
         tally.prompt = tally.prompt ?? card.prompt
         tally.answer = tally.answer ?? card.answer
@@ -120,9 +129,21 @@ public struct ClassReportBuilder: Sendable {
         if card.firstPassed == true { tally.firstPassed += 1 }
         if let r = card.retrievability { tally.recall.append(r) }
         tally.wrong += card.wrongAnswers.map { ($0.answer, $0.count) }
-        tallies[card.id] = tally
+        byCard[card.id] = tally
       }
     }
+  }
+
+  /// Per card, over every learner who answered it; the least known first.
+  static func items(_ reports: [LearnerReport], catalogs: [CardCatalog]) -> [ItemAnalysis] {
+    var tallies = ItemTallies()
+    for report in reports { tallies.add(report) }
+    return items(tallies, catalogs: catalogs)
+  }
+
+  /// The item analysis from tallies over the learners read.
+  static func items(_ all: ItemTallies, catalogs: [CardCatalog]) -> [ItemAnalysis] {
+    let tallies = all.byCard
     let catalogByDeck = Dictionary(catalogs.map { ($0.deckID, $0) }, uniquingKeysWith: { first, _ in first })
     var items: [ItemAnalysis] = []
     for (id, tally) in tallies {

@@ -1,3 +1,5 @@
+import AnswerCheck
+import EventDeck
 import Foundation
 import TextKit
 
@@ -36,10 +38,10 @@ public enum Confusions {
       // Dates and numbers are recognised by the card's type, or, for multiple choice and other kinds, when both
       // the answer and the wrong answer read as one (and a number's words around it agree: "5 hours", "8 hours").
       let datesAsked = card.answerType == "date" || category == "dates"
-      if let given = PartialDate(wrong), let expected = PartialDate(card.answer),
+      if let given = date(wrong), let expected = date(card.answer),
         datesAsked || (given.month != nil && expected.month != nil)
       {
-        if let note = given.difference(from: expected) { return note }
+        if let note = difference(given, from: expected) { return note }
       }
       let numbersAsked = card.answerType == "number" || category == "numbers" || sameWords(wrong, card.answer)
       if numbersAsked, let given = number(in: wrong), let expected = number(in: card.answer), expected != 0 {
@@ -88,48 +90,33 @@ public enum Confusions {
   }
 }
 
-/// A date as typed: a year with perhaps a month and day ("3 April 1993", "1993-04-03", "April 1993").
-struct PartialDate: Equatable {
-  var year: Int
-  var month: Int?
-  var day: Int?
-
-  static let months = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-  ]
-
-  init?(_ text: String) {
-    let words = AnswerText.key(text).split(separator: " ").map(String.init)
-    var year: Int?
-    var month: Int?
-    var day: Int?
-    var numbers: [Int] = []
-    for word in words {
-      if let value = Int(word) {
-        if word.count == 4 { year = value } else { numbers.append(value) }
-      } else if let index = Self.months.firstIndex(where: { word.hasPrefix($0) }) {
-        month = index + 1
-      }
-    }
-    guard let year else { return nil }
-    if month == nil, numbers.count >= 2 {  // ISO order after the year: 1993-04-03
-      month = numbers[0]
-      day = numbers[1]
-    } else if let first = numbers.first {
-      day = first
-    }
-    self.year = year
-    self.month = month
-    self.day = day
+extension Confusions {
+  /// A typed date as the answer checker reads it ("3 April 1993", "44 BC", "the 1330s"), or nil.
+  static func date(_ text: String) -> HistoricalDate? {
+    guard case .date(let date, _, _)? = TypedDateReader.read(text) else { return nil }
+    return date
   }
 
-  /// "a year off", "right year, wrong month", "right month, wrong day", "3 years off", or nil when equal.
-  func difference(from expected: PartialDate) -> String? {
-    let years = abs(year - expected.year)
+  /// "a year off", "right year, wrong month", "right month, wrong day", "3 years off", "wrong era",
+  /// "a decade off", "right century, wrong part"; nil when equal or not comparable.
+  static func difference(_ given: HistoricalDate, from expected: HistoricalDate) -> String? {
+    guard given != expected else { return nil }
+    if given.otherEra == expected { return "wrong era" }
+    if let scale = expected.scale, given.scale == scale {
+      let unit = scale == .decade ? "decade" : "century"
+      if given.whole == expected.whole { return "right \(unit), wrong part" }
+      // Decades and centuries counted in order, with no "0s" or century 0 between BC and AD.
+      let (a, b) = scale == .decade ? (given.year / 10, expected.year / 10) : (given.century ?? 0, expected.century ?? 0)
+      let off = abs(a - b) - ((a < 0) != (b < 0) ? 1 : 0)
+      return off <= 1 ? "a \(unit) off" : "\(off) \(scale == .decade ? "decades" : "centuries") off"
+    }
+    guard given.scale == nil, expected.scale == nil else { return nil }
+    let years = abs(HistoricalDate.astronomical(given.year) - HistoricalDate.astronomical(expected.year))
     if years == 1 { return "a year off" }
     if years > 1 { return "\(years) years off" }
-    if let m = month, let em = expected.month, m != em { return "right year, wrong month" }
-    if let d = day, let ed = expected.day, d != ed { return abs(d - ed) == 1 ? "a day off" : "right month, wrong day" }
+    if let m = given.month, let em = expected.month, m != em { return "right year, wrong month" }
+    if let s = given.season, let es = expected.season, s != es { return "right year, wrong season" }
+    if let d = given.day, let ed = expected.day, d != ed { return abs(d - ed) == 1 ? "a day off" : "right month, wrong day" }
     return nil
   }
 }

@@ -5,7 +5,7 @@ import Scheduling
 /// Computes a `LearnerReport` from a store opened read-only, at a moment passed in (so tests fix the clock).
 ///
 /// ```swift
-/// let store = try ReadOnlyStore(path: "Progress/ada.sqlite")
+/// let store = try ProgressStore(path: "Progress/ada.sqlite", access: .readOnly)
 /// let report = try ReportBuilder(now: Date(), catalogs: [catalog]).report(store: store, learner: "ada")
 /// print(TextRenderer(width: 100).render(report))
 /// ```
@@ -48,10 +48,10 @@ public struct ReportBuilder: Sendable {
   }
 
   /// The report for the learner whose store this is.
-  public func report(store: ReadOnlyStore, learner: String) throws(ReportError) -> LearnerReport {
+  public func report(store: ProgressStore, learner: String) throws(ReportError) -> LearnerReport {
     do {
       let settings = try store.settings()
-      let cards = try store.cards(deck: deck)
+      let cards = try store.cards(deck: deck, includeRetired: true)
       let digest = try store.reviewDigest(deck: deck)
       let quizzes = try store.quizResults(deck: deck)
       let deckSchedulers = try store.deckSchedulers()

@@ -1,3 +1,4 @@
+import EventDeck
 import Foundation
 import TextKit
 
@@ -116,7 +117,8 @@ public enum CivilDay {
   /// The month (1…12) of a study day.
   static func month(_ day: Int) -> Int { civil(day).1 }
 
-  static let monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+  /// "Jan" … "Dec", from EventDeck's one table of month names.
+  static let monthAbbreviations = HistoricalDate.monthNames.map { String($0.prefix(3)) }
 }
 
 /// The report's daily review counts as a dense grid of weeks (columns, Monday first) by weekdays.

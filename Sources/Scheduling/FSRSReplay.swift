@@ -26,7 +26,7 @@ public struct ReplayedReview: Sendable, Equatable, Codable {
 /// the difference of study-day numbers under the scheduler's clock.
 public enum FSRSReplay {
   /// The replay of `reviews` (sorted by time, stably, before replaying).
-  public static func replay(_ reviews: [LoggedReview], scheduler: FSRSScheduler) -> [ReplayedReview] {
+  public static func replay(_ reviews: [Review], scheduler: FSRSScheduler) -> [ReplayedReview] {
     let ordered = reviews.enumerated().sorted {
       $0.element.time != $1.element.time ? $0.element.time < $1.element.time : $0.offset < $1.offset
     }

@@ -1,33 +1,46 @@
 import Foundation
 
-/// One review from a log in the fsrs CSV form.
-public struct LoggedReview: Sendable, Equatable {
-  /// The card's id as written in the log.
-  public var cardID: String
-  /// When the review happened.
-  public var time: Date
-  /// The answer.
-  public var rating: Rating
-  /// How long the answer took, in milliseconds, if logged.
-  public var durationMilliseconds: Int?
-
-  /// A review with the given fields.
-  public init(cardID: String, time: Date, rating: Rating, durationMilliseconds: Int? = nil) {
-    self.cardID = cardID
-    self.time = time
-    self.rating = rating
-    self.durationMilliseconds = durationMilliseconds
-  }
-}
-
 /// Reads review logs in the fsrs CSV form: a header naming `card_id`, `review_time`, `review_rating` and
 /// optionally `review_duration`, in any order.
 ///
 /// `review_time` is ISO 8601 (`2024-03-29T20:32:32.25+00:00`, `…Z`; without an offset it is read as UTC) or
 /// epoch milliseconds. Errors name the line (1-based) and the column.
 public enum ReviewLogCSV {
+  /// The reviews in the log file at `path`; errors name the file, and the line where there is one.
+  public static func load(contentsOfFile path: String) throws(SchedulingError) -> [Review] {
+    try loadNumbered(contentsOfFile: path, numbering: false).reviews
+  }
+
+  /// The reviews in the log file at `path` with the 1-based line of each, so that a later problem with a review
+  /// (a card a deck does not have) can name its line.
+  public static func loadNumbered(contentsOfFile path: String) throws(SchedulingError) -> (
+    reviews: [Review], lines: [Int]
+  ) {
+    try loadNumbered(contentsOfFile: path, numbering: true)
+  }
+
+  static func loadNumbered(contentsOfFile path: String, numbering: Bool) throws(SchedulingError) -> (
+    reviews: [Review], lines: [Int]
+  ) {
+    let text: String
+    do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+      throw .unreadableReviewLog(path: path, message: error.localizedDescription)
+    }
+    do { return try parse(text, numbering: numbering) } catch {
+      if case .invalidReviewLog(let line, let message) = error {
+        throw .invalidReviewLogFile(path: path, line: line, message: message)
+      }
+      throw error
+    }
+  }
+
   /// Parses the whole text of a log.
-  public static func parse(_ text: String) throws(SchedulingError) -> [LoggedReview] {
+  public static func parse(_ text: String) throws(SchedulingError) -> [Review] {
+    try parse(text, numbering: false).reviews
+  }
+
+  /// Parses a log, with each review's 1-based line when `numbering`.
+  static func parse(_ text: String, numbering: Bool) throws(SchedulingError) -> (reviews: [Review], lines: [Int]) {
     let bytes = Array(text.utf8)
     // Lines as byte ranges, without their line ends; trailing blank lines dropped.
     var lines: [Range<Int>] = []
@@ -54,12 +67,17 @@ public enum ReviewLogCSV {
     let ratingColumn = try column("review_rating")
     let durationColumn = names.firstIndex(of: "review_duration")
 
-    var reviews: [LoggedReview] = []
+    var reviews: [Review] = []
     reviews.reserveCapacity(lines.count)
+    var numbers: [Int] = []
+    if numbering { numbers.reserveCapacity(lines.count) }
     for (offset, range) in lines.enumerated().dropFirst() {
       let number = offset + 1
       let line = bytes[range]
       if isBlank(line) { continue }
+      if line.contains(0) {
+        throw .invalidReviewLog(line: number, message: "the row holds a NUL byte (is this a binary or damaged file?)")
+      }
       let ranges = fields(line)
       guard ranges.count == names.count else {
         throw .invalidReviewLog(line: number, message: "expected \(names.count) fields, found \(ranges.count)")
@@ -79,14 +97,16 @@ public enum ReviewLogCSV {
       var duration: Int? = nil
       if let durationColumn, !ranges[durationColumn].isEmpty {
         let field = text(durationColumn)
-        guard let parsed = Int(field) ?? Double(field).map({ Int($0) }) else {
+        // Int(exactly:) and not Int(_:): a huge or non-finite value ("5e94", "inf") is an error, not a trap.
+        guard let parsed = Int(field) ?? Double(field).flatMap({ Int(exactly: $0.rounded(.towardZero)) }) else {
           throw .invalidReviewLog(line: number, message: "review_duration '\(field)' is not a number")
         }
         duration = parsed
       }
-      reviews.append(LoggedReview(cardID: cardID, time: time, rating: rating, durationMilliseconds: duration))
+      reviews.append(Review(cardID: cardID, time: time, rating: rating, durationMilliseconds: duration))
+      if numbering { numbers.append(number) }
     }
-    return reviews
+    return (reviews, numbers)
   }
 
   private static func isBlank(_ line: ArraySlice<UInt8>) -> Bool {

@@ -41,3 +41,25 @@ public struct StudyDayClock: Sendable, Equatable, Codable {
     start(ofStudyDay: studyDay(date) + 1)
   }
 }
+
+extension StudyDayClock {
+  /// Noon, in the clock's time zone, of the calendar date written `YYYY-MM-DD`; nil for any other text or an
+  /// impossible date ("2026-02-30").
+  ///
+  /// ```swift
+  /// StudyDayClock(timeZone: TimeZone(identifier: "UTC")!).noon(onCalendarDate: "2026-12-01")  // 2026-12-01T12:00:00Z
+  /// ```
+  public func noon(onCalendarDate text: String) -> Date? {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard text.utf8.count == 10, parts.count == 3, parts.map(\.count) == [4, 2, 2],
+      parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+    else { return nil }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = timeZone
+    guard let date = calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12)),
+      calendar.component(.day, from: date) == day, calendar.component(.month, from: date) == month
+    else { return nil }
+    return date
+  }
+}

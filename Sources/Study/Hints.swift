@@ -1,3 +1,6 @@
+import CardBuilder
+import EventDeck
+
 /// Progressive hints for a card: the first gives little away, each further one more.
 public enum Hints {
   /// The hint at `level` (0-based), or nil when there is no further hint.
@@ -16,12 +19,18 @@ public enum Hints {
     case .typed: break
     }
     if card.answerType == .date, let date = card.date {
-      switch level {
-      case 0: return "The \(date.year / 10 * 10)s."
-      case 1: return "The year is \(date.year)."
-      case 2: return date.month.map { "The month is \(monthNames[$0 - 1])." }
-      default: return nil
+      // Coarser than the answer, step by step: the decade (or century), the year, the month or season.
+      var steps: [String] = []
+      switch date.precision {
+      case .century: steps = [date.isBC ? "It is BC." : "It is AD."]
+      case .decade: steps = [Phrasing.capitalizedFirst(date.enclosingCentury.description) + "."]
+      case .year, .season, .month, .day:
+        steps.append(Phrasing.capitalizedFirst((date.enclosingDecade ?? date.enclosingCentury).description) + ".")
+        steps.append("The year is \(HistoricalDate.yearText(date.year)).")
+        if let season = date.season { steps.append("The season is \(season.rawValue).") }
+        if let month = date.month { steps.append("The month is \(HistoricalDate.monthNames[month - 1]).") }
       }
+      return level < steps.count ? steps[level] : nil
     }
     if card.answerType == .number, let number = card.number {
       let digits = String(Int(abs(number).rounded(.down)))
@@ -41,9 +50,4 @@ public enum Hints {
     default: return nil
     }
   }
-
-  static let monthNames = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December",
-  ]
 }

@@ -11,11 +11,14 @@ public struct SessionSummary: Sendable, Equatable {
   public var seconds: Double = 0
   /// When the next studied card falls due, if any.
   public var nextDue: NextDue?
+  /// Answers the learner ended the session on without their being saved (the disk was full, say); named when
+  /// it happened.
+  public var unsaved = 0
   /// Why the session ended.
   public var endReason: EndReason = .finished
 
   /// How a session ended.
   public enum EndReason: String, Sendable, Equatable {
-    case finished, quit, endOfInput, interrupted, terminated, nothingDue
+    case finished, quit, endOfInput, interrupted, terminated, nothingDue, unsaved
   }
 }

@@ -4,6 +4,11 @@ import EventDeck
 extension StudyCard {
   /// The session's view of a CardBuilder card: its form (typed, choice, ordering), what hints and the timeline need.
   public init(_ card: Card, in deck: Deck) {
+    self.init(card, isEvent: deck.event(card.item) != nil)
+  }
+
+  /// The session's view of a CardBuilder card whose item is (or is not) one of its deck's events.
+  public init(_ card: Card, isEvent: Bool) {
     var form = Form.typed
     var correctOrder: [String] = []
     var answerType = AnswerType.text
@@ -28,7 +33,7 @@ extension StudyCard {
     self.init(
       id: card.id, deckID: card.deck, kind: card.kind.rawValue, prompt: card.prompt, form: form, answer: card.answer,
       accepted: card.accepted, correctOrder: correctOrder, answerType: answerType, date: date, number: number,
-      tolerance: tolerance, source: card.source, eventID: deck.event(card.item) != nil ? card.item : nil,
+      tolerance: tolerance, source: card.source, eventID: isEvent ? card.item : nil,
       siblingGroup: card.siblingGroup, tags: card.tags, era: card.era)
     self.card = card
   }

@@ -21,7 +21,8 @@ public struct StudyMaterial: Sendable {
       do {
         let deck = try DeckLoader.load(fileAt: path)
         decks.append(deck)
-        cards += CardBuilder(deck: deck).cards().map { StudyCard($0, in: deck) }
+        let events = Set(deck.events.map(\.id))
+        cards += CardBuilder(deck: deck).cards().map { StudyCard($0, isEvent: events.contains($0.item)) }
       } catch {
         throw .noCards(error.description)
       }

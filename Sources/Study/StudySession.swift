@@ -21,8 +21,8 @@ public final class StudySession {
 
   private let store: ProgressStore
   private let scheduler: any Scheduler
-  private let cards: [String: StudyCard]
-  private let decks: [String: Deck]
+  private let cards: StudyCards
+  private let deck: (String) -> Deck?
   private let reader: LineReader
   private let output: SessionOutput
   private let judge: any AnswerJudging
@@ -33,20 +33,32 @@ public final class StudySession {
 
   private var pending: [StudyCard] = []
   private var leftOut = Set<String>()
-  private var recorded: [(entry: ReviewEntry, card: StudyCard, correct: Bool)] = []
+  private var recorded: [(entry: StoredReview, card: StudyCard, correct: Bool)] = []
   private var summary = SessionSummary()
   private var lastWasInterrupt = false
 
   /// A session over `cards` (by id), recording in `store` with `scheduler`.
-  public init(
+  public convenience init(
     store: ProgressStore, scheduler: any Scheduler, cards: [StudyCard], decks: [Deck], reader: LineReader,
     output: SessionOutput, judge: any AnswerJudging = BasicJudge(), options: QueueOptions = QueueOptions(),
     style: Style = Style(colour: false), width: Int = 80, now: @escaping () -> Date = Date.init
   ) {
+    let decks = Dictionary(decks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    self.init(
+      store: store, scheduler: scheduler, cards: StudyCards(cards), deck: { decks[$0] }, reader: reader, output: output,
+      judge: judge, options: options, style: style, width: width, now: now)
+  }
+
+  /// A session whose cards are read as the queue needs them and whose decks (for timelines) are looked up by id.
+  public init(
+    store: ProgressStore, scheduler: any Scheduler, cards: StudyCards, deck: @escaping (String) -> Deck?,
+    reader: LineReader, output: SessionOutput, judge: any AnswerJudging, options: QueueOptions = QueueOptions(),
+    style: Style = Style(colour: false), width: Int = 80, now: @escaping () -> Date = Date.init
+  ) {
     self.store = store
     self.scheduler = scheduler
-    self.cards = Dictionary(cards.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    self.decks = Dictionary(decks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    self.cards = cards
+    self.deck = deck
     self.reader = reader
     self.output = output
     self.judge = judge
@@ -78,7 +90,7 @@ public final class StudySession {
       style.bold("Studying") + " — " + style.accent("\(queue.learning.count) learning") + ", "
         + style.accent("\(queue.reviews.count) due") + ", " + style.accent("\(queue.new.count) new")
         + style.dim("   (Enter accepts the proposed grade; :help lists commands)"))
-    pending = queue.all.compactMap { cards[$0.id] }
+    pending = try cards.cards(queue.all.map(\.id))
     summary.endReason = .finished
     loop: while true {
       if pending.isEmpty { refill() }
@@ -104,6 +116,9 @@ public final class StudySession {
       lines.append(
         style.bold("Session over") + ": \(summary.reviewed) card\(summary.reviewed == 1 ? "" : "s") reviewed, "
           + "\(share)% right, \(Self.duration(summary.seconds)).")
+    }
+    if summary.unsaved > 0 {
+      lines.append(style.warn("Not saved: ") + "your last answer (named above); every answer before it is saved.")
     }
     if let next = summary.nextDue {
       lines.append(
@@ -155,7 +170,9 @@ public final class StudySession {
         let proposed = GradePolicy.propose(judgement, hints: hints, seconds: seconds)
         switch gradeLoop(proposed) {
         case .grade(let rating):
-          try record(card, rating: rating, typed: text, judgement: judgement, seconds: seconds)
+          guard try record(card, rating: rating, typed: text, judgement: judgement, seconds: seconds) else {
+            return .end(.unsaved)
+          }
           return .next
         case .retry:
           say(style.dim("Answer discarded; try the card again."))
@@ -163,8 +180,8 @@ public final class StudySession {
           continue
         case .end(let reason):
           // The answer was typed and checked: keep it with the proposed grade before ending.
-          try record(card, rating: proposed, typed: text, judgement: judgement, seconds: seconds)
-          return .end(reason)
+          let saved = try record(card, rating: proposed, typed: text, judgement: judgement, seconds: seconds)
+          return .end(saved ? reason : .unsaved)
         }
       }
     }
@@ -234,7 +251,12 @@ public final class StudySession {
         say("Nothing to undo in this session.")
         return .stay
       }
-      let undone = try storeCall { try store.undoLastAnswer() }
+      var undone: StoredReview?
+      let undo = { () throws(StoreError) in undone = try self.store.undoLastAnswer() }
+      guard try plainWrite("Nothing was undone", undo) else {
+        recorded.append(last)
+        return .stay
+      }
       guard undone?.id == last.entry.id else {
         throw .store("the last answer in the store is not this session's; nothing more was undone")
       }
@@ -248,13 +270,20 @@ public final class StudySession {
       say(style.dim("Source: ") + wrapped(card.source.map(TerminalText.sanitize) ?? "(none given)", indent: "  "))
       return .stay
     case ":suspend":
-      try storeCall { try store.setSuspended(true, cardID: card.id) }
+      let suspend = { () throws(StoreError) in try self.store.setSuspended(true, cardID: card.id) }
+      guard try plainWrite("The card is not suspended", suspend) else {
+        return .stay
+      }
       leftOut.insert(card.id)
       say(style.dim("Suspended: this card will not come up again."))
       return .leave
     case ":bury":
       let clock = try storeCall { try store.settings().clock }
-      try storeCall { try store.bury(cardID: card.id, until: clock.endOfStudyDay(containing: now())) }
+      let until = clock.endOfStudyDay(containing: now())
+      let bury = { () throws(StoreError) in try self.store.bury(cardID: card.id, until: until) }
+      guard try plainWrite("The card is not buried", bury) else {
+        return .stay
+      }
       leftOut.insert(card.id)
       say(style.dim("Buried until tomorrow."))
       return .leave
@@ -278,22 +307,60 @@ public final class StudySession {
 
   // MARK: - Recording
 
+  /// Saves the graded answer; when the disk is full, read-only, locked or not writable, keeps it, says what
+  /// happened and what to do, and tries again on Enter. Returns false when the learner ends the session instead
+  /// (the answer is then named as not saved, never dropped silently).
   private func record(
     _ card: StudyCard, rating: Rating, typed: String, judgement: Judgement, seconds: Double
-  ) throws(StudyError) {
+  ) throws(StudyError) -> Bool {
     let answer = Answer(
       cardID: card.id, rating: rating, time: now(), typedAnswer: typed, verdict: judgement.outcome.rawValue,
       responseMilliseconds: Int(seconds * 1000))
-    let entry = try storeCall { try store.answer(answer, scheduler: scheduler) }
+    var entry: StoredReview
+    while true {
+      do {
+        entry = try store.answer(answer, scheduler: scheduler)
+        break
+      } catch {
+        guard let message = error.unsavedAnswerMessage else { throw .store(error.description) }
+        say(style.bad(message))
+        guard awaitRetry() else {
+          summary.unsaved += 1
+          say(
+            style.warn("Not saved: ") + "your answer “\(TerminalText.sanitize(typed))” to “"
+              + TerminalText.sanitize(card.prompt) + "” (\(rating.name)). Everything answered before it is saved.")
+          return false
+        }
+      }
+    }
     let correct = judgement.outcome == .correct
     recorded.append((entry, card, correct))
     summary.reviewed += 1
     if correct { summary.correct += 1 }
+    return true
+  }
+
+  /// Waits for Enter (true: try again) or `:quit`, end of input or a termination signal (false).
+  private func awaitRetry() -> Bool {
+    reader.completionWords = [":quit"]
+    defer { reader.completionWords = completionBase }
+    while true {
+      switch reader.readLine(prompt: "retry [Enter]> ", remember: false) {
+      case .endOfInput, .terminated: return false
+      case .interrupted(let discarded):
+        if interruptReason(discarded) != nil { return false }
+      case .line(let raw):
+        lastWasInterrupt = false
+        let text = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        if text == ":quit" || text == ":q" || text == ":exit" { return false }
+        return true
+      }
+    }
   }
 
   private func refill() {
     guard let queue = try? store.queue(at: now(), options: options) else { return }
-    pending = queue.learning.compactMap { cards[$0.id] }.filter { !leftOut.contains($0.id) }
+    pending = ((try? cards.cards(queue.learning.map(\.id))) ?? []).filter { !leftOut.contains($0.id) }
   }
 
   private func offerReviewAhead() throws(StudyError) -> Bool {
@@ -349,7 +416,7 @@ public final class StudySession {
     if let source = card.source {
       say(style.dim("  “" + wrapped(TerminalText.sanitize(source), indent: "   ") + "”"))
     }
-    if judgement.outcome != .correct, let eventID = card.eventID, let deck = decks[card.deckID] {
+    if judgement.outcome != .correct, let eventID = card.eventID, let deck = deck(card.deckID) {
       let entries = Timeline.around(eventID, in: deck)
       if entries.count > 1 {
         say(style.dim("  In context:"))
@@ -366,6 +433,20 @@ public final class StudySession {
   }
 
   private func say(_ text: String) { output.write(text + "\n") }
+
+  /// Runs a store write for a command; on an I/O failure says what happened and returns false (the session goes
+  /// on), on any other error throws.
+  private func plainWrite(_ notDone: String, _ body: () throws(StoreError) -> Void) throws(StudyError) -> Bool {
+    do {
+      try body()
+      return true
+    } catch {
+      guard let headline = error.headline, let remedy = error.remedy else { throw .store(error.description) }
+      let what = notDone.prefix(1).lowercased() + notDone.dropFirst()
+      say(style.bad("\(headline): \(what). \(remedy) and try again."))
+      return false
+    }
+  }
 
   private func storeCall<T>(_ body: () throws -> T) throws(StudyError) -> T {
     do { return try body() } catch let error as StoreError { throw .store(error.description) } catch {

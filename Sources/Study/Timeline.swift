@@ -19,7 +19,7 @@ public enum Timeline {
       if let date = event.date { dated.append((offset, event, date)) }
     }
     dated.sort { (a: (Int, Event, DateSpec), b: (Int, Event, DateSpec)) -> Bool in
-      a.2.start < b.2.start || (a.2.start == b.2.start && a.0 < b.0)
+      a.2.sortKey != b.2.sortKey ? a.2.sortKey < b.2.sortKey : a.0 < b.0
     }
     guard let index = dated.firstIndex(where: { $0.1.id == eventID }) else { return [] }
     let range = max(0, index - radius)...min(dated.count - 1, index + radius)

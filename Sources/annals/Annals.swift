@@ -11,6 +11,7 @@ struct Annals: AsyncParsableCommand {
       // Each subcommand lives in its own file: <Name>Command.swift.
       DueCommand.self,
       StudyCommand.self,
+      DoctorCommand.self,
       QuizCommand.self,
       FSRSCommand.self,
       StoreStressCommand.self,
@@ -22,6 +23,8 @@ struct Annals: AsyncParsableCommand {
       CheckCommand.self,
       DraftCommand.self,
       DiffCommand.self,
+      ImportCommand.self,
+      ExportCommand.self,
     ]
   )
 }

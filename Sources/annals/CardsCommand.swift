@@ -1,10 +1,12 @@
 import AnswerCheck
 import ArgumentParser
 import CardBuilder
+import DeckCache
 import EventDeck
 import Foundation
 import LineEditing
 import TextKit
+import Workspace
 
 /// `annals cards DECK [--kind K] [--json]`: lists the cards a deck yields.
 struct CardsCommand: ParsableCommand {
@@ -30,8 +32,7 @@ struct CardsCommand: ParsableCommand {
   }
 
   func run() throws {
-    let loaded = try DeckInput.load(deck)
-    var cards = CardBuilder(deck: loaded).cards()
+    var cards = try DeckInput.cards(deck)
     if let kind { cards = cards.filter { $0.kind.rawValue == kind } }
     if json {
       let encoder = JSONEncoder()
@@ -42,6 +43,7 @@ struct CardsCommand: ParsableCommand {
       }
       return
     }
+    let display = AnswerChecker(lexicon: Lexicon())
     for card in cards {
       print("\(TerminalText.sanitize(card.id))  [\(card.kind.rawValue)]")
       print("  Q: \(TerminalText.sanitize(card.prompt))")
@@ -49,7 +51,7 @@ struct CardsCommand: ParsableCommand {
         let label = card.kind == .order || card.correctOrder != nil ? "\(i + 1)." : "\(Character(UnicodeScalar(UInt8(65 + min(i, 25)))))."
         print("     \(label) \(TerminalText.sanitize(choice))")
       }
-      let answer = AnswerChecker(lexicon: Lexicon()).expectedDisplay(card)
+      let answer = display.expectedDisplay(card)
       print("  A: \(TerminalText.sanitize(answer))")
       if !card.accepted.isEmpty {
         print("     also: \(TerminalText.sanitize(card.accepted.joined(separator: "; ")))")
@@ -123,6 +125,25 @@ struct CardLine: Encodable {
 
 /// Loading a deck named on the command line, with every problem reported as `file:line:column`.
 enum DeckInput {
+  /// The deck's cards: from its compiled copy when the deck lies in a workspace (`Progress/.cache/decks`, built
+  /// again when the deck changed), else built now.
+  static func cards(_ path: String) throws -> [Card] {
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+    guard FileManager.default.fileExists(atPath: path),
+      let workspace = try? Workspace.find(explicit: nil, from: folder)
+    else { return CardBuilder(deck: try load(path)).cards() }
+    do {
+      return try DeckCache(progressDirectory: workspace.progressDirectory).open(deckAt: path).allCards()
+    } catch .deck(let error) {
+      var stderr = StandardError()
+      for diagnostic in error.diagnostics { print(diagnostic, to: &stderr) }
+      throw CommandError("cannot read the deck \(TerminalText.sanitize(path))\n  hint: run `annals lint \(TerminalText.sanitize(path))` for every problem")
+    } catch {
+      // A compiled copy that fails on reading: build from the deck itself.
+      return CardBuilder(deck: try load(path)).cards()
+    }
+  }
+
   static func load(_ path: String) throws -> Deck {
     do {
       return try DeckLoader.load(fileAt: path)

@@ -30,26 +30,11 @@ struct DueCommand: ParsableCommand {
   @Flag(help: "Print JSON instead of a table.")
   var json = false
 
-  /// The `--until` date as the start of that local day, if given.
-  func untilDate(timeZone: TimeZone) throws -> Date? {
-    guard let until else { return nil }
-    let parts = until.split(separator: "-").compactMap { Int($0) }
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = timeZone
-    guard parts.count == 3, until.count == 10,
-      let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: 12)),
-      calendar.component(.day, from: date) == parts[2]
-    else {
-      throw CommandError("--until '\(until.terminalSafe)' is not a date like 2026-12-01")
-    }
-    return date
-  }
-
   func run() throws {
     let store = try storeOptions.open()
     let now = Date()
     do {
-      let ahead = try untilDate(timeZone: try store.settings().clock.timeZone)
+      let ahead = try DeckPaths.date(until, option: "--until", timeZone: try store.settings().clock.timeZone)
       if let ahead, ahead < now { throw CommandError("--until '\(until ?? "")' is in the past") }
       let options = QueueOptions(decks: decks, tags: tags, until: ahead)
       let counts = try store.dueCounts(at: now, options: options)

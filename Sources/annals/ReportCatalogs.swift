@@ -17,7 +17,7 @@ enum ReportCatalogs {
   }
 
   /// The catalogs of the deck files recorded in a store, those that still exist and load.
-  static func recorded(in store: ReadOnlyStore) -> [CardCatalog] {
+  static func recorded(in store: ProgressStore) -> [CardCatalog] {
     guard let decks = try? store.decks() else { return [] }
     return decks.compactMap { deck -> [CardCatalog]? in
       guard FileManager.default.fileExists(atPath: deck.path), deck.path.hasSuffix(".yaml") || deck.path.hasSuffix(".yml")

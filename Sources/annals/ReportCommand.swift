@@ -1,7 +1,10 @@
 import ArgumentParser
 import Foundation
+import LineEditing
 import ProgressStore
 import Reports
+import Scheduling
+import TextKit
 import Workspace
 
 /// `annals report`: a learner's progress report, or with `--class DIR` a teacher's report over many stores.
@@ -47,6 +50,12 @@ struct ReportCommand: ParsableCommand {
       valueName: "file"))
   var catalog: [String] = []
 
+  @Option(help: "How many weakest facts to list (default: 10; 50 in JSON).")
+  var weakest: Int?
+
+  @Flag(help: "In JSON, include every card's row in 'cards' (default: empty; the weakest facts and the aggregates only).")
+  var allCards = false
+
   @Option(help: "Text width in columns (default: the terminal's, else 80).")
   var width: Int?
 
@@ -58,6 +67,8 @@ struct ReportCommand: ParsableCommand {
       throw ValidationError("--width must be between 40 and 1000, got \(width)")
     }
     if table != nil && format != .csv { throw ValidationError("--table only applies with --format csv") }
+    if let weakest, weakest < 0 { throw ValidationError("--weakest must be 0 or more, got \(weakest)") }
+    if allCards && format != .json { throw ValidationError("--all-cards only applies with --format json") }
   }
 
   func run() throws {
@@ -80,12 +91,16 @@ struct ReportCommand: ParsableCommand {
           throw CommandError(
             "no progress store at \(path.terminalSafe) yet: study a deck first, or create demo data with 'annals simulate'")
         }
-        let store: ReadOnlyStore
-        do { store = try ReadOnlyStore(path: path) } catch { throw CommandError(error.description) }
+        let store: ProgressStore
+        do { store = try ProgressStore(path: path, access: .readOnly) } catch { throw CommandError(error.description) }
         defer { try? store.close() }
         if catalog.isEmpty { catalogs = ReportCatalogs.recorded(in: store) }
         let learner = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        let report = try ReportBuilder(now: moment, catalogs: catalogs, deck: deck).report(store: store, learner: learner)
+        var builder = ReportBuilder(now: moment, catalogs: catalogs, deck: deck)
+        builder.weakestCount = weakest ?? (format == .json ? 50 : 10)
+        var report = try builder.report(store: store, learner: learner)
+        // The JSON stays a few MB at any library size: every card's row only when asked (CSV --table cards has them).
+        if format == .json && !allCards { report.cards = [] }
         switch format {
         case .text: output = TextRenderer(width: textWidth, color: useColor).render(report)
         case .markdown: output = MarkdownRenderer().render(report)
@@ -98,7 +113,7 @@ struct ReportCommand: ParsableCommand {
       throw CommandError(error.description)
     }
     if let out {
-      do { try output.write(toFile: out, atomically: true, encoding: .utf8) } catch {
+      do { try FileAccess.writePrivately(Data(output.utf8), to: out) } catch {
         throw CommandError("cannot write \(out.terminalSafe): \(error.localizedDescription)")
       }
       FileHandle.standardError.write(Data("Report written to \(out.terminalSafe)\n".utf8))
@@ -107,18 +122,16 @@ struct ReportCommand: ParsableCommand {
     }
   }
 
-  /// Colour only on a terminal, and never with NO_COLOR set (https://no-color.org) or TERM=dumb.
+  /// Colour only for text on a terminal, and never with NO_COLOR set (https://no-color.org) or TERM=dumb.
   var useColor: Bool {
-    let environment = ProcessInfo.processInfo.environment
-    if out != nil || format != .text { return false }
-    if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
-    if environment["TERM"] == "dumb" { return false }
-    return isatty(STDOUT_FILENO) == 1
+    TerminalText.colourEnabled(
+      outputIsTerminal: out == nil && format == .text && isatty(STDOUT_FILENO) == 1,
+      environment: ProcessInfo.processInfo.environment)
   }
 
+  /// `--width`, else the terminal's (`COLUMNS`, then the tty), else 80.
   var textWidth: Int {
-    if let width { return width }
-    return TerminalSize.columns() ?? 80
+    width ?? TerminalText.width(environment: ProcessInfo.processInfo.environment)
   }
 }
 
@@ -137,20 +150,8 @@ func loadCatalog(_ path: String) throws -> CardCatalog {
 func parseMoment(_ text: String?) throws -> Date {
   guard let text else { return Date() }
   if let date = ISO8601DateFormatter().date(from: text) { return date }
-  if let day = CivilDay.day(text), text.count == 10 {
-    return Date(timeIntervalSince1970: Double(day) * 86400 + 12 * 3600)
-  }
+  if let noon = StudyDayClock(timeZone: TimeZone(identifier: "UTC")!).noon(onCalendarDate: text) { return noon }
   throw CommandError("'\(text.terminalSafe)' is not a date like 2026-04-30 or 2026-04-30T12:00:00Z")
-}
-
-/// The terminal's width, from $COLUMNS or the terminal itself.
-enum TerminalSize {
-  static func columns() -> Int? {
-    if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
-    var size = winsize()
-    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-    return nil
-  }
 }
 
 extension ReportCommand {

@@ -1,7 +1,10 @@
 import ArgumentParser
 import Foundation
+import LineEditing
 import ProgressStore
 import Reports
+import Scheduling
+import TextKit
 import Workspace
 import Study
 
@@ -67,10 +70,12 @@ struct SimulateCommand: ParsableCommand {
     }
     let first: Date
     if let start {
-      guard let day = CivilDay.day(start), start.count == 10 else {
+      // The simulated learner's study days are UTC days starting at 4:00.
+      let clock = StudyDayClock(rolloverHour: 4, timeZone: TimeZone(identifier: "UTC")!)
+      guard let noon = clock.noon(onCalendarDate: start) else {
         throw CommandError("--start '\(start.terminalSafe)' is not a date like 2026-01-31")
       }
-      first = Date(timeIntervalSince1970: Double(day) * 86400 + 4 * 3600)
+      first = clock.start(ofStudyDay: clock.studyDay(noon))
     } else {
       let today = Int((Date().timeIntervalSince1970 - 4 * 3600) / 86400)
       first = Date(timeIntervalSince1970: Double(today - days + 1) * 86400 + 4 * 3600)
@@ -117,7 +122,7 @@ struct SimulateCommand: ParsableCommand {
       print(try JSONRenderer().render(summary), terminator: "")
       return
     }
-    print(SimulationText.render(summary, path: path.terminalSafe, width: TerminalSize.columns() ?? 80))
+    print(SimulationText.render(summary, path: path.terminalSafe, width: TerminalText.width(environment: ProcessInfo.processInfo.environment)))
   }
 }
 

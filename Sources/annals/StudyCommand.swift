@@ -1,11 +1,9 @@
 import ArgumentParser
-import Drafting
+import DeckCache
 import Foundation
-import TextKit
 import LineEditing
 import ProgressStore
 import Study
-import StableRandom
 import Workspace
 
 /// `annals study`: a spaced-repetition session in the terminal (or from piped answers).
@@ -52,35 +50,34 @@ struct StudyCommand: ParsableCommand {
     let paths = try DeckPaths.resolve(decks, in: workspace)
     let terminal = Terminal()
     do {
-      let material = try StudyMaterial.load(paths: paths)
-      let store = try ProgressStore(path: workspace.storeURL(for: learner).path)
-      // A deck edited since the last session: the cards the sync adds and retires, as `annals diff` shows them.
-      let known = Dictionary((try? store.decks())?.map { ($0.id, $0.contentHash) } ?? [], uniquingKeysWith: { a, _ in a })
-      for (deck, path) in zip(material.decks, paths) {
-        guard let hash = known[deck.id], let bytes = FileManager.default.contents(atPath: path),
-          hash != FNV1a.hex(bytes), let stored = try? store.cards(deck: deck.id)
-        else { continue }
-        let diff = DeckDiff(
-          old: stored.map { DeckDiff.Entry(id: $0.id, prompt: "", answer: "") },
-          new: material.cards.filter { $0.deckID == deck.id }.map { DeckDiff.Entry(id: $0.id, prompt: $0.prompt, answer: $0.answer) })
-        guard !diff.isEmpty else { continue }
-        terminal.write("\(TerminalText.sanitize(deck.id)) changed since the last session:\n")
-        for line in diff.lines(limit: 5) { terminal.write("  " + line + "\n") }
+      // Compiled decks: cards built once per deck version (Progress/.cache/decks), read as the queue needs them.
+      // A deck with an error is named (first error only) and left out: the session runs on the others.
+      let (material, skipped) = try CompiledMaterial.openUsable(
+        paths: paths, cache: DeckCache(progressDirectory: workspace.progressDirectory))
+      for deck in skipped {
+        let error = deck.firstError
+        FileHandle.standardError.write(
+          Data(
+            ("\(error.location.description.terminalSafe): warning: deck left out of this session: "
+              + "\(error.message.terminalSafe)\n  hint: annals lint \(deck.path.terminalSafe) lists every problem\n")
+              .utf8))
       }
-      _ = try material.sync(into: store, paths: paths, at: Date())
+      let store = try ProgressStore(path: workspace.storeURL(for: learner).path)
+      _ = try material.sync(into: store, at: Date())
       let settings = try store.settings()
-      let scheduler = try store.scheduler(forDeck: material.decks.first?.id)
+      let scheduler = try store.scheduler(forDeck: material.deckIDs.first)
       let ahead = try DeckPaths.date(until, option: "--until", timeZone: settings.clock.timeZone)
       let options = QueueOptions(
-        decks: material.decks.map(\.id), tags: tags, newLimit: newLimit, reviewLimit: reviewLimit, until: ahead)
+        decks: material.deckIDs, tags: tags, newLimit: newLimit, reviewLimit: reviewLimit, until: ahead)
       let reader = try terminal.makeReader(historyPath: workspace.historyURL(for: learner).path)
       defer { reader.close() }
       let session = StudySession(
-        store: store, scheduler: scheduler, cards: material.cards, decks: material.decks, reader: reader,
+        store: store, scheduler: scheduler, cards: material.cards, deck: { material.deck($0) }, reader: reader,
         output: terminal, judge: material.judge, options: options, style: terminal.style, width: terminal.width)
       if completeNames { session.extraCompletions = material.names }
       let summary = try session.run()
       terminal.write(session.closingNote(summary))
+      if summary.unsaved > 0 { throw ExitCode(1) }
     } catch let error as StudyError {
       throw CommandError(error.description)
     } catch let error as StoreError {
@@ -88,6 +85,8 @@ struct StudyCommand: ParsableCommand {
     } catch let error as LineEditingError {
       throw CommandError(error.description)
     } catch let error as CommandError {
+      throw error
+    } catch let error as ExitCode {
       throw error
     }
   }

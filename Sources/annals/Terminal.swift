@@ -1,5 +1,6 @@
 import Foundation
 import LineEditing
+import Scheduling
 import Study
 import TextKit
 import Workspace
@@ -37,7 +38,7 @@ final class Terminal: SessionOutput {
   }
 }
 
-/// Deck arguments and date options shared by `study` and `quiz`.
+/// Deck arguments and the YYYY-MM-DD options of `study`, `quiz` and `due`.
 enum DeckPaths {
   /// The given deck files, or every deck in the workspace's `Decks/` when none is given.
   static func resolve(_ given: [String], in workspace: Workspace) throws -> [String] {
@@ -54,16 +55,12 @@ enum DeckPaths {
     return found
   }
 
-  /// A YYYY-MM-DD option as noon of that local day.
+  /// A YYYY-MM-DD option as noon of that day in the learner's time zone.
   static func date(_ text: String?, option: String, timeZone: TimeZone) throws -> Date? {
     guard let text else { return nil }
-    let parts = text.split(separator: "-").compactMap { Int($0) }
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = timeZone
-    guard parts.count == 3, text.count == 10,
-      let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: 12)),
-      calendar.component(.day, from: date) == parts[2]
-    else { throw CommandError("\(option) '\(text.terminalSafe)' is not a date like 2026-12-01") }
+    guard let date = StudyDayClock(timeZone: timeZone).noon(onCalendarDate: text) else {
+      throw CommandError("\(option) '\(text.terminalSafe)' is not a date like 2026-12-01")
+    }
     return date
   }
 }

@@ -27,35 +27,6 @@ import TextKit
     #expect(NumberReader.canonicalUnit(NumberReader.read(text)?.unit ?? (text.contains("%") ? "%" : nil)) == unit)
   }
 
-  @Test(arguments: [
-    "3 April 1993", "April 3, 1993", "3 Apr 1993", "1993-04-03", "April 3rd 1993", "the 3rd of April, 1993",
-    "Apr. 3 1993", "3rd April 1993", "1993/04/03", "13.4.1993 ",
-  ])
-  func days(text: String) {
-    guard case .date(let d, _, _)? = DateReader.read(text) else { Issue.record("\(text) not read"); return }
-    if text.hasPrefix("13") {
-      #expect(d == HistoricalDate(year: 1993, month: 4, day: 13))
-    } else {
-      #expect(d == HistoricalDate(year: 1993, month: 4, day: 3), "\(text)")
-    }
-  }
-
-  @Test func ambiguousAllNumberDates() {
-    #expect(
-      DateReader.read("3/4/1993")
-        == .ambiguous(HistoricalDate(year: 1993, month: 4, day: 3), HistoricalDate(year: 1993, month: 3, day: 4)))
-    #expect(DateReader.read("29/3/1993") == .date(HistoricalDate(year: 1993, month: 3, day: 29), qualifier: .exact, yearMissing: false))
-  }
-
-  @Test func qualifiersAndPrecision() {
-    #expect(DateReader.read("by March 29, 1993") == .date(HistoricalDate(year: 1993, month: 3, day: 29), qualifier: .by, yearMissing: false))
-    #expect(DateReader.read("circa 1991") == .date(HistoricalDate(year: 1991), qualifier: .circa, yearMissing: false))
-    #expect(DateReader.read("April 1993") == .date(HistoricalDate(year: 1993, month: 4), qualifier: .exact, yearMissing: false))
-    #expect(DateReader.read("April 3", assumedYear: 1993) == .date(HistoricalDate(year: 1993, month: 4, day: 3), qualifier: .exact, yearMissing: true))
-    #expect(DateReader.read("31 February 1993") == nil)
-    #expect(DateReader.read("yesterday") == nil)
-  }
-
   @Test func dayNumbersRoundTrip() {
     for n in stride(from: 700_000, to: 730_000, by: 37) {
       #expect(HistoricalDate(dayNumber: n).dayNumber == n)

@@ -128,6 +128,19 @@ struct HistoricalDateTests {
     #expect(date.description == text)
   }
 
+  @Test("the decade and century a date falls in, for hints")
+  func enclosing() {
+    #expect(HistoricalDate(year: 1335).enclosingDecade == HistoricalDate(decade: 1330))
+    #expect(HistoricalDate(year: -44).enclosingDecade == HistoricalDate(decade: -40))
+    #expect(HistoricalDate(year: 5).enclosingDecade == nil)
+    #expect(HistoricalDate(year: 1066, month: 10, day: 14).enclosingCentury == HistoricalDate(century: 11))
+    #expect(HistoricalDate(year: 1100).enclosingCentury == HistoricalDate(century: 11))
+    #expect(HistoricalDate(year: -44).enclosingCentury == HistoricalDate(century: -1))
+    #expect(HistoricalDate(year: -101).enclosingCentury == HistoricalDate(century: -2))
+    #expect(HistoricalDate(decade: 1980, part: .late).enclosingCentury == HistoricalDate(century: 20))
+    #expect(HistoricalDate(century: 11, part: .early).enclosingCentury == HistoricalDate(century: 11))
+  }
+
   @Test("timelines order by the first day, across eras")
   func ordering() throws {
     let written = [

@@ -20,36 +20,36 @@ struct GradientTests {
 
   @Test("the dual-number gradient of the loss agrees with central differences at random points", arguments: 1...4)
   func gradientMatchesFiniteDifferences(seed: UInt64) throws {
-    let histories = try fixtureHistories().subset(0..<80)
+    let training = try fixtureTrainingSet().subset(0..<80)
     let point = Self.randomPoint(seed)
-    let cards = Array(0..<histories.cardCount)
-    let exact = FSRSLoss.lossAndGradient(histories, cards: cards, weights: point).gradient
+    let cards = Array(0..<training.cardCount)
+    let exact = FSRSLoss.lossAndGradient(training, cards: cards, weights: point).gradient
     for i in 0..<21 {
       let h = 1e-6 * Swift.max(1, Swift.abs(point[i]))
       var up = point
       var down = point
       up[i] += h
       down[i] -= h
-      let items = Double(histories.itemCount)
+      let samples = Double(training.sampleCount)
       let numeric =
-        (FSRSLoss.meanLoss(histories, weights: up) - FSRSLoss.meanLoss(histories, weights: down)) * items / (2 * h)
+        (FSRSLoss.meanLoss(training, weights: up) - FSRSLoss.meanLoss(training, weights: down)) * samples / (2 * h)
       let scale = Swift.max(1, Swift.abs(numeric))
       #expect(Swift.abs(exact[i] - numeric) / scale < 1e-4, "w\(i): exact \(exact[i]) vs numeric \(numeric)")
     }
   }
 
   @Test("hand-derived, tape and dual-number gradients agree, with either weighting, at random points",
-    arguments: [(ItemWeighting.uniform, UInt64(99)), (.recency, 98), (.uniform, 97), (.recency, 0)])
-  func reverseMatchesForward(weighting: ItemWeighting, seed: UInt64) throws {
-    let histories = try fixtureHistories().subset(0..<150)
+    arguments: [(SampleWeighting.uniform, UInt64(99)), (.recency, 98), (.uniform, 97), (.recency, 0)])
+  func reverseMatchesForward(weighting: SampleWeighting, seed: UInt64) throws {
+    let training = try fixtureTrainingSet().subset(0..<150)
     // Seed 0: the default weights, where w7 = 0.001 sits on its bound and clamps are common.
     let point = seed == 0 ? FSRSParameters.defaultWeights : Self.randomPoint(seed)
-    let cards = Array(0..<histories.cardCount)
-    let forward = FSRSLoss.lossAndGradient(histories, cards: cards, weights: point, weighting: weighting)
+    let cards = Array(0..<training.cardCount)
+    let forward = FSRSLoss.lossAndGradient(training, cards: cards, weights: point, weighting: weighting)
     let reverse = FSRSLoss.reverseLossAndGradient(
-      histories, cards: cards, weights: point, weighting: weighting, tape: Tape(capacity: 100_000))
+      training, cards: cards, weights: point, weighting: weighting, tape: Tape(capacity: 100_000))
     let hand = HandGradient(longestCard: 200).lossAndGradient(
-      histories, cards: cards, weights: point, weighting: weighting)
+      training, cards: cards, weights: point, weighting: weighting)
     #expect(Swift.abs(forward.loss - reverse.loss) < 1e-9)
     #expect(Swift.abs(forward.loss - hand.loss) < 1e-9)
     for i in 0..<21 {

@@ -27,20 +27,20 @@ struct MetricsParityTests {
   static let fixture = try! JSONDecoder().decode(
     ParityFixture.self, from: Data(contentsOf: fixtureURL("evaluate-parity.json")))
 
-  @Test("items are built as the fixtures' fsrs-rs items are")
-  func items() throws {
-    let histories = try fixtureHistories()
-    #expect(histories.cardCount == Self.fixture.cards)
-    #expect(histories.reviewCount == Self.fixture.reviews)
-    #expect(histories.itemCount == Self.fixture.items)
+  @Test("training samples are built as the fixtures' fsrs-rs items are")
+  func samples() throws {
+    let training = try fixtureTrainingSet()
+    #expect(training.cardCount == Self.fixture.cards)
+    #expect(training.reviewCount == Self.fixture.reviews)
+    #expect(training.sampleCount == Self.fixture.items)
   }
 
   @Test("log loss and RMSE(bins) agree with fsrs-rs evaluate, and srs-benchmark's figures, to 1e-4",
     arguments: 0..<4)
   func parity(set index: Int) throws {
     let set = Self.fixture.sets[index]
-    let metrics = FSRSMetrics(FSRSLoss.predictions(try fixtureHistories(), weights: set.weights))
-    #expect(metrics.items == Self.fixture.items)
+    let metrics = FSRSMetrics(FSRSLoss.predictions(try fixtureTrainingSet(), weights: set.weights))
+    #expect(metrics.samples == Self.fixture.items)
     #expect(Swift.abs(metrics.fsrsRSLogLoss - set.fsrs_rs.log_loss) < 1e-4, "\(set.name)")
     #expect(Swift.abs(metrics.fsrsRSRMSEBins - set.fsrs_rs.rmse_bins) < 1e-4, "\(set.name)")
     #expect(Swift.abs(metrics.logLoss - set.srs_benchmark.log_loss) < 1e-4, "\(set.name)")
@@ -50,17 +50,17 @@ struct MetricsParityTests {
 
   @Test("AUC counts ties as half and is 0.5 with one outcome only")
   func aucByHand() {
-    func item(_ r: Double, _ recalled: Bool) -> ItemPrediction {
-      ItemPrediction(retrievability: r, recalled: recalled, gap: 1, longTermReviewsBefore: 0, lapsesBefore: 0)
+    func sample(_ r: Double, _ recalled: Bool) -> SamplePrediction {
+      SamplePrediction(retrievability: r, recalled: recalled, gap: 1, longTermReviewsBefore: 0, lapsesBefore: 0)
     }
     // Positives 0.9, 0.5; negatives 0.5, 0.1: pairs (0.9>0.5) (0.9>0.1) (0.5=0.5 → ½) (0.5>0.1) = 3.5 / 4.
-    #expect(FSRSMetrics([item(0.9, true), item(0.5, true), item(0.5, false), item(0.1, false)]).auc == 0.875)
-    #expect(FSRSMetrics([item(0.9, true), item(0.2, true)]).auc == 0.5)
+    #expect(FSRSMetrics([sample(0.9, true), sample(0.5, true), sample(0.5, false), sample(0.1, false)]).auc == 0.875)
+    #expect(FSRSMetrics([sample(0.9, true), sample(0.2, true)]).auc == 0.5)
   }
 
   @Test("bins follow srs-benchmark's formulas")
   func bins() {
-    let p = ItemPrediction(retrievability: 0.9, recalled: true, gap: 20, longTermReviewsBefore: 3, lapsesBefore: 2)
+    let p = SamplePrediction(retrievability: 0.9, recalled: true, gap: 20, longTermReviewsBefore: 3, lapsesBefore: 2)
     // 20 days: 2.48·3.62^2 = 32.50; n = 5: 1.99·1.89^2 = 7.11; 2 lapses: 1.65·1.73 = 2.85 (in hundredths).
     let (interval, count, lapses) = FSRSMetrics.bin(p)
     #expect(interval == 3250)

@@ -7,7 +7,7 @@ import Scheduling
 @Suite("Fitting FSRS parameters")
 struct OptimizerTests {
   /// A learner simulated from `trueWeights`: 2,000 cards over a year, scheduled at retentions 0.6–0.95.
-  static let simulated = ReviewLogSimulator.histories(
+  static let simulated = ReviewLogSimulator.trainingSet(
     ReviewLogSimulator.simulate(cards: 2000, days: 365, weights: trueWeights, desiredRetention: 0.6...0.95, seed: 11))
   static let fit = FSRSOptimizer.fit(simulated)
 
@@ -16,7 +16,7 @@ struct OptimizerTests {
     let fitted = FSRSLoss.predictions(Self.simulated, weights: Self.fit.weights)
     let truth = FSRSLoss.predictions(Self.simulated, weights: trueWeights)
     let defaults = FSRSLoss.predictions(Self.simulated, weights: FSRSParameters.defaultWeights)
-    func meanDifference(_ a: [ItemPrediction], _ b: [ItemPrediction]) -> Double {
+    func meanDifference(_ a: [SamplePrediction], _ b: [SamplePrediction]) -> Double {
       zip(a, b).reduce(0) { $0 + Swift.abs($1.0.retrievability - $1.1.retrievability) } / Double(a.count)
     }
     let fitError = meanDifference(fitted, truth)
@@ -41,27 +41,27 @@ struct OptimizerTests {
 
   @Test("the same input gives the same weights")
   func deterministic() throws {
-    let histories = try fixtureHistories()
-    #expect(FSRSOptimizer.fit(histories).weights == FSRSOptimizer.fit(histories).weights)
+    let training = try fixtureTrainingSet()
+    #expect(FSRSOptimizer.fit(training).weights == FSRSOptimizer.fit(training).weights)
   }
 
   @Test("fewer than 8 reviews with a day's gap keep the defaults")
   func tooLittleData() {
-    let histories = ReviewHistories(cards: [
+    let training = TrainingSet(cards: [
       [(.good, 0), (.good, 2), (.again, 5)], [(.easy, 0), (.good, 0), (.hard, 3)],
     ])
-    #expect(histories.itemCount == 3)
-    let result = FSRSOptimizer.fit(histories)
+    #expect(training.sampleCount == 3)
+    let result = FSRSOptimizer.fit(training)
     #expect(result.keptDefaults)
     #expect(result.weights == FSRSParameters.defaultWeights)
   }
 
   @Test("on the real log the fit beats the defaults and fsrs-rs' own fit, by fsrs-rs' measure")
   func beatsReferenceOnRealLog() throws {
-    let histories = try fixtureHistories()
+    let training = try fixtureTrainingSet()
     let fixture = MetricsParityTests.fixture
-    let result = FSRSOptimizer.fit(histories)
-    let metrics = FSRSMetrics(FSRSLoss.predictions(histories, weights: result.weights))
+    let result = FSRSOptimizer.fit(training)
+    let metrics = FSRSMetrics(FSRSLoss.predictions(training, weights: result.weights))
     let reference = fixture.sets.first { $0.name == "fsrs-rs fitted" }!.fsrs_rs.log_loss
     let defaults = fixture.sets.first { $0.name == "defaults" }!.fsrs_rs.log_loss
     #expect(metrics.fsrsRSLogLoss < defaults)
@@ -75,20 +75,20 @@ struct OptimizerTests {
     #expect(Swift.abs(s0[2] - trueWeights[2]) / trueWeights[2] < 0.35, "S0(Good) \(s0[2])")
   }
 
-  @Test("histories from a log group reviews by card in time order with study-day gaps")
-  func histories() throws {
+  @Test("training from a log group reviews by card in time order with study-day gaps")
+  func training() throws {
     let clock = StudyDayClock(rolloverHour: 4, timeZone: TimeZone(identifier: "UTC")!)
     func at(_ text: String) -> Date { ReviewLogCSV.parseTime(text)! }
-    let histories = ReviewHistories(
+    let training = TrainingSet(
       reviews: [
-        LoggedReview(cardID: "b", time: at("2024-01-02T10:00:00Z"), rating: .good),
-        LoggedReview(cardID: "a", time: at("2024-01-01T23:00:00Z"), rating: .again),
-        LoggedReview(cardID: "a", time: at("2024-01-02T03:00:00Z"), rating: .good),  // same study day
-        LoggedReview(cardID: "a", time: at("2024-01-02T05:00:00Z"), rating: .good),  // next study day
+        Review(cardID: "b", time: at("2024-01-02T10:00:00Z"), rating: .good),
+        Review(cardID: "a", time: at("2024-01-01T23:00:00Z"), rating: .again),
+        Review(cardID: "a", time: at("2024-01-02T03:00:00Z"), rating: .good),  // same study day
+        Review(cardID: "a", time: at("2024-01-02T05:00:00Z"), rating: .good),  // next study day
       ], clock: clock)
-    #expect(histories.cardIDs == ["a", "b"])
-    #expect(histories.reviews(ofCard: 0).map(\.gap) == [0, 0, 1])
-    #expect(histories.itemCount == 1)
+    #expect(training.cardIDs == ["a", "b"])
+    #expect(training.reviews(ofCard: 0).map(\.gap) == [0, 0, 1])
+    #expect(training.sampleCount == 1)
   }
 }
 

@@ -6,11 +6,11 @@ func fixtureURL(_ name: String) -> URL {
   Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: nil)!
 }
 
-/// The fixture log's histories, with the study-day gaps of a 4:00 rollover in UTC.
-func fixtureHistories() throws -> ReviewHistories {
+/// The fixture log's training, with the study-day gaps of a 4:00 rollover in UTC.
+func fixtureTrainingSet() throws -> TrainingSet {
   let text = try String(contentsOf: fixtureURL("review-log.csv"), encoding: .utf8)
   let reviews = try ReviewLogCSV.parse(text)
-  return ReviewHistories(reviews: reviews, clock: StudyDayClock(rolloverHour: 4, timeZone: TimeZone(identifier: "UTC")!))
+  return TrainingSet(reviews: reviews, clock: StudyDayClock(rolloverHour: 4, timeZone: TimeZone(identifier: "UTC")!))
 }
 
 /// Weights a simulated learner follows: the defaults moved well away in several directions.

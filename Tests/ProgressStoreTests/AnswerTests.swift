@@ -96,7 +96,7 @@ struct AnswerTests {
     try store.undoLastAnswer()
     let truth = try store.cards()
     // Wreck the scheduling columns, then rebuild.
-    try store.write { db in try db.execute(sql: "UPDATE card SET phase = 'new', reps = 0, stability = NULL, due = 0") }
+    try store.write { db in try db.execute(sql: "UPDATE card SET phase = 0, reps = 0, stability = NULL, due = 0") }
     #expect(try store.cards() != truth)
     #expect(try store.rebuildFromLog() > 0)
     #expect(try store.cards() == truth)

@@ -10,7 +10,7 @@ struct MigrationTests {
   func fromEmpty() throws {
     let path = temporaryStorePath()
     let store = try ProgressStore(path: path)
-    #expect(try store.appliedMigrations() == ["v1-initial"])
+    #expect(try store.appliedMigrations() == ["v1-initial", "v2-compact-log"])
     #expect(try store.integrityCheck() == "ok")
     try store.close()
     let queue = try DatabaseQueue(path: path)
@@ -22,7 +22,7 @@ struct MigrationTests {
     }
     #expect(version == ProgressStore.schemaVersion)
     #expect(mode == "wal")
-    for table in ["deck", "card", "review", "settings", "fitted_parameters", "quiz_result", "meta"] {
+    for table in ["deck", "card", "revlog", "verdict", "settings", "fitted_parameters", "quiz_result", "meta"] {
       #expect(tables.contains(table), "missing table \(table)")
     }
   }
@@ -44,7 +44,7 @@ struct MigrationTests {
     try store.close()
     let again = try ProgressStore(path: path)
     #expect(try again.cards().count == 10)
-    #expect(try again.appliedMigrations() == ["v1-initial"])
+    #expect(try again.appliedMigrations() == ["v1-initial", "v2-compact-log"])
   }
 
   @Test("a store from a newer Annals is refused with a clear message and left byte-for-byte unchanged")
@@ -73,6 +73,6 @@ struct MigrationTests {
     try store.answer(Answer(cardID: "c0", rating: .good, time: noon), scheduler: scheduler)
     try store.close()
     let queue = try DatabaseQueue(path: path)
-    #expect(throws: DatabaseError.self) { try queue.write { db in try db.execute(sql: "DELETE FROM review") } }
+    #expect(throws: DatabaseError.self) { try queue.write { db in try db.execute(sql: "DELETE FROM revlog") } }
   }
 }

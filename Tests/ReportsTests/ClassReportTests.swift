@@ -89,7 +89,7 @@ struct SimulatorTests {
     try Support.simulate("b", seed: 5, days: 20, in: directory)
     try Support.simulate("c", seed: 6, days: 20, in: directory)
     func json(_ learner: String) throws -> String {
-      let store = try ReadOnlyStore(path: ProgressStore.path(forLearner: learner, in: directory))
+      let store = try ProgressStore(path: ProgressStore.path(forLearner: learner, in: directory), access: .readOnly)
       defer { try? store.close() }
       var report = try ReportBuilder(now: Support.now).report(store: store, learner: "x")
       report.quizzes = report.quizzes.map { var q = $0; q.id = ""; return q }

@@ -29,6 +29,28 @@ struct ConfusionTests {
     #expect(Confusions.classify(wrong, card: card, catalog: Self.catalog) == expected)
   }
 
+  static func dated(_ answer: String) -> CatalogCard {
+    CatalogCard(id: "d", kind: "date", group: "d", prompt: "When?", answer: answer, answerType: "date")
+  }
+
+  @Test("dates across history: the era, the part, the decade or century, the season", arguments: [
+    ("44 AD", "44 BC", "wrong era"),
+    ("43 BC", "44 BC", "a year off"),
+    ("AD 2", "1 BC", "2 years off"),
+    ("AD 1", "1 BC", "wrong era"),
+    ("the 10s", "the 20s BC", "2 decades off"),
+    ("early 1980s", "the late 1980s", "right decade, wrong part"),
+    ("the 1990s", "the late 1980s", "a decade off"),
+    ("the 1350s", "the 1330s", "2 decades off"),
+    ("the 13th century", "the 11th century", "2 centuries off"),
+    ("the 5th century AD", "the 5th century BC", "wrong era"),
+    ("spring 1992", "summer 1992", "right year, wrong season"),
+    ("summer 1993", "summer 1992", "a year off"),
+  ])
+  func classifiesDates(wrong: String, answer: String, expected: String) {
+    #expect(Confusions.classify(wrong, card: Self.dated(answer), catalog: nil) == expected)
+  }
+
   @Test func numbersAndDatesAreRecognisedInMultipleChoiceToo() {
     let duration = CatalogCard(id: "d", kind: "choice", group: "d", prompt: "How long?", answer: "8 hours")
     #expect(Confusions.classify("5 hours", card: duration, catalog: nil) == "too low")

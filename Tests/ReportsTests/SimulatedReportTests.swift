@@ -9,7 +9,7 @@ struct SimulatedReportTests {
     let directory = try Support.scratch()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let summary = try Support.simulate("ada", seed: 7, in: directory)
-    let store = try ReadOnlyStore(path: ProgressStore.path(forLearner: "ada", in: directory))
+    let store = try ProgressStore(path: ProgressStore.path(forLearner: "ada", in: directory), access: .readOnly)
     defer { try? store.close() }
     let report = try ReportBuilder(now: Support.now, catalogs: [try Support.catalog()]).report(store: store, learner: "ada")
     return (report, summary)

@@ -75,7 +75,7 @@ struct ReplayTests {
     let csv = "\u{FEFF}review_rating,\"card_id\",review_time,review_duration\r\n3,\"x\",2024-03-29T20:32:32Z,1500\r\n\r\n"
     let reviews = try ReviewLogCSV.parse(csv)
     #expect(reviews == [
-      LoggedReview(cardID: "x", time: Date(timeIntervalSince1970: 1_711_744_352), rating: .good, durationMilliseconds: 1500)
+      Review(cardID: "x", time: Date(timeIntervalSince1970: 1_711_744_352), rating: .good, durationMilliseconds: 1500)
     ])
   }
 
@@ -108,5 +108,40 @@ struct ReplayTests {
   func times(text: String, seconds: Double) throws {
     let date = try #require(ReviewLogCSV.parseTime(text))
     #expect(abs(date.timeIntervalSince1970 - seconds) < 1e-3)
+  }
+}
+
+@Suite("Review-log files")
+struct ReviewLogFileTests {
+  func write(_ text: String) throws -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("annals-log-\(UUID().uuidString).csv").path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  @Test("each review comes with its line, blank lines counted, so later errors can name it")
+  func numberedLines() throws {
+    let path = try write("card_id,review_time,review_rating\na,0,3\n\nb,86400000,1\r\nc,172800000,4\n")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let log = try ReviewLogCSV.loadNumbered(contentsOfFile: path)
+    #expect(log.reviews.map(\.cardID) == ["a", "b", "c"])
+    #expect(log.lines == [2, 4, 5])
+    #expect(try ReviewLogCSV.load(contentsOfFile: path) == log.reviews)
+  }
+
+  @Test("errors name the file and line, or say the file cannot be read")
+  func errorsNameTheFile() throws {
+    let path = try write("card_id,review_time,review_rating\na,yesterday,3\n")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    #expect(throws: SchedulingError.invalidReviewLogFile(
+      path: path, line: 2, message: "review_time 'yesterday' is neither ISO 8601 nor epoch milliseconds")) {
+      try ReviewLogCSV.load(contentsOfFile: path)
+    }
+    #expect {
+      try ReviewLogCSV.load(contentsOfFile: path + ".missing")
+    } throws: { error in
+      guard case .unreadableReviewLog(let missing, _) = error as? SchedulingError else { return false }
+      return missing == path + ".missing"
+    }
   }
 }

@@ -135,27 +135,3 @@ def test_review_ctrl_c_twice_writes_nothing(tmp_path):
     assert child.exitstatus == 1
     assert not (root / "Decks/never.yaml").exists()
 
-
-def test_study_shows_what_an_edit_changed_before_syncing(tmp_path):
-    root = setup(tmp_path)
-    (root / "Progress").mkdir()
-    assert annals("draft", "Decks/sources/battle-of-kalbajar.txt", "-o", "Decks/k.yaml", cwd=root).returncode == 0
-    def study():
-        return subprocess.run(
-            [ANNALS, "study", "Decks/k.yaml", "--workspace", str(root), "--learner", "ada"], input=":quit\n",
-            capture_output=True, text=True, cwd=root, timeout=60, env={**os.environ, "NO_COLOR": "1", "TZ": "UTC"})
-    first = study()
-    assert first.returncode == 0, first.stderr
-    assert "changed since the last session" not in first.stdout
-    deck = (root / "Decks/k.yaml").read_text()
-    start = deck.index("facts:\n- id: ") + len("facts:\n")
-    end = deck.index("\n- id: ", start + 1) + 1
-    fact_id = deck[start:end].split()[2]
-    (root / "Decks/k.yaml").write_text(deck[:start] + deck[end:])
-    second = study()
-    assert second.returncode == 0, second.stderr
-    assert "battle-of-kalbajar changed since the last session:" in second.stdout
-    assert f"  - battle-of-kalbajar/{fact_id}/cloze\n" in second.stdout
-    assert re.search(r"  0 added, [1-9]\d* retired, 0 reworded, \d+ unchanged", second.stdout)
-    third = study()
-    assert "changed since the last session" not in third.stdout

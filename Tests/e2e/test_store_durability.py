@@ -37,10 +37,12 @@ def check_store(store, acks):
         rows = {row[0]: (row[1], row[2]) for row in connection.execute("SELECT id, card_id, typed_answer FROM review")}
         for review_id, card, label in acks:
             assert rows.get(review_id) == (card, label), f"acknowledged review {review_id} ({label}) is missing"
-        # Each card's stored state is its last review's state_after: nothing half-written.
+        # Each card's stored state is its last review's state after (its head, and as many reps as reviews):
+        # nothing half-written.
         mismatched = connection.execute(
-            """SELECT COUNT(*) FROM card c JOIN review r ON r.id = (SELECT MAX(id) FROM review WHERE card_id = c.id)
-               WHERE json_extract(r.state_after, '$.reps') <> c.reps""").fetchone()[0]
+            """SELECT COUNT(*) FROM card c JOIN revlog r ON r.id = (SELECT MAX(id) FROM revlog WHERE card = c.key)
+               WHERE c.head <> r.id OR c.due <> r.time + r.due_offset
+                  OR c.reps <> (SELECT COUNT(*) FROM revlog WHERE card = c.key)""").fetchone()[0]
         assert mismatched == 0
         return len(rows)
     finally:

@@ -1,0 +1,156 @@
+import CardBuilder
+import EventDeck
+import Foundation
+import GRDB
+import StableRandom
+
+/// A folder of compiled decks (`Progress/.cache/decks/` in a workspace), shared by every learner of the workspace.
+///
+/// `open(deckAt:)` checks a deck cheaply: the file's size and modification time against the compiled copy's; the
+/// content hash only when they differ; the cards are rebuilt only when the content changed, the copy is damaged,
+/// or another Annals built it. A copy is written to a temporary file in the same folder, fsynced and renamed into
+/// place, so readers and a second process compiling at the same time only ever see a whole file.
+public struct DeckCache: Sendable {
+  /// The folder holding the compiled files.
+  public let directory: URL
+
+  /// A cache in `directory` (created on first compile).
+  public init(directory: URL) {
+    self.directory = directory.standardizedFileURL
+  }
+
+  /// The cache of a workspace's progress folder: `<progress>/.cache/decks`.
+  public init(progressDirectory: URL) {
+    self.init(directory: progressDirectory.appendingPathComponent(".cache/decks", isDirectory: true))
+  }
+
+  /// The compiled file for the deck at `path`: named after the deck file and a hash of its absolute path, so two
+  /// decks of one name in different folders do not share a file.
+  public func fileURL(forDeckAt path: String) -> URL {
+    let absolute = URL(fileURLWithPath: path).standardizedFileURL
+    var sum = Checksum()
+    sum.add(absolute.path)
+    let tag = String(UInt64(bitPattern: sum.value), radix: 16)
+    let name = absolute.deletingPathExtension().lastPathComponent.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+    return directory.appendingPathComponent("\(name.prefix(60))-\(tag).cards.sqlite")
+  }
+
+  /// The compiled deck at `path`, reusing the cached copy when it is for the same content and sound.
+  ///
+  /// Throws `DeckCacheError.deck` with every diagnostic when the deck has errors; a damaged or stale copy is
+  /// replaced, and when the folder cannot be written the cards are compiled in memory.
+  public func open(deckAt path: String) throws(DeckCacheError) -> CompiledDeck {
+    let url = fileURL(forDeckAt: path)
+    let builder = Self.builderIdentity
+    guard let stat = Self.fileStat(path) else {
+      throw .unreadable(path: path, reason: "no such file")
+    }
+    var reason = "no compiled copy yet"
+    if FileManager.default.fileExists(atPath: url.path) {
+      do {
+        let cached = try CompiledDeck.open(url: url, builder: builder, origin: .reused)
+        if cached.info.size == stat.size && cached.info.modified == stat.modified { return cached }
+        // Touched: compare the content itself.
+        let bytes = try Self.read(path)
+        if Self.contentHash(bytes) == cached.info.contentHash {
+          cached.touch(size: stat.size, modified: stat.modified)
+          return try CompiledDeck.open(url: url, builder: builder, origin: .rehashed)
+        }
+        return try compile(path: path, bytes: bytes, stat: stat, to: url, reason: "the deck changed")
+      } catch {
+        if case .damaged(_, let why) = error { reason = "the compiled copy was unusable: \(why)" } else { throw error }
+      }
+    }
+    return try compile(path: path, bytes: try Self.read(path), stat: stat, to: url, reason: reason)
+  }
+
+  /// Builds the deck's cards again and replaces its compiled copy (after a damaged read, for example).
+  public func rebuild(deckAt path: String, reason: String) throws(DeckCacheError) -> CompiledDeck {
+    guard let stat = Self.fileStat(path) else { throw .unreadable(path: path, reason: "no such file") }
+    return try compile(path: path, bytes: try Self.read(path), stat: stat, to: fileURL(forDeckAt: path), reason: reason)
+  }
+
+  private func compile(
+    path: String, bytes: Data, stat: (size: Int64, modified: Int64), to url: URL, reason: String
+  ) throws(DeckCacheError) -> CompiledDeck {
+    let base = URL(fileURLWithPath: path).deletingLastPathComponent()
+    let report = DeckLoader.lint(data: bytes, path: path, baseDirectory: base)
+    guard report.errorCount == 0, let deck = report.deck else {
+      throw .deck(DeckError(diagnostics: report.diagnostics))
+    }
+    let cards = CardBuilder(deck: deck).cards()
+    let info = CompiledDeck.Info(
+      deckID: deck.id, title: deck.title, contentHash: Self.contentHash(bytes), size: stat.size,
+      modified: stat.modified, cardCount: cards.count)
+    let builder = Self.builderIdentity
+    do {
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+      let temporary = directory.appendingPathComponent(
+        ".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+      defer { try? FileManager.default.removeItem(at: temporary) }
+      do {
+        let database = try DatabaseQueue(path: temporary.path)
+        try CompiledDeck.write(deck: deck, cards: cards, info: info, builder: builder, into: database)
+        try database.close()
+      }
+      try Self.fsync(temporary.path)
+      guard rename(temporary.path, url.path) == 0 else {
+        throw DeckCacheError.storage(path: url.path, reason: String(cString: strerror(errno)))
+      }
+      try? Self.fsync(directory.path)
+      return try CompiledDeck.open(url: url, builder: builder, origin: .compiled(reason))
+    } catch {
+      // A folder that cannot be written: the cards still come, from memory.
+      do {
+        let memory = try DatabaseQueue()
+        try CompiledDeck.write(deck: deck, cards: cards, info: info, builder: builder, into: memory)
+        return CompiledDeck(info: info, url: nil, origin: .compiled(reason + "; not saved: \(error)"), database: memory)
+      } catch {
+        throw .storage(path: url.path, reason: "\(error)")
+      }
+    }
+  }
+
+  // MARK: - Files
+
+  /// The hash a deck's content is known by (64-bit FNV-1a of its bytes, as 16 hex digits; the store's
+  /// `deck.content_hash`).
+  public static func contentHash(_ bytes: Data) -> String { FNV1a.hex(bytes) }
+
+  /// Size and modification time (ns since 1970, as Foundation gives it) of a regular file.
+  static func fileStat(_ path: String) -> (size: Int64, modified: Int64)? {
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+      attributes[.type] as? FileAttributeType == .typeRegular,
+      let size = (attributes[.size] as? NSNumber)?.int64Value,
+      let modified = attributes[.modificationDate] as? Date
+    else { return nil }
+    return (size, Int64((modified.timeIntervalSince1970 * 1e9).rounded()))
+  }
+
+  static func read(_ path: String) throws(DeckCacheError) -> Data {
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw .unreadable(path: path, reason: "cannot open it")
+    }
+    defer { try? handle.close() }
+    do {
+      return try handle.read(upToCount: DeckLoader.maximumFileSize + 1) ?? Data()
+    } catch {
+      throw .unreadable(path: path, reason: "\(error)")
+    }
+  }
+
+  static func fsync(_ path: String) throws(DeckCacheError) {
+    let fd = Glibc.open(path, O_RDONLY)
+    guard fd >= 0 else { throw .storage(path: path, reason: String(cString: strerror(errno))) }
+    defer { Glibc.close(fd) }
+    guard Glibc.fsync(fd) == 0 else { throw .storage(path: path, reason: String(cString: strerror(errno))) }
+  }
+
+  /// Which Annals built a file: the format and this executable's size and modification time, so that a new build
+  /// (whose card builder may word cards differently) never trusts cards an older one compiled.
+  static let builderIdentity: String = {
+    let path = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
+    let exe = fileStat(URL(fileURLWithPath: path).resolvingSymlinksInPath().path)
+    return "annals-cards-\(CompiledDeck.format)/\(exe?.size ?? 0)-\(exe?.modified ?? 0)"
+  }()
+}

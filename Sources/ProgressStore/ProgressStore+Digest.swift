@@ -1,0 +1,143 @@
+import Foundation
+import GRDB
+import Scheduling
+
+extension ProgressStore {
+  /// The review log summed up (undone answers left out): per card, per quarter hour, and the wrong typed answers.
+  ///
+  /// One sequential pass over the compact log in row order, tallied in arrays indexed by the integer card key; a
+  /// review's phase before is the phase after the card's previous standing review, carried along the pass.
+  public func reviewDigest(deck: String? = nil) throws(StoreError) -> ReviewDigest {
+    try read { db in
+      var ids: [Int64: String] = [:]
+      var maxKey: Int64 = 0
+      var sql = "SELECT key, id FROM card"
+      var arguments: StatementArguments = []
+      if let deck {
+        sql += " WHERE deck_id = ?"
+        arguments += [deck]
+      }
+      for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+        let key: Int64 = row[0]
+        ids[key] = row[1]
+        maxKey = Swift.max(maxKey, key)
+      }
+      let allKeys = (try Int64.fetchOne(db, sql: "SELECT MAX(key) FROM card")) ?? 0
+      let size = Int(Swift.max(maxKey, allKeys)) + 1
+      var included = [Bool](repeating: deck == nil, count: size)
+      for key in ids.keys { included[Int(key)] = true }
+      var stats = [ReviewDigest.CardStats?](repeating: nil, count: size)
+      var lastPhase = [UInt8](repeating: 0, count: size)
+      var buckets: [Int64: ReviewDigest.Bucket] = [:]
+      var wrong: [Int64: [String: Int]] = [:]
+      let rows = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT card, time, rating, phase, COALESCE(response_ms, 0), CASE WHEN rating = 1 THEN typed_answer END
+          FROM revlog WHERE undone = 0 ORDER BY id
+          """)
+      while let row = try rows.next() {
+        let key = Int(row[0] as Int64)
+        guard key < size, included[key] else { continue }
+        let time: Int64 = row[1]
+        let passed = (row[2] as Int) > 1
+        let reviewPhase = lastPhase[key] == 2
+        lastPhase[key] = UInt8(truncatingIfNeeded: row[3] as Int)
+        let milliseconds: Int = row[4]
+        if stats[key] == nil {
+          stats[key] = ReviewDigest.CardStats(
+            reviews: 0, passed: 0, reviewPhase: 0, reviewPhasePassed: 0, firstPassed: passed)
+        }
+        stats[key]!.add(passed: passed, reviewPhase: reviewPhase)
+        let quarter = time / 900_000
+        buckets[quarter, default: ReviewDigest.Bucket(
+          start: Date(timeIntervalSince1970: Double(quarter) * 900), reviews: 0, milliseconds: 0, reviewPhase: 0,
+          reviewPhasePassed: 0)].add(passed: passed, reviewPhase: reviewPhase, milliseconds: milliseconds)
+        if let typed: String = row[5], !typed.isEmpty { wrong[Int64(key), default: [:]][typed, default: 0] += 1 }
+      }
+      var names = ids
+      if deck == nil || names.isEmpty {
+        for row in try Row.fetchAll(db, sql: "SELECT key, id FROM card") where names[row[0]] == nil {
+          names[row[0]] = row[1]
+        }
+      }
+      var digest = ReviewDigest()
+      for (key, card) in stats.enumerated() {
+        if let card, let id = names[Int64(key)] { digest.cards[id] = card }
+      }
+      digest.buckets = buckets.keys.sorted().map { buckets[$0]! }
+      for (key, answers) in wrong {
+        guard let id = names[key] else { continue }
+        digest.wrongAnswers[id] = answers.keys.sorted().map { ReviewDigest.TypedAnswer(text: $0, count: answers[$0]!) }
+      }
+      return digest
+    }
+  }
+}
+
+/// The review log summed up for reports.
+public struct ReviewDigest: Sendable, Equatable {
+  /// One card's answers.
+  public struct CardStats: Sendable, Equatable {
+    /// Answers.
+    public var reviews: Int
+    /// Answers not rated Again.
+    public var passed: Int
+    /// Answers given while the card was in the review phase.
+    public var reviewPhase: Int
+    /// Of those, not rated Again.
+    public var reviewPhasePassed: Int
+    /// Whether the first answer was not rated Again.
+    public var firstPassed: Bool?
+
+    mutating func add(passed: Bool, reviewPhase: Bool) {
+      reviews += 1
+      if passed { self.passed += 1 }
+      if reviewPhase {
+        self.reviewPhase += 1
+        if passed { reviewPhasePassed += 1 }
+      }
+    }
+  }
+
+  /// Answers in one quarter hour.
+  public struct Bucket: Sendable, Equatable {
+    /// The quarter hour's start.
+    public var start: Date
+    /// Answers.
+    public var reviews: Int
+    /// Sum of response times.
+    public var milliseconds: Int
+    /// Answers given in the review phase.
+    public var reviewPhase: Int
+    /// Of those, not rated Again.
+    public var reviewPhasePassed: Int
+
+    mutating func add(passed: Bool, reviewPhase: Bool, milliseconds: Int) {
+      reviews += 1
+      self.milliseconds += milliseconds
+      if reviewPhase {
+        self.reviewPhase += 1
+        if passed { reviewPhasePassed += 1 }
+      }
+    }
+  }
+
+  /// A typed answer rated Again, and how often it was given.
+  public struct TypedAnswer: Sendable, Equatable {
+    /// What was typed.
+    public var text: String
+    /// How often.
+    public var count: Int
+  }
+
+  /// Per card.
+  public var cards: [String: CardStats] = [:]
+  /// Per quarter hour, oldest first.
+  public var buckets: [Bucket] = []
+  /// Wrong typed answers per card.
+  public var wrongAnswers: [String: [TypedAnswer]] = [:]
+
+  /// An empty digest.
+  public init() {}
+}

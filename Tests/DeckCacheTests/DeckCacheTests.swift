@@ -1,0 +1,186 @@
+import CardBuilder
+import EventDeck
+import Foundation
+import GRDB
+import Testing
+
+@testable import DeckCache
+
+/// Compiled decks: built once per deck version, reused while the deck is unchanged, rebuilt when it changes or
+/// when the compiled copy is damaged, stale or from another builder — never trusted.
+@Suite struct DeckCacheTests {
+  let folder: URL
+  let deckPath: String
+  let cache: DeckCache
+
+  /// The repository's Decks folder (the Kalbajar deck and its source text).
+  static let decks = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../../Decks").standardized
+
+  init() throws {
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent("deck-cache-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(
+      at: Self.decks.appendingPathComponent("sources"), to: folder.appendingPathComponent("sources"))
+    deckPath = folder.appendingPathComponent("kalbajar.yaml").path
+    try FileManager.default.copyItem(atPath: Self.decks.appendingPathComponent("kalbajar.yaml").path, toPath: deckPath)
+    cache = DeckCache(directory: folder.appendingPathComponent("cache"))
+  }
+
+  /// The deck as the file holds it now.
+  func deck() throws -> Deck { try DeckLoader.load(fileAt: deckPath) }
+
+  static func write(_ deck: Deck, to path: String) throws {
+    try Data(try DeckWriter.yaml(for: deck).utf8).write(to: URL(fileURLWithPath: path))
+  }
+
+  /// The cards as the builder makes them from the file now.
+  func built() throws -> [Card] { CardBuilder(deck: try DeckLoader.load(fileAt: deckPath)).cards() }
+
+  func setModified(_ path: String, secondsAgo: Double) throws {
+    try FileManager.default.setAttributes(
+      [.modificationDate: Date().addingTimeInterval(-secondsAgo)], ofItemAtPath: path)
+  }
+
+  @Test func compilesOnceThenReusesTheSameCards() throws {
+    let first = try cache.open(deckAt: deckPath)
+    #expect(first.origin == .compiled("no compiled copy yet"))
+    let second = try cache.open(deckAt: deckPath)
+    #expect(second.origin == .reused)
+    let cards = try built()
+    #expect(try second.allCards() == cards)
+    #expect(second.info.cardCount == cards.count)
+    #expect(second.info.deckID == "kalbajar")
+    // Only the cards asked for, in the order asked; unknown ids are left out.
+    let wanted = [cards[40].id, "kalbajar/no-such/date", cards[3].id]
+    #expect(try second.cards(ids: wanted) == [cards[40], cards[3]])
+    #expect(try second.entries().map(\.id) == cards.map(\.id))
+    #expect(try second.deck().events.map(\.id) == deck().events.map(\.id))
+    // One file in the folder, no temporary files left behind.
+    let files = try FileManager.default.contentsOfDirectory(atPath: cache.directory.path)
+    #expect(files == [cache.fileURL(forDeckAt: deckPath).lastPathComponent])
+  }
+
+  @Test func aTouchedButUnchangedDeckIsRehashedNotRebuilt() throws {
+    _ = try cache.open(deckAt: deckPath)
+    try setModified(deckPath, secondsAgo: 3600)
+    #expect(try cache.open(deckAt: deckPath).origin == .rehashed)
+    #expect(try cache.open(deckAt: deckPath).origin == .reused)
+  }
+
+  @Test func deckEditsAfterCompilationGiveTheNewDecksCards() throws {
+    _ = try cache.open(deckAt: deckPath)
+    var deck = try deck()
+    // Add an event, remove another, reword a third, and reorder the people.
+    var added = deck.events[0]
+    added.id = "added-event"
+    added.title = "the added skirmish"
+    deck.events.append(added)
+    let removed = deck.events.remove(at: 1)
+    deck.events[0].title = "the reworded " + deck.events[0].title
+    deck.people.reverse()
+    try Self.write(deck, to: deckPath)
+    let compiled = try cache.open(deckAt: deckPath)
+    #expect(compiled.origin == .compiled("the deck changed"))
+    let cards = try built()
+    #expect(try compiled.allCards() == cards)
+    #expect(cards.contains { $0.item == "added-event" })
+    #expect(!cards.contains { $0.item == removed.id })
+    #expect(try cache.open(deckAt: deckPath).origin == .reused)
+  }
+
+  @Test func aDamagedCardRowIsDetectedAndTheFileRebuilt() throws {
+    let compiled = try cache.open(deckAt: deckPath)
+    let victim = try built()[5]
+    // Bit rot in one card's text: the row no longer matches its checksum.
+    let writer = try DatabaseQueue(path: compiled.url!.path)
+    try writer.write { db in
+      try db.execute(
+        sql: "UPDATE card SET body = replace(body, 'kalbajar', 'kalbajaR') WHERE id = ?", arguments: [victim.id])
+    }
+    try writer.close()
+    let reopened = try cache.open(deckAt: deckPath)
+    #expect(throws: DeckCacheError.self) { try reopened.cards(ids: [victim.id]) }
+    let rebuilt = try cache.rebuild(deckAt: deckPath, reason: "test")
+    #expect(try rebuilt.cards(ids: [victim.id]) == [victim])
+  }
+
+  @Test func aCorruptedFileIsRebuiltOnOpen() throws {
+    let url = try cache.open(deckAt: deckPath).url!
+    // Overwrite the start of the file (SQLite's header) with garbage.
+    let handle = try FileHandle(forWritingTo: url)
+    try handle.write(contentsOf: Data(repeating: 0x5A, count: 512))
+    try handle.close()
+    let compiled = try cache.open(deckAt: deckPath)
+    guard case .compiled(let reason) = compiled.origin else {
+      Issue.record("a corrupted file was trusted: \(compiled.origin)")
+      return
+    }
+    #expect(reason.hasPrefix("the compiled copy was unusable"))
+    #expect(try compiled.allCards() == built())
+  }
+
+  @Test func aTruncatedFileIsRebuilt() throws {
+    let url = try cache.open(deckAt: deckPath).url!
+    let size = try FileManager.default.attributesOfItem(atPath: url.path)[.size] as! Int
+    let handle = try FileHandle(forWritingTo: url)
+    try handle.truncate(atOffset: UInt64(size / 2))
+    try handle.close()
+    let compiled = try cache.open(deckAt: deckPath)
+    // Either the open notices, or the first full read does; the cards are never wrong.
+    let cards: [Card]
+    if case .compiled = compiled.origin {
+      cards = try compiled.allCards()
+    } else {
+      #expect(throws: DeckCacheError.self) { try compiled.allCards() }
+      cards = try cache.rebuild(deckAt: deckPath, reason: "test").allCards()
+    }
+    #expect(cards == (try built()))
+  }
+
+  @Test func aCopyFromAnotherBuilderOrFormatIsStale() throws {
+    let url = cache.fileURL(forDeckAt: deckPath)
+    try FileManager.default.createDirectory(at: cache.directory, withIntermediateDirectories: true)
+    let stat = DeckCache.fileStat(deckPath)!
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: deckPath))
+    // A copy that claims this very deck (hash, size, time) but was built by another Annals, with other cards.
+    let deck = try DeckLoader.load(fileAt: deckPath)
+    var cards = CardBuilder(deck: deck).cards()
+    cards[0].prompt = "A question an older builder worded differently?"
+    let info = CompiledDeck.Info(
+      deckID: deck.id, title: deck.title, contentHash: DeckCache.contentHash(bytes), size: stat.size,
+      modified: stat.modified, cardCount: cards.count)
+    let database = try DatabaseQueue(path: url.path)
+    try CompiledDeck.write(deck: deck, cards: cards, info: info, builder: "annals-cards-1/older", into: database)
+    try database.close()
+    let compiled = try cache.open(deckAt: deckPath)
+    #expect(compiled.origin == .compiled("the compiled copy was unusable: built by another Annals"))
+    #expect(try compiled.allCards() == built())
+  }
+
+  @Test func aChangedHeaderFailsItsChecksum() throws {
+    let url = try cache.open(deckAt: deckPath).url!
+    let writer = try DatabaseQueue(path: url.path)
+    try writer.write { db in try db.execute(sql: "UPDATE info SET card_count = card_count - 1") }
+    try writer.close()
+    let compiled = try cache.open(deckAt: deckPath)
+    #expect(compiled.origin == .compiled("the compiled copy was unusable: the header does not match its checksum"))
+  }
+
+  @Test func aDeckWithErrorsIsRefusedWithItsDiagnostics() throws {
+    try Data("deck:\n  id: broken\n  title: [unclosed\n".utf8).write(to: URL(fileURLWithPath: deckPath))
+    #expect {
+      _ = try cache.open(deckAt: deckPath)
+    } throws: { error in
+      guard case .deck(let deckError) as DeckCacheError? = error as? DeckCacheError else { return false }
+      return deckError.description.contains("kalbajar.yaml:")
+    }
+  }
+
+  @Test func anUnwritableFolderStillGivesTheCards() throws {
+    let blocked = DeckCache(directory: URL(fileURLWithPath: deckPath).appendingPathComponent("cache"))
+    let compiled = try blocked.open(deckAt: deckPath)
+    #expect(compiled.url == nil)
+    #expect(try compiled.allCards() == built())
+  }
+}

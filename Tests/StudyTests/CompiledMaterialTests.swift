@@ -1,0 +1,113 @@
+import CardBuilder
+import DeckCache
+import EventDeck
+import Foundation
+import ProgressStore
+import Scheduling
+import Testing
+
+@testable import Study
+
+/// A study session's decks through their compiled copies: syncing a store after the deck is edited (cards added,
+/// removed, reworded, reordered) gives the same summaries and keeps the same progress as building the cards from
+/// the deck does; the cards a session reads are the builder's.
+@Suite struct CompiledMaterialTests {
+  let folder: URL
+  let deckPath: String
+  let cache: DeckCache
+
+  init() throws {
+    let decks = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Decks")
+      .standardized
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent("compiled-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(at: decks.appendingPathComponent("sources"), to: folder.appendingPathComponent("sources"))
+    deckPath = folder.appendingPathComponent("kalbajar.yaml").path
+    try FileManager.default.copyItem(atPath: decks.appendingPathComponent("kalbajar.yaml").path, toPath: deckPath)
+    cache = DeckCache(directory: folder.appendingPathComponent("cache"))
+  }
+
+  func store(_ name: String) throws -> ProgressStore {
+    try ProgressStore(path: folder.appendingPathComponent(name + ".sqlite").path)
+  }
+
+  /// Syncs both ways — compiled and built — into two stores and checks they agree.
+  func syncBoth(_ compiledStore: ProgressStore, _ builtStore: ProgressStore, at now: Date) throws -> [String] {
+    let compiled = try CompiledMaterial.open(paths: [deckPath], cache: cache)
+    let lines = try compiled.sync(into: compiledStore, at: now)
+    let built = try StudyMaterial.load(paths: [deckPath])
+    #expect(try built.sync(into: builtStore, paths: [deckPath], at: now) == lines)
+    let a = try compiledStore.cards(includeRetired: true).map { "\($0.id) \($0.retired) \($0.state.reps) \($0.kind)" }
+    let b = try builtStore.cards(includeRetired: true).map { "\($0.id) \($0.retired) \($0.state.reps) \($0.kind)" }
+    #expect(a == b)
+    #expect(try compiledStore.decks() == builtStore.decks())
+    return lines
+  }
+
+  @Test func editsAfterCompilingSyncExactlyAsBuildingDoes() throws {
+    let (compiledStore, builtStore) = (try store("compiled"), try store("built"))
+    let start = Date(timeIntervalSince1970: 1_750_000_000)
+    let original = try DeckLoader.load(fileAt: deckPath)
+    let originalCards = CardBuilder(deck: original).cards()
+    #expect(try syncBoth(compiledStore, builtStore, at: start) == ["kalbajar: \(originalCards.count) new, 0 retired"])
+
+    // Progress on a card of the event that will be reworded, in both stores.
+    let reworded = original.events[2]
+    let studied = "kalbajar/\(reworded.id)/date"
+    for s in [compiledStore, builtStore] {
+      _ = try s.answer(Answer(cardID: studied, rating: .good, time: start), scheduler: FSRSScheduler())
+    }
+
+    // Add an event, remove another, reword the third, reverse the order of the people.
+    var deck = original
+    var added = deck.events[0]
+    added.id = "added-skirmish"
+    added.title = "the added skirmish"
+    deck.events.append(added)
+    let removed = deck.events.remove(at: 1)
+    deck.events[1].title = "the reworded " + deck.events[1].title
+    deck.people.reverse()
+    try Data(try DeckWriter.yaml(for: deck).utf8).write(to: URL(fileURLWithPath: deckPath))
+    let edited = CardBuilder(deck: try DeckLoader.load(fileAt: deckPath)).cards()
+    let newIDs = Set(edited.map(\.id)).subtracting(originalCards.map(\.id))
+    let goneIDs = Set(originalCards.map(\.id)).subtracting(edited.map(\.id))
+    #expect(newIDs.contains { $0.hasPrefix("kalbajar/added-skirmish/") })
+    #expect(goneIDs.contains { $0.hasPrefix("kalbajar/\(removed.id)/") })
+    let later = start.addingTimeInterval(3600)
+    #expect(try syncBoth(compiledStore, builtStore, at: later) == ["kalbajar: \(newIDs.count) new, \(goneIDs.count) retired"])
+    // The reworded card kept its progress, and a session reads its new wording.
+    #expect(try compiledStore.card(studied)?.state.reps == 1)
+    let material = try CompiledMaterial.open(paths: [deckPath], cache: cache)
+    #expect(material.origins == [.reused])
+    let read = try material.cards.cards([studied])
+    #expect(read.first?.prompt == edited.first { $0.id == studied }?.prompt)
+    #expect(read.first?.prompt.contains("reworded") == true)
+    #expect(read.first?.eventID == reworded.id)
+
+    // The removed event comes back: its cards are restored, with the same summary both ways.
+    try FileManager.default.removeItem(atPath: deckPath)
+    try Data(try DeckWriter.yaml(for: original).utf8).write(to: URL(fileURLWithPath: deckPath))
+    let restored = try syncBoth(compiledStore, builtStore, at: later.addingTimeInterval(60))
+    #expect(restored == ["kalbajar: 0 new, \(newIDs.count) retired, \(goneIDs.count) restored"])
+  }
+
+  @Test func sessionCardsAreTheBuildersAndOnlyThoseAskedForAreRead() throws {
+    let material = try CompiledMaterial.open(paths: [deckPath], cache: cache)
+    let deck = try DeckLoader.load(fileAt: deckPath)
+    let built = try StudyMaterial.load(paths: [deckPath])
+    let ids = [built.cards[10].id, built.cards[200].id, "kalbajar/nothing/date", built.cards[0].id]
+    let read = try material.cards.cards(ids)
+    #expect(read.map(\.id) == [built.cards[10].id, built.cards[200].id, built.cards[0].id])
+    for card in read {
+      let expected = built.cards.first { $0.id == card.id }!
+      #expect(card.prompt == expected.prompt && card.answer == expected.answer && card.form == expected.form)
+      #expect(card.eventID == expected.eventID && card.card == expected.card)
+    }
+    #expect(material.cards.loadedCount == 3)
+    // The decks and the judge come from the background, equal to the file's.
+    #expect(material.decks.value.map(\.id) == ["kalbajar"])
+    #expect(material.decks.value.first?.events == deck.events)
+    let verdict = material.judge.judge("Kalbajar", card: read[0])
+    #expect(verdict.outcome == CheckerJudge(decks: [deck]).judge("Kalbajar", card: read[0]).outcome)
+  }
+}
