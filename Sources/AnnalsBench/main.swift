@@ -2,7 +2,7 @@ import Foundation
 
 // `AnnalsBench` runs every benchmark; `AnnalsBench NAME [ARGS...]` runs one:
 //   scheduling [LOG.csv]   store [DIR]   lint [DECK...] [--events N]   cards   study [DECK]   study-store PATH
-//   reports [DIR]   optimizer   scale-deck DIR   scale-log DECK LOG   scale-store DECK STORE
+//   reports [DIR]   optimizer   scale-deck DIR   scale-log DECK LOG   scale-store DECK STORE   draft [SOURCE.txt]
 // Add yours as one line in `benchmarks`.
 let defaultLog = "Tests/SchedulingTests/Fixtures/review-logs-slice.csv"
 
@@ -18,6 +18,7 @@ let benchmarks: [(name: String, run: ([String]) throws -> Void)] = [
   }),
   // For scripts/bench-study: a 50,000-card store to copy into a workspace (only when given a path).
   ("study-store", { if let path = $0.first { try fillLargeStore(path: path) } }),
+  ("draft", DraftBench.run),
   ("reports", { try runReportsBench(directory: $0.first ?? FileManager.default.temporaryDirectory.path) }),
   // For scripts/bench-scale (only when given paths): the generated deck, its review log, a filled store.
   ("scale-deck", { if !$0.isEmpty { try ScaleBench.deck($0) } }),

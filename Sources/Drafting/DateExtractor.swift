@@ -157,7 +157,7 @@ enum DateExtractor {
         let cued = part != nil || prev.map { datePrepositions.contains($0.lower) || month($0) != nil } ?? false
         let free = next.map { !$0.isWord } ?? true
         let nounAfter = next.map { $0.isLowercaseWord && !["and", "when", "to", "until", "as", "but", "the", "after", "before", "which", "while", "where"].contains($0.lower) } ?? false
-        if (cued || free) && !nounAfter && !(prev?.text == "$") {
+        if (cued || (free && !nounAfter)) && !(prev?.text == "$") && !(next.map { ["men", "soldiers", "people", "troops"].contains($0.lower) } ?? false) {
           if let d = next, isDash(d) || d.lower == "to", let y2 = tok(first + 2).flatMap({ year($0, digits: 4...4) }), y2 > y {
             match = (.span(HistoricalDate(year: y), HistoricalDate(year: y2)), first, first + 2, nil, false)
           } else if let e = next, isEra(e, bc: true) {

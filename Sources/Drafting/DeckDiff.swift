@@ -10,6 +10,12 @@ public struct DeckDiff: Sendable, Equatable {
     public var id: String
     public var prompt: String
     public var answer: String
+
+    public init(id: String, prompt: String, answer: String) {
+      self.id = id
+      self.prompt = prompt
+      self.answer = answer
+    }
   }
 
   /// The same card id asked or answered differently.
@@ -72,7 +78,7 @@ public struct DeckDiff: Sendable, Equatable {
       if items.count > limit { out.append("  … and \(items.count - limit) more") }
     }
     section(added) { "+ \(s($0.id))  \(s($0.prompt))" }
-    section(retired) { "- \(s($0.id))  \(s($0.prompt))" }
+    section(retired) { $0.prompt.isEmpty ? "- \(s($0.id))" : "- \(s($0.id))  \(s($0.prompt))" }
     section(reworded) { r in
       if r.old.prompt != r.new.prompt {
         return "~ \(s(r.id))  \(s(r.old.prompt)) → \(s(r.new.prompt))"

@@ -29,7 +29,7 @@ public enum SentenceSplitter {
         continue
       }
       paragraph += paragraph.isEmpty ? line : " " + line
-      let bare = stripCitations(line)
+      let bare = stripCitations(String(line.suffix(200)))
       let ending = bare.last
       lastLineEnded = ending.map { ".!?\"”’)".contains($0) } ?? false
       // "… a counter-offensive. NotesReferences": a heading run in at the line's end ends it too.
@@ -60,6 +60,7 @@ public enum SentenceSplitter {
 
   /// A line on its own that reads as a heading: short, capitalised, without closing punctuation.
   static func isHeadingLine(_ line: String) -> Bool {
+    guard line.utf8.count <= 200 else { return false }
     let bare = stripCitations(line)
     guard let first = bare.first, first.isUppercase || first.isNumber, let last = bare.last else { return false }
     if ".!?:;,\"”’)".contains(last) { return false }
@@ -71,6 +72,18 @@ public enum SentenceSplitter {
 
   /// Runs of whitespace as one space, trimmed.
   static func collapse<S: StringProtocol>(_ text: S) -> String {
+    // Most text has single spaces only: nothing to do.
+    var clean = true
+    var previousSpace = true
+    for b in text.utf8 {
+      let space = b == 0x20
+      if b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0B || b == 0x0C || (space && previousSpace) || b >= 0x80 && b == 0xC2 {
+        clean = false
+        break
+      }
+      previousSpace = space
+    }
+    if clean && !previousSpace { return String(text) }
     var out = ""
     out.reserveCapacity(text.utf8.count)
     var pendingSpace = false

@@ -1,11 +1,21 @@
 /// A word, number or punctuation mark of a sentence, with its place in the sentence's characters.
 struct Token: Sendable, Equatable {
-  var text: String
+  var text: String {
+    didSet { lower = text.lowercased() }
+  }
   /// First character (inclusive) and end (exclusive), as indices into the sentence's characters.
   var start: Int
   var end: Int
 
-  var lower: String { text.lowercased() }
+  /// The text in lower case, computed once.
+  var lower: String
+  init(text: String, start: Int, end: Int) {
+    self.text = text
+    self.lower = text.lowercased()
+    self.start = start
+    self.end = end
+  }
+
   var isWord: Bool { text.first.map { $0.isLetter || $0.isNumber } ?? false }
   var isNumber: Bool { text.first?.isNumber ?? false }
   var isCapitalized: Bool { text.first?.isUppercase ?? false }
