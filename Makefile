@@ -2,7 +2,7 @@
 SWIFT ?= swift
 DECK ?= Decks/kalbajar.yaml
 
-.PHONY: deps build release study test fuzz sanitize bench bench-inprocess bench-optimizer bench-study screenshots clean
+.PHONY: deps build release study test fuzz sanitize bench bench-inprocess bench-optimizer bench-study bench-scale screenshots clean
 
 deps:
 	@scripts/install-deps
@@ -31,9 +31,9 @@ fuzz: deps
 sanitize: deps
 	@scripts/sanitize
 
-## Prints benchmark figures (release build): every in-process benchmark, then the optimizer against fsrs-rs and
-## the study session's latency through a pseudo-terminal.
-bench: deps bench-inprocess bench-optimizer bench-study
+## Prints benchmark figures (release build): every in-process benchmark, then the optimizer against fsrs-rs,
+## the study session's latency through a pseudo-terminal, and library scale beside Anki, sqlite3 and PyYAML.
+bench: deps bench-inprocess bench-optimizer bench-study bench-scale
 
 bench-inprocess: deps
 	$(SWIFT) run -c release AnnalsBench
@@ -46,6 +46,12 @@ bench-optimizer: deps
 bench-study: deps
 	$(SWIFT) build -c release
 	@scripts/bench-study
+
+## A 5,000-event deck with 1,000,000 reviews beside the real Anki 26.9.3 (pip-installed into .venv-anki-bench/),
+## sqlite3 and PyYAML's C loader: launch to first card, JSON report, bytes per review, card build, memory.
+bench-scale: deps
+	$(SWIFT) build -c release
+	@scripts/bench-scale
 
 ## Renders the learner and class HTML reports of seeded simulations to docs/*.png with headless Chromium.
 screenshots: deps

@@ -109,7 +109,7 @@ let package = Package(
     // Fuzz targets for libFuzzer (scripts/fuzz builds it with -sanitize=fuzzer); built normally it replays inputs.
     .executableTarget(
       name: "AnnalsFuzz",
-      dependencies: ["EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "DeckFixtures"]
+      dependencies: ["EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "Interop", "DeckFixtures"]
     ),
 
     // MARK: - Tests

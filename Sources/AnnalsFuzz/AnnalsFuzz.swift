@@ -6,7 +6,7 @@ import Foundation
 import Scheduling
 
 /// The libFuzzer entry point: one input for the target chosen by `ANNALS_FUZZ_TARGET` (deck, answer, date, number,
-/// csv). Never fails on its own: a crash, a hang or a sanitizer report is the finding.
+/// csv, anki, timeline). Never fails on its own: a crash, a hang or a sanitizer report is the finding.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   let bytes = data.map { Data(bytes: $0, count: size) } ?? Data()

@@ -3,6 +3,7 @@ import CardBuilder
 import DeckFixtures
 import EventDeck
 import Foundation
+import Interop
 import Scheduling
 
 /// What one fuzz input is fed to.
@@ -18,12 +19,16 @@ enum FuzzTarget: String, CaseIterable {
   case number
   /// The review-log CSV reader.
   case csv
+  /// Interop's Anki package reader (.apkg/.colpkg bytes: zip, SQLite or zstd inside).
+  case anki
+  /// Interop's TimelineJS readers (the same bytes as CSV and as JSON).
+  case timeline
 
   /// The target named by `ANNALS_FUZZ_TARGET` (default: deck).
   static let current: FuzzTarget = {
     let name = ProcessInfo.processInfo.environment["ANNALS_FUZZ_TARGET"] ?? "deck"
     guard let target = FuzzTarget(rawValue: name) else {
-      FileHandle.standardError.write(Data("unknown ANNALS_FUZZ_TARGET \(name): one of deck, answer, date, number, csv\n".utf8))
+      FileHandle.standardError.write(Data("unknown ANNALS_FUZZ_TARGET \(name): one of deck, answer, date, number, csv, anki, timeline\n".utf8))
       exit(2)
     }
     return target
@@ -49,6 +54,11 @@ enum FuzzTarget: String, CaseIterable {
       _ = NumberReader.read(String(decoding: data, as: UTF8.self))
     case .csv:
       _ = try? ReviewLogCSV.parse(String(decoding: data, as: UTF8.self))
+    case .anki:
+      _ = try? AnkiPackageReader.read(data: data, file: "fuzz.apkg")
+    case .timeline:
+      _ = try? TimelineReader.readCSV(data: data, file: "fuzz.csv")
+      _ = try? TimelineReader.readJSON(data: data, file: "fuzz.json")
     }
   }
 

@@ -26,6 +26,13 @@ public final class CompiledDeck: Sendable {
     public var size: Int64
     public var modified: Int64
     public var cardCount: Int
+    /// A hash of every card's entry (id, kind, sibling group, tags, era, item): equal when a sync would change
+    /// nothing in a store, whichever Annals built the cards.
+    public var entriesHash: String = ""
+
+    /// What a store keeps as the deck's `content_hash`: the file's hash and the entries' hash, so that a store
+    /// synced from this very card set can skip the sync.
+    public var syncHash: String { contentHash + "+" + entriesHash }
   }
 
   /// A card's facts for syncing a store and building queues, without its text.
@@ -197,10 +204,11 @@ public final class CompiledDeck: Sendable {
       let fileBuilder: String = row["builder"]
       guard format == Self.format else { throw DeckCacheError.damaged(path: url.path, reason: "format \(format)") }
       guard fileBuilder == builder else { throw DeckCacheError.damaged(path: url.path, reason: "built by another Annals") }
-      let info = Info(
+      var info = Info(
         deckID: row["deck_id"], title: row["title"], contentHash: row["content_hash"], size: row["size"],
         modified: row["modified"], cardCount: row["card_count"])
       let sums: (Int64, Int64, Int64) = (row["deck_checksum"], row["entries_checksum"], row["checksum"])
+      info.entriesHash = FNV1a.hex(withUnsafeBytes(of: sums.1.littleEndian) { Array($0) })
       guard headerChecksum(format: format, builder: fileBuilder, info: info, deck: sums.0, entries: sums.1) == sums.2 else {
         throw DeckCacheError.damaged(path: url.path, reason: "the header does not match its checksum")
       }

@@ -77,18 +77,28 @@ public final class CompiledMaterial: @unchecked Sendable {
   public func deck(_ id: String) -> Deck? { decks.value.first { $0.id == id } }
 
   /// Adds new cards to `store` and retires vanished ones; returns one summary line per deck (as
-  /// `StudyMaterial.sync` does, from the compiled entries instead of built cards).
+  /// `StudyMaterial.sync` does, from the compiled entries instead of built cards). A deck the store last synced
+  /// from the same card set (`CompiledDeck.Info.syncHash`) is skipped without reading its entries: "0 new, 0 retired".
   public func sync(into store: ProgressStore, at now: Date) throws(StudyError) -> [String] {
     var lines: [String] = []
     for index in paths.indices {
-      let entries = try withRebuild(index) { deck throws(DeckCacheError) in try deck.entries() }
       let info = lock.withLock { compiled[index].info }
+      let deckInfo = DeckInfo(id: info.deckID, contentHash: info.syncHash, path: paths[index])
+      do {
+        // A store last synced from this very card set (same file content, same entries) and path needs nothing.
+        if try store.deck(info.deckID) == deckInfo {
+          lines.append("\(info.deckID): 0 new, 0 retired")
+          continue
+        }
+      } catch {
+        throw .store(error.description)
+      }
+      let entries = try withRebuild(index) { deck throws(DeckCacheError) in try deck.entries() }
       let records = entries.map {
         CardRecord(id: $0.id, kind: $0.kind, siblingGroup: $0.siblingGroup, tags: $0.tags, era: $0.era)
       }
       do {
-        let summary = try store.sync(
-          deck: DeckInfo(id: info.deckID, contentHash: info.contentHash, path: paths[index]), cards: records, at: now)
+        let summary = try store.sync(deck: deckInfo, cards: records, at: now)
         lines.append("\(info.deckID): \(summary)")
       } catch {
         throw .store(error.description)

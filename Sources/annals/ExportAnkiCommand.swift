@@ -36,6 +36,7 @@ struct ExportAnkiCommand: ParsableCommand {
     let summary: AnkiPackageWriter.Summary
     do {
       summary = try AnkiPackageWriter(deck: loaded, cards: cards, progress: progress).write(to: output, now: Date())
+      chmod(output, 0o600)  // private by default: a package may carry the learner's review history
     } catch {
       throw CommandError(error.description.terminalSafeLines)
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CardBuilder
 import Foundation
 import Interop
+import ProgressStore
 
 /// `annals export csv DECK.yaml [-o OUT.csv]`.
 struct ExportCSVCommand: ParsableCommand {
@@ -30,7 +31,7 @@ struct ExportCSVCommand: ParsableCommand {
       return
     }
     do {
-      try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+      try FileAccess.writePrivately(data, to: output)  // 0600: it may hold a learner's progress
     } catch {
       throw CommandError("\(output.terminalSafe): cannot write the file (\(error.localizedDescription))")
     }

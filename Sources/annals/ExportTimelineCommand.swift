@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Interop
+import ProgressStore
 
 /// `annals export timeline DECK.yaml -o OUT.json`.
 struct ExportTimelineCommand: ParsableCommand {
@@ -20,7 +21,7 @@ struct ExportTimelineCommand: ParsableCommand {
     let loaded = try DeckInput.load(deck)
     let data = try TimelineExport.json(for: loaded)
     do {
-      try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+      try FileAccess.writePrivately(data, to: output)  // 0600: it may hold a learner's progress
     } catch {
       throw CommandError("\(output.terminalSafe): cannot write the file (\(error.localizedDescription))")
     }

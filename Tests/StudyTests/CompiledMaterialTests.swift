@@ -40,7 +40,8 @@ import Testing
     let a = try compiledStore.cards(includeRetired: true).map { "\($0.id) \($0.retired) \($0.state.reps) \($0.kind)" }
     let b = try builtStore.cards(includeRetired: true).map { "\($0.id) \($0.retired) \($0.state.reps) \($0.kind)" }
     #expect(a == b)
-    #expect(try compiledStore.decks() == builtStore.decks())
+    #expect(try compiledStore.decks().map(\.id) == builtStore.decks().map(\.id))
+    #expect(try compiledStore.decks().map(\.path) == builtStore.decks().map(\.path))
     return lines
   }
 
@@ -75,6 +76,10 @@ import Testing
     #expect(goneIDs.contains { $0.hasPrefix("kalbajar/\(removed.id)/") })
     let later = start.addingTimeInterval(3600)
     #expect(try syncBoth(compiledStore, builtStore, at: later) == ["kalbajar: \(newIDs.count) new, \(goneIDs.count) retired"])
+    // Unchanged since: nothing to do, and nothing read to find that out.
+    let unchanged = try CompiledMaterial.open(paths: [deckPath], cache: cache)
+    #expect(try unchanged.sync(into: compiledStore, at: later) == ["kalbajar: 0 new, 0 retired"])
+    #expect(try compiledStore.deck("kalbajar")?.contentHash == unchanged.infos[0].syncHash)
     // The reworded card kept its progress, and a session reads its new wording.
     #expect(try compiledStore.card(studied)?.state.reps == 1)
     let material = try CompiledMaterial.open(paths: [deckPath], cache: cache)
