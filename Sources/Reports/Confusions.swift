@@ -94,8 +94,11 @@ public enum Confusions {
 extension Confusions {
   /// A typed date as the answer checker reads it ("3 April 1993", "44 BC", "the 1330s"), or nil.
   static func date(_ text: String) -> HistoricalDate? {
-    guard case .date(let date, _, _)? = TypedDateReader.read(text) else { return nil }
-    return date
+    if case .date(let date, _, _)? = TypedDateReader.read(text) { return date }
+    // A span as cards show it ("February 1993 – March 1993", "1993 – 1994") is compared by its start.
+    guard let dash = text.range(of: " – ") else { return nil }
+    guard case .date(let start, _, _)? = TypedDateReader.read(String(text[..<dash.lowerBound])) else { return nil }
+    return start
   }
 
   /// "a year off", "right year, wrong month", "right month, wrong day", "3 years off", "wrong era",
