@@ -74,7 +74,7 @@ struct DueCommand: ParsableCommand {
       func line(_ cells: [String]) -> String {
         cells.enumerated().map { index, cell in
           index == 0 ? cell.padding(toLength: widths[0], withPad: " ", startingAt: 0)
-            : String(repeating: " ", count: widths[index] - cell.count) + cell
+            : String(repeating: " ", count: max(0, widths[index] - cell.count)) + cell
         }.joined(separator: "  ")
       }
       print(line(header))
