@@ -15,13 +15,24 @@ struct PackageArchive {
 
   let file: String
   private let archive: Archive
+  private let copy: PrivateCopy
   private var unpacked = 0
 
   /// Opens the zip held in `data`; `file` names it in errors.
+  ///
+  /// The bytes are read through a private temporary copy on disk, not ZIPFoundation's in-memory archive: an entry
+  /// whose offsets point past the end of the data traps inside the in-memory reader (found by the `anki` fuzz
+  /// target), while reading a file past its end is a short read that ZIPFoundation reports as an error.
   init(data: Data, file: String) throws(InteropError) {
     self.file = file
     do {
-      archive = try Archive(data: data, accessMode: .read)
+      copy = try PrivateCopy(data)
+    } catch {
+      throw InteropError(file: file, "cannot unpack the package: no room for a temporary copy (\(error))",
+        hint: "free some space in the temporary folder (TMPDIR) and try again")
+    }
+    do {
+      archive = try Archive(url: copy.url, accessMode: .read)
     } catch {
       throw InteropError(
         file: file, "not a zip archive, so not an Anki package",
@@ -73,4 +84,24 @@ struct PackageArchive {
   }
 
   private enum Bound: Error { case size, ratio }
+}
+
+/// A copy of a package's bytes in a new folder only its owner may read, removed when the archive is done with it.
+private final class PrivateCopy {
+  let url: URL
+  private let folder: URL
+
+  init(_ data: Data) throws {
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent("annals-package-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(
+      at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+    url = folder.appendingPathComponent("package.zip")
+    guard FileManager.default.createFile(atPath: url.path, contents: data, attributes: [.posixPermissions: 0o600])
+    else {
+      try? FileManager.default.removeItem(at: folder)
+      throw CocoaError(.fileWriteUnknown)
+    }
+  }
+
+  deinit { try? FileManager.default.removeItem(at: folder) }
 }

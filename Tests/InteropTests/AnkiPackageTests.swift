@@ -105,6 +105,23 @@ import ZIPFoundation
     #expect(notZip?.message.contains("not a zip archive") == true)
   }
 
+  /// Found by the `anki` fuzz target: a zip whose entry offsets point past its end trapped inside ZIPFoundation's
+  /// in-memory reader. It must be a located error, and no temporary copy may be left behind.
+  @Test func aZipWhoseEntriesPointPastItsEndIsAnErrorNotACrash() throws {
+    let url = try #require(Bundle.module.url(forResource: "zip-offsets-past-end", withExtension: "apkg", subdirectory: "Fixtures"))
+    let before = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter {
+      $0.hasPrefix("annals-package-")
+    }
+    let error = #expect(throws: InteropError.self) {
+      try AnkiPackageReader.read(data: try Data(contentsOf: url), file: "fuzzed.apkg")
+    }
+    #expect(error?.file == "fuzzed.apkg")
+    let after = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter {
+      $0.hasPrefix("annals-package-")
+    }
+    #expect(after.count == before.count)
+  }
+
   @Test func importedDeckHasOneHandCardPerAnkiCardAndItsQuotesInTheSource() throws {
     let (_, cards, data) = try export()
     let collection = try AnkiPackageReader.read(data: data, file: "fixture.apkg")
