@@ -248,6 +248,8 @@ public final class ProgressStore: Sendable {
       attempt += 1
       target = "\(storePath).backup-\(formatter.string(from: Date()))-v\(schema)-\(attempt)"
     }
+    // VACUUM INTO accepts an empty file: made first, it is private (0600) whatever the umask, as the store is.
+    try FileAccess.createPrivately(target)
     try database.writeWithoutTransaction { db in
       try db.execute(sql: "VACUUM INTO ?", arguments: [target])
     }

@@ -103,6 +103,9 @@ struct V1MigrationTests {
     #expect(backups.count == 1)
     let backup = try #require(backups.first)
     #expect(backup.hasSuffix("-v1") && (backup as NSString).deletingLastPathComponent == (path as NSString).deletingLastPathComponent)
+    // A backup holds every answer: only its owner may read it, whatever the umask.
+    let mode = try FileManager.default.attributesOfItem(atPath: backup)[.posixPermissions] as? Int
+    #expect(mode == 0o600)
     let copy = try V1Contents(path: backup)
     #expect(copy.reviews.count == 1078)
     let queue = try DatabaseQueue(path: backup)
@@ -115,6 +118,9 @@ struct V1MigrationTests {
     var made: [String] = []
     for _ in 0..<4 { made.append(try store.backup()) }
     #expect(ProgressStore.backups(of: path) == Array(made.suffix(3)))
+    for made in made.suffix(3) {
+      #expect(try FileManager.default.attributesOfItem(atPath: made)[.posixPermissions] as? Int == 0o600)
+    }
     let restored = try ProgressStore(path: made.last!, access: .readOnly)
     #expect(try restored.reviewCount() == 1075)
   }
