@@ -69,4 +69,23 @@ public enum FileAccess {
     let folder = (path as NSString).deletingLastPathComponent
     return folder.isEmpty ? "." : folder
   }
+
+  /// A name for a new file beside `path`: `<path>.<label>-<UTC time><ending>`, with `-2`, `-3`… added while such a
+  /// file exists (backups and damaged copies, which must never overwrite one another).
+  public static func timestampedSibling(
+    of path: String, label: String, at time: Date, milliseconds: Bool, ending: String = ""
+  ) -> String {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    formatter.dateFormat = milliseconds ? "yyyyMMdd'T'HHmmss.SSS'Z'" : "yyyyMMdd'T'HHmmss'Z'"
+    let base = "\(path).\(label)-\(formatter.string(from: time))\(ending)"
+    var name = base
+    var attempt = 1
+    while FileManager.default.fileExists(atPath: name) {
+      attempt += 1
+      name = "\(base)-\(attempt)"
+    }
+    return name
+  }
 }

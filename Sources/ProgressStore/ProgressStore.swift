@@ -238,16 +238,8 @@ public final class ProgressStore: Sendable {
 
   @discardableResult
   static func backup(of database: any DatabaseWriter, storePath: String, schema: Int) throws -> String {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    formatter.dateFormat = "yyyyMMdd'T'HHmmss.SSS'Z'"
-    var target = "\(storePath).backup-\(formatter.string(from: Date()))-v\(schema)"
-    var attempt = 1
-    while FileManager.default.fileExists(atPath: target) {
-      attempt += 1
-      target = "\(storePath).backup-\(formatter.string(from: Date()))-v\(schema)-\(attempt)"
-    }
+    let target = FileAccess.timestampedSibling(
+      of: storePath, label: "backup", at: Date(), milliseconds: true, ending: "-v\(schema)")
     // VACUUM INTO accepts an empty file: made first, it is private (0600) whatever the umask, as the store is.
     try FileAccess.createPrivately(target)
     try database.writeWithoutTransaction { db in

@@ -84,16 +84,7 @@ public struct StoreDoctor: Sendable {
 
   /// Copies the damaged file and its `-wal` byte for byte to `<path>.damaged-<UTC time>` (mode 0600).
   func backUp(at now: Date) throws(StoreError) -> String {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-    var backup = "\(path).damaged-\(formatter.string(from: now))"
-    var suffix = 1
-    while FileManager.default.fileExists(atPath: backup) {
-      suffix += 1
-      backup = "\(path).damaged-\(formatter.string(from: now))-\(suffix)"
-    }
+    let backup = FileAccess.timestampedSibling(of: path, label: "damaged", at: now, milliseconds: false)
     do {
       try FileAccess.writePrivately(try Data(contentsOf: URL(fileURLWithPath: path)), to: backup)
       if let wal = try? Data(contentsOf: URL(fileURLWithPath: path + "-wal")), !wal.isEmpty {
