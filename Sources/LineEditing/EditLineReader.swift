@@ -66,7 +66,8 @@ public final class EditLineReader: LineReader {
       if let value = getenv(name) { found[name] = String(cString: value) }
     }
     if let path = Self.editrcPath(environment: environment) {
-      // A line libedit cannot parse is reported on stderr by libedit and the rest of the file is skipped.
+      // libedit reports a bad binding on stderr and goes on; at a line that is no command it stops reading the file.
+      // Neither fails the session.
       _ = el_source(editLine, path)
     }
     SignalTrap.install()

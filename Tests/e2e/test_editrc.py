@@ -80,10 +80,13 @@ def test_without_an_editrc_ctrl_x_types_nothing(tmp_path):
 def test_a_broken_editrc_never_stops_the_session(tmp_path):
     root, deck = workspace(tmp_path)
     editrc = tmp_path / "broken"
+    # libedit reports a bad binding or capability and goes on; at a line that is no command at all (garbage, an
+    # unterminated quote, an unknown word) it stops reading the file. Either way the session runs.
     editrc.write_bytes(
-        b"bind ^X no-such-function\nsettc nonsense 12\n\x00\x01\xff\xfe garbage\n"
-        b"bind -s\nhistory size -5\n'unterminated\ntelltc\n" + b"x" * 5000 + b"\n")
+        b"bind ^X no-such-function\nbind -s ^X xyzzy\nsettc nonsense 12\nhistory size -5\n"
+        b"\x00\x01\xff\xfe garbage\n'unterminated\n" + b"x" * 5000 + b"\nbind -s ^X never\n")
     child = session(root, deck, "di", EDITRC=str(editrc))
+    child.expect("no-such-function")  # libedit names the bad line
     child.expect(PROMPT)
     child.send("half")
     child.expect("half")
@@ -92,13 +95,18 @@ def test_a_broken_editrc_never_stops_the_session(tmp_path):
     child.send("1901-01-01\r")
     child.expect(GRADE)
     child.send("\r")
+    # The good line between the bad ones applies; the one after the garbage is never reached.
+    child.expect(PROMPT)
+    child.send(CTRL_X + "\r")
+    child.expect(GRADE)
+    child.send("\r")
     child.expect(PROMPT)
     child.send("\x04")
-    child.expect("Session over: 1 card reviewed")
+    child.expect("Session over: 2 cards reviewed")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
-    assert typed(root, "di") == ["1901-01-01"]
+    assert typed(root, "di") == ["1901-01-01", "xyzzy"]
 
 
 def test_an_editrc_that_is_a_fifo_is_skipped_not_waited_on(tmp_path):
