@@ -192,6 +192,9 @@ public struct Event: Sendable, Codable, Equatable {
   public var title: String
   /// One past-tense sentence for timelines and feedback: "Armenian forces captured Shusha."
   public var summary: String?
+  /// The event as a short past-tense clause, for questions, where the summary does not turn into one:
+  /// "Melkonian's armoured column was forced to retreat" ("By what date had … been forced to retreat?").
+  public var stem: String?
   public var date: DateSpec?
   public var places: [String]
   public var actors: [String]
@@ -212,11 +215,12 @@ public struct Event: Sendable, Codable, Equatable {
     id: String, title: String, summary: String? = nil, date: DateSpec? = nil, places: [String] = [],
     actors: [String] = [], quantities: [Quantity] = [], outcome: String? = nil, era: String? = nil,
     tags: [String] = [], source: Quote? = nil, disabledKinds: [String] = [], questions: [String: String] = [:],
-    location: SourceLocation? = nil
+    location: SourceLocation? = nil, stem: String? = nil
   ) {
     self.id = id
     self.title = title
     self.summary = summary
+    self.stem = stem
     self.date = date
     self.places = places
     self.actors = actors

@@ -30,7 +30,7 @@ extension DeckParser {
 
   func parseEvent(_ node: Node) -> Event? {
     let allowed = [
-      "id", "title", "summary", "date", "end", "places", "actors", "quantities", "outcome", "era", "tags",
+      "id", "title", "summary", "stem", "date", "end", "places", "actors", "quantities", "outcome", "era", "tags",
       "source", "cite", "disable", "questions", "core",
     ]
     guard let f = fields(node, what: "an event", allowed: allowed, required: ["id", "title"]),
@@ -81,7 +81,7 @@ extension DeckParser {
       quantities: quantities, outcome: text(f["outcome"], key: "outcome"),
       era: refer(f["era"], to: [.era], field: "era"), tags: texts(f["tags"], key: "tags").map(\.0),
       source: quote(in: f, what: "event '\(id)'"), disabledKinds: disabledKinds(f["disable"]),
-      questions: questionOverrides(f["questions"]), location: location(node))
+      questions: questionOverrides(f["questions"]), location: location(node), stem: text(f["stem"], key: "stem"))
     event.core = flag(f["core"], key: "core")
     return event
   }

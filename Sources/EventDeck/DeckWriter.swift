@@ -114,6 +114,7 @@ public enum DeckWriter {
     p.add("id", e.id)
     p.add("title", e.title)
     p.add("summary", e.summary)
+    p.add("stem", e.stem)
     if let date = e.date {
       p.add("date", date.deckForm)
     }
