@@ -89,9 +89,12 @@ public struct ReviewDigest: Sendable, Equatable {
     public var reviewPhasePassed: Int
     /// Whether the first answer was not rated Again.
     public var firstPassed: Bool?
+    /// Whether the latest answer was not rated Again.
+    public var lastPassed: Bool? = nil
 
     mutating func add(passed: Bool, reviewPhase: Bool) {
       reviews += 1
+      lastPassed = passed
       if passed { self.passed += 1 }
       if reviewPhase {
         self.reviewPhase += 1

@@ -35,7 +35,7 @@ public struct StudentRow: Codable, Sendable, Equatable {
   public var reviews: Int
   /// Measured pass rate on review cards, or nil with none.
   public var retention: Double?
-  /// Estimated knowledge: how many facts the student would recall today.
+  /// How many cards the student knows now (`Knowledge.isKnown`).
   public var knowledge: Double
   /// Cards studied at least once.
   public var studied: Int

@@ -97,7 +97,9 @@ public struct HTMLRenderer: Sendable {
     let a = report.activity
     b += "<section class=\"figures\">"
     b += Self.figure(Fmt.percent(report.retention.rate, digits: 1), "true retention (desired \(Fmt.percent(report.desiredRetention)))")
-    b += Self.figure(Fmt.fixed(report.estimatedKnowledge, digits: 1), "facts you would recall today, of \(report.studiedCards) studied")
+    b += Self.figure(
+      Fmt.grouped(Int(report.estimatedKnowledge)),
+      "cards known now (latest answer right, recall at least \(Fmt.percent(report.desiredRetention))), of \(report.studiedCards) studied")
     b += Self.figure("\(a.currentStreak) d", "streak (longest \(a.longestStreak))")
     b += Self.figure(Fmt.duration(a.totalSeconds), "spent over \(Fmt.grouped(a.totalReviews)) reviews")
     b += "</section>\n"
@@ -185,7 +187,7 @@ public struct HTMLRenderer: Sendable {
       b += Self.figure("\(students.count)", "students")
       b += Self.figure(Fmt.percent(avgRetention, digits: 1), "mean true retention")
       b += Self.figure(Fmt.grouped(students.map(\.reviews).reduce(0, +)), "reviews in all")
-      b += Self.figure(Fmt.fixed(students.map(\.knowledge).reduce(0, +) / Double(students.count), digits: 1), "facts recalled per student")
+      b += Self.figure(Fmt.fixed(students.map(\.knowledge).reduce(0, +) / Double(students.count), digits: 1), "cards known per student")
       b += "</section>\n"
     }
     b += "<section><h2>Students</h2>\n"
@@ -194,13 +196,13 @@ public struct HTMLRenderer: Sendable {
     } else {
       b += SVGCharts.bars(
         students.map { s in
-          (s.learner, s.cards > 0 ? s.knowledge / Double(s.cards) : 0, "\(Fmt.fixed(s.knowledge, digits: 1)) of \(s.cards) facts")
+          (s.learner, s.cards > 0 ? s.knowledge / Double(s.cards) : 0, "\(Fmt.grouped(Int(s.knowledge))) of \(s.cards) cards known")
         }, label: "Knowledge per student")
       b += "<table><tr><th>learner</th><th class=\"n\">reviews</th><th class=\"n\">retention</th><th class=\"n\">knowledge</th>"
       b += "<th class=\"n\">studied</th><th>last active</th><th class=\"n\">streak</th><th class=\"n\">quizzes</th><th class=\"n\">quiz mean</th></tr>"
       for s in students {
         b += "<tr><td>\(Self.e(s.learner))</td><td class=\"n\">\(Fmt.grouped(s.reviews))</td><td class=\"n\">\(Fmt.percent(s.retention, digits: 1))</td>"
-        b += "<td class=\"n\">\(Fmt.fixed(s.knowledge, digits: 1))</td><td class=\"n\">\(s.studied)/\(s.cards)</td><td>\(Self.e(s.lastActive ?? "never"))</td>"
+        b += "<td class=\"n\">\(Fmt.grouped(Int(s.knowledge)))</td><td class=\"n\">\(s.studied)/\(s.cards)</td><td>\(Self.e(s.lastActive ?? "never"))</td>"
         b += "<td class=\"n\">\(s.streak)</td><td class=\"n\">\(s.quizzes)</td><td class=\"n\">\(Fmt.percent(s.quizMean))</td></tr>"
       }
       b += "</table>"

@@ -20,7 +20,8 @@ public struct LearnerReport: Codable, Sendable, Equatable {
   public var states: StateCounts
   /// Measured pass rate on review cards.
   public var retention: RetentionFigures
-  /// Sum of every studied card's probability of recall now: how many facts the learner would recall today.
+  /// How many cards the learner knows now (`Knowledge.isKnown`: latest answer not Again, recall now at least the
+  /// desired retention), a whole number.
   public var estimatedKnowledge: Double
   /// Cards that have been studied at least once (the most `estimatedKnowledge` can be).
   public var studiedCards: Int
@@ -199,7 +200,7 @@ public struct MasteryGroup: Codable, Sendable, Equatable {
   public var studied: Int
   /// Of those, mature.
   public var mature: Int
-  /// Mean probability of recall now over all the group's cards (new ones count as 0).
+  /// The share of the group's cards known now (`Knowledge.isKnown`; new cards are not known).
   public var knowledge: Double
   /// Measured pass rate on the group's review-phase reviews, or nil with none.
   public var retention: Double?
@@ -250,6 +251,8 @@ public struct CardSummary: Codable, Sendable, Equatable {
   public var lapses: Int
   /// Probability of recall now, or nil when never studied.
   public var retrievability: Double?
+  /// Whether the card counts as known now (`Knowledge.isKnown`).
+  public var known: Bool = false
   /// FSRS stability in days, if any.
   public var stability: Double?
   /// FSRS difficulty 1…10, if any.

@@ -39,7 +39,7 @@ public struct MarkdownRenderer: Sendable {
       ["true retention", Fmt.percent(r.rate, digits: 1) + " on \(Fmt.grouped(r.reviews)) review-card reviews"],
       ["true retention, last 30 days", Fmt.percent(r.recentRate, digits: 1) + " on \(Fmt.grouped(r.recentReviews)) reviews"],
       ["desired retention", Fmt.percent(report.desiredRetention)],
-      ["estimated knowledge", Fmt.fixed(report.estimatedKnowledge, digits: 1) + " facts of \(report.studiedCards) studied"],
+      ["knowledge", Fmt.grouped(Int(report.estimatedKnowledge)) + " cards known now, of \(report.studiedCards) studied"],
       ["streak", "\(a.currentStreak) \(a.currentStreak == 1 ? "day" : "days") (longest \(a.longestStreak))"],
       ["days studied", "\(a.daysStudied)"],
       ["time spent", Fmt.duration(a.totalSeconds) + " over \(Fmt.grouped(a.totalReviews)) reviews"],
@@ -113,7 +113,7 @@ public struct MarkdownRenderer: Sendable {
       ["learner", "reviews", "retention", "knowledge", "studied", "last active", "streak", "quizzes", "quiz mean"],
       right: [1, 2, 3, 4, 6, 7, 8],
       report.students.map {
-        [Self.escape($0.learner), Fmt.grouped($0.reviews), Fmt.percent($0.retention, digits: 1), Fmt.fixed($0.knowledge, digits: 1),
+        [Self.escape($0.learner), Fmt.grouped($0.reviews), Fmt.percent($0.retention, digits: 1), Fmt.grouped(Int($0.knowledge)),
          "\($0.studied)/\($0.cards)", $0.lastActive ?? "never", "\($0.streak)", "\($0.quizzes)", Fmt.percent($0.quizMean)]
       }))
     out.append("")

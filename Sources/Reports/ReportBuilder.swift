@@ -1,4 +1,5 @@
 import CardBuilder
+import EventDeck
 import Foundation
 import ProgressStore
 import Scheduling
@@ -84,9 +85,11 @@ public struct ReportBuilder: Sendable {
     }
     var catalogCards: [String: (card: Card, catalog: CardCatalog)] = [:]
     var eraTitles: [String: String] = [:]
+    var eraDates: [String: (from: HistoricalDate?, to: HistoricalDate?)] = [:]
     for catalog in catalogs {
       for card in catalog.cards where catalogCards[card.id] == nil { catalogCards[card.id] = (card, catalog) }
       eraTitles.merge(catalog.eraTitles) { first, _ in first }
+      for era in catalog.deck.eras where eraDates[era.id] == nil { eraDates[era.id] = (era.from, era.to) }
     }
     let catalogByDeck = Dictionary(catalogs.map { ($0.deckID, $0) }, uniquingKeysWith: { first, _ in first })
 
@@ -95,7 +98,6 @@ public struct ReportBuilder: Sendable {
     var knowledge = 0.0
     var studied = 0
     var summaries: [CardSummary] = []
-    var recall: [String: Double] = [:]
     var forecastCounts = Array(repeating: 0, count: forecastDays)
     for card in cards {
       let state = Self.stateName(card)
@@ -111,10 +113,12 @@ public struct ReportBuilder: Sendable {
       if card.state.phase != .new, let value = try scheduler(for: card.deckID).retrievability(card.state, at: now) {
         r = Self.rounded(value, 4)
       }
+      let stats = digest.cards[card.id]
+      let isKnown = !card.retired
+        && Knowledge.isKnown(retrievability: r, lastPassed: stats?.lastPassed, desiredRetention: settings.desiredRetention)
       if !card.retired, let r {
-        knowledge += r
+        if isKnown { knowledge += 1 }
         studied += 1
-        recall[card.id] = r
       }
       if !card.retired && !card.suspended && card.state.phase != .new {
         let offset = max(clock.studyDay(card.state.due), today) - today
@@ -125,7 +129,6 @@ public struct ReportBuilder: Sendable {
       }
       let known = catalogCards[card.id]
       let text = known?.card
-      let stats = digest.cards[card.id]
       let wrong = Confusions.group(
         (digest.wrongAnswers[card.id] ?? []).map { ($0.text, $0.count) }, card: text,
         catalog: catalogByDeck[card.deckID])
@@ -139,6 +142,7 @@ public struct ReportBuilder: Sendable {
           lapses: card.state.lapses, retrievability: r, stability: card.state.stability.map { Self.rounded($0, 4) },
           difficulty: card.state.difficulty.map { Self.rounded($0, 4) }, due: due, lastReview: card.state.lastReview,
           wrongAnswers: wrong))
+      summaries[summaries.count - 1].known = isKnown
     }
 
     // Activity and retention from the quarter-hour buckets.
@@ -183,7 +187,7 @@ public struct ReportBuilder: Sendable {
     let forecast = forecastCounts.enumerated().map { ForecastDay(date: CivilDay.string(today + $0.offset), due: $0.element) }
 
     // Mastery by era, topic and kind.
-    var groups: [String: (title: String, cards: Int, studied: Int, mature: Int, recall: Double, rn: Int, rp: Int)] = [:]
+    var groups: [String: (title: String, cards: Int, studied: Int, mature: Int, known: Int, rn: Int, rp: Int)] = [:]
     var order: [String] = []
     for (card, summary) in zip(cards, summaries) where !card.retired {
       var keys: [(String, String, String)] = []
@@ -200,7 +204,7 @@ public struct ReportBuilder: Sendable {
         groups[id]!.cards += 1
         if summary.retrievability != nil { groups[id]!.studied += 1 }
         if summary.state == "mature" { groups[id]!.mature += 1 }
-        groups[id]!.recall += recall[card.id] ?? 0
+        if summary.known { groups[id]!.known += 1 }
         groups[id]!.rn += stats?.reviewPhase ?? 0
         groups[id]!.rp += stats?.reviewPhasePassed ?? 0
       }
@@ -209,13 +213,15 @@ public struct ReportBuilder: Sendable {
     let mastery = order.sorted {
       let a = $0.split(separator: "\u{0}", maxSplits: 1).map(String.init)
       let b = $1.split(separator: "\u{0}", maxSplits: 1).map(String.init)
-      return (dimensionRank[a[0]] ?? 9, a[1]) < (dimensionRank[b[0]] ?? 9, b[1])
+      if a[0] != b[0] { return (dimensionRank[a[0]] ?? 9) < (dimensionRank[b[0]] ?? 9) }
+      if a[0] == "era" { return Self.chronologically(a[1], b[1], dates: eraDates) }
+      return a[1] < b[1]
     }.map { id -> MasteryGroup in
       let parts = id.split(separator: "\u{0}", maxSplits: 1).map(String.init)
       let g = groups[id]!
       return MasteryGroup(
         dimension: parts[0], key: parts[1], title: g.title, cards: g.cards, studied: g.studied, mature: g.mature,
-        knowledge: Self.rounded(g.recall / Double(max(g.cards, 1)), 4),
+        knowledge: Self.rounded(Double(g.known) / Double(max(g.cards, 1)), 4),
         retention: g.rn > 0 ? Self.rounded(Double(g.rp) / Double(g.rn), 4) : nil)
     }
 
@@ -235,6 +241,23 @@ public struct ReportBuilder: Sendable {
       desiredRetention: settings.desiredRetention, states: states, retention: retention,
       estimatedKnowledge: Self.rounded(knowledge, 2), studiedCards: studied, activity: activity, forecast: forecast,
       mastery: mastery, weakest: Array(weakest), quizzes: quizzes.map(Self.quizSummary), cards: summaries)
+  }
+
+  /// Eras in the order of their dates (start, then end), those the decks give no dates for after them by id.
+  static func chronologically(
+    _ a: String, _ b: String, dates: [String: (from: HistoricalDate?, to: HistoricalDate?)]
+  ) -> Bool {
+    let (x, y) = (dates[a], dates[b])
+    switch (x?.from ?? x?.to, y?.from ?? y?.to) {
+    case (let p?, let q?) where p != q: return p < q
+    case (.some, nil): return true
+    case (nil, .some): return false
+    default: break
+    }
+    switch (x?.to, y?.to) {
+    case (let p?, let q?) where p != q: return p < q
+    default: return a < b
+    }
   }
 
   static func quizSummary(_ quiz: QuizResult) -> QuizSummary {

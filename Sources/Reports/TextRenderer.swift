@@ -81,8 +81,8 @@ public struct TextRenderer: Sendable {
     var retention = "true " + Fmt.percent(r.rate, digits: 1) + " on \(Fmt.grouped(r.reviews)) reviews"
     retention += " (last 30 days " + Fmt.percent(r.recentRate, digits: 1) + ")"
     retention += " · desired " + Fmt.percent(report.desiredRetention)
-    let knowledge = Fmt.fixed(report.estimatedKnowledge, digits: 1)
-      + " facts you would recall today, of \(report.studiedCards) studied (\(report.states.total) cards)"
+    let knowledge = Fmt.grouped(Int(report.estimatedKnowledge))
+      + " cards known now, of \(report.studiedCards) studied (\(report.states.total) cards)"
     let a = report.activity
     let streak = "\(a.currentStreak) " + (a.currentStreak == 1 ? "day" : "days")
       + " (longest \(a.longestStreak)) · \(a.daysStudied) days studied"
@@ -242,7 +242,7 @@ public struct TextRenderer: Sendable {
       for s in report.students {
         table.add([
           Fmt.visible(s.learner), Fmt.grouped(s.reviews), Fmt.percent(s.retention, digits: 1),
-          Fmt.fixed(s.knowledge, digits: 1), "\(s.studied)/\(s.cards)", s.lastActive ?? "never", "\(s.streak)",
+          Fmt.grouped(Int(s.knowledge)), "\(s.studied)/\(s.cards)", s.lastActive ?? "never", "\(s.streak)",
           "\(s.quizzes)", Fmt.percent(s.quizMean),
         ])
       }

@@ -24,7 +24,7 @@ enum HandBuilt {
       learner: "ada", generatedAt: now, today: "2026-04-30", decks: ["d"], desiredRetention: 0.9,
       states: StateCounts(new: 1, learning: 0, young: 1, mature: 0, suspended: 0, retired: 0),
       retention: RetentionFigures(reviews: 4, passed: 3, recentReviews: 2, recentPassed: 1),
-      estimatedKnowledge: 0.41, studiedCards: 1,
+      estimatedKnowledge: 0, studiedCards: 1,
       activity: Activity(
         from: "2025-05-01", days: [
           ActivityDay(date: "2026-04-27", reviews: 3, seconds: 30.5), ActivityDay(date: "2026-04-28", reviews: 1, seconds: 4),

@@ -158,6 +158,6 @@ import Testing
     #expect(!output.text.isEmpty)
     #expect(!output.text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B })
     #expect(!output.text.unicodeScalars.contains { $0.value == 0x202E })
-    #expect(output.text.contains("^[[31mred^[[0m"))
+    #expect(output.text.contains("^[[5mblinking^[[0m"))  // the event's summary, its escapes made visible
   }
 }

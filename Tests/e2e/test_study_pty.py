@@ -37,13 +37,13 @@ def test_a_full_session_records_exactly_the_answered_reviews(tmp_path):
     child = spawn(root, deck, "ada")
     child.expect("0 learning, 0 due, 4 new")
     # Card 1 (January 1, 1901): right; the proposal depends on speed, so grade Good explicitly.
-    child.expect("On what date did the first event take place")
+    child.expect("On what date did the first event happen")
     child.expect(PROMPT)
     child.send("1901-01-01\r")
     child.expect(r"grade \[(good|easy)\]> ")
     child.send("3\r")
     # Card 2: the Up arrow recalls the last line; Enter submits it (wrong), graded again.
-    child.expect("On what date did the second event take place")
+    child.expect("On what date did the second event happen")
     child.expect(PROMPT)
     child.send(UP)
     child.expect("1901-01-01")
@@ -52,17 +52,17 @@ def test_a_full_session_records_exactly_the_answered_reviews(tmp_path):
     child.expect(r"grade \[again\]> ")
     child.send("\r")
     # Card 3: :undo takes card 2's answer back; card 2 returns and is answered right, graded Easy with "4".
-    child.expect("On what date did the third event take place")
+    child.expect("On what date did the third event happen")
     child.expect(PROMPT)
     child.send(":undo\r")
     child.expect("Undone")
-    child.expect("On what date did the second event take place")
+    child.expect("On what date did the second event happen")
     child.expect(PROMPT)
     child.send("1902-02-02\r")
     child.expect(GRADE)
     child.send("4\r")
     # Card 3 again: Tab completes ":he" to ":help"; Ctrl-C throws away a half-typed line.
-    child.expect("On what date did the third event take place")
+    child.expect("On what date did the third event happen")
     child.expect(PROMPT)
     child.send(":he\t")
     child.expect("lp")
@@ -114,7 +114,7 @@ def test_history_is_kept_per_learner_across_sessions(tmp_path):
     assert finish(child) == 0
     # A second session: Up recalls the answer typed in the first.
     child = spawn(root, deck, "bo")
-    child.expect("On what date did the second event take place")
+    child.expect("On what date did the second event happen")
     child.expect(PROMPT)
     child.send(UP)
     child.expect("1901-01-01")
@@ -235,7 +235,7 @@ def test_hostile_deck_never_writes_a_raw_escape_byte(tmp_path):
     # NO_COLOR is set, so ANY escape byte would come from the deck (or from libedit; plain typing needs none).
     assert b"\x1b" not in transcript
     assert b"\x07" not in transcript and b"\xc2\x9b" not in transcript and b"\xe2\x80\xae" not in transcript
-    assert b"^[[31mred^[[0m" in transcript and b"<U+202E>evil" in transcript
+    assert b"^[[5mblinking^[[0m" in transcript and b"<U+202E>evil" in transcript
     assert len(reviews(root, "h")) == 2
 
 
