@@ -64,12 +64,12 @@ def test_disk_full_mid_session_keeps_the_answer_and_saves_it_on_retry(small_disk
     child = pexpect.spawn(
         ANNALS, ["study", str(deck), "--workspace", str(root), "--learner", "ada"],
         env=env(), encoding="utf-8", timeout=20, dimensions=(40, 100))
-    child.expect("On what date did the first event take place")
+    child.expect("On what date did the first event happen")
     child.expect(PROMPT)
     child.send("1901-01-01\r")
     child.expect(GRADE)
     child.send("3\r")
-    child.expect("On what date did the second event take place")
+    child.expect("On what date did the second event happen")
     child.expect(PROMPT)
     assert review_rows(store) == [("mini/first-event/date", "1901-01-01")]
 
@@ -89,7 +89,7 @@ def test_disk_full_mid_session_keeps_the_answer_and_saves_it_on_retry(small_disk
 
     filler.unlink()
     child.send("\r")
-    child.expect("On what date did the third event take place")
+    child.expect("On what date did the third event happen")
     assert review_rows(store) == [("mini/first-event/date", "1901-01-01"), ("mini/second-event/date", "1902-02-02")]
 
     # Full again, and this time the learner quits: the answer is named as not saved, the exit status says so.
@@ -101,7 +101,7 @@ def test_disk_full_mid_session_keeps_the_answer_and_saves_it_on_retry(small_disk
     child.expect("The disk is full: your last answer is not saved yet.")
     child.expect(r"retry \[Enter\]> ")
     child.send(":quit\r")
-    child.expect("Not saved: your answer “1903-03-03” to “On what date did the third event take place")
+    child.expect("Not saved: your answer “1903-03-03” to “On what date did the third event happen")
     child.expect("Session over: 2 cards reviewed")
     child.expect(pexpect.EOF)
     child.close()

@@ -37,13 +37,13 @@ def test_a_full_session_records_exactly_the_answered_reviews(tmp_path):
     child = spawn(root, deck, "ada")
     child.expect("0 learning, 0 due, 4 new")
     # Card 1 (January 1, 1901): right; the proposal depends on speed, so grade Good explicitly.
-    child.expect("On what date did the first event take place")
+    child.expect("On what date did the first event happen")
     child.expect(PROMPT)
     child.send("1901-01-01\r")
     child.expect(r"grade \[(good|easy)\]> ")
     child.send("3\r")
     # Card 2: the Up arrow recalls the last line; Enter submits it (wrong), graded again.
-    child.expect("On what date did the second event take place")
+    child.expect("On what date did the second event happen")
     child.expect(PROMPT)
     child.send(UP)
     child.expect("1901-01-01")
@@ -52,17 +52,17 @@ def test_a_full_session_records_exactly_the_answered_reviews(tmp_path):
     child.expect(r"grade \[again\]> ")
     child.send("\r")
     # Card 3: :undo takes card 2's answer back; card 2 returns and is answered right, graded Easy with "4".
-    child.expect("On what date did the third event take place")
+    child.expect("On what date did the third event happen")
     child.expect(PROMPT)
     child.send(":undo\r")
     child.expect("Undone")
-    child.expect("On what date did the second event take place")
+    child.expect("On what date did the second event happen")
     child.expect(PROMPT)
     child.send("1902-02-02\r")
     child.expect(GRADE)
     child.send("4\r")
     # Card 3 again: Tab completes ":he" to ":help"; Ctrl-C throws away a half-typed line.
-    child.expect("On what date did the third event take place")
+    child.expect("On what date did the third event happen")
     child.expect(PROMPT)
     child.send(":he\t")
     child.expect("lp")
@@ -114,7 +114,7 @@ def test_history_is_kept_per_learner_across_sessions(tmp_path):
     assert finish(child) == 0
     # A second session: Up recalls the answer typed in the first.
     child = spawn(root, deck, "bo")
-    child.expect("On what date did the second event take place")
+    child.expect("On what date did the second event happen")
     child.expect(PROMPT)
     child.send(UP)
     child.expect("1901-01-01")

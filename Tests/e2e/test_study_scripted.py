@@ -61,7 +61,7 @@ def test_nothing_due_says_when_and_offers_review_ahead(tmp_path):
     assert b"Nothing is due now. The next card is due in" in result.stdout
     assert b"Review ahead to then? [y/N]" in result.stdout
     ahead = study(root, deck, "ada", "y\n1901-01-01\n\n")
-    assert b"On what date did the first event take place" in ahead.stdout
+    assert b"On what date did the first event happen" in ahead.stdout
     assert len(reviews(root, "ada")) == 5
 
 
