@@ -158,6 +158,9 @@ public struct Entity: Sendable, Codable, Equatable {
   /// Question wording overrides, by card kind raw value.
   public var questions: [String: String]
   public var location: SourceLocation?
+  /// The deck's `core:` mark: true puts the item among the cards a first session starts with, false keeps it out
+  /// of them; nil follows the default (`Deck.introductionRanks`).
+  public var core: Bool? = nil
 
   public init(
     id: String, kind: EntityKind, name: String, aliases: [String] = [], role: String? = nil,
@@ -204,6 +207,9 @@ public struct Event: Sendable, Codable, Equatable {
   /// Question wording overrides, by card kind raw value ("date", "place", "actor" ...).
   public var questions: [String: String]
   public var location: SourceLocation?
+  /// The deck's `core:` mark: true puts the item among the cards a first session starts with, false keeps it out
+  /// of them; nil follows the default (`Deck.introductionRanks`).
+  public var core: Bool? = nil
 
   public init(
     id: String, title: String, summary: String? = nil, date: DateSpec? = nil, places: [String] = [],
@@ -311,6 +317,9 @@ public struct Fact: Sendable, Codable, Equatable {
   public var source: Quote?
   public var disabledKinds: [String]
   public var location: SourceLocation?
+  /// The deck's `core:` mark: true puts the item among the cards a first session starts with, false keeps it out
+  /// of them; nil follows the default (`Deck.introductionRanks`).
+  public var core: Bool? = nil
 
   public init(
     id: String, statement: String, term: String, accept: [String] = [], question: String? = nil,
@@ -362,6 +371,9 @@ public struct HandCard: Sendable, Codable, Equatable {
   public var tags: [String]
   public var source: Quote?
   public var location: SourceLocation?
+  /// The deck's `core:` mark: true puts the item among the cards a first session starts with, false keeps it out
+  /// of them; nil follows the default (`Deck.introductionRanks`).
+  public var core: Bool? = nil
 
   public init(
     id: String, kind: HandCardKind, question: String, answer: String = "", accept: [String] = [],
