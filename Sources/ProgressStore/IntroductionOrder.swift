@@ -41,14 +41,15 @@ public enum IntroductionOrder {
   /// The most date questions in a session of `count` new cards: a quarter, at least one.
   public static func dateLimit(count: Int) -> Int { max(1, count / 4) }
 
-  /// How many of the earliest unused sibling groups each pick chooses among (for a kind not yet seen).
+  /// How many of the earliest unused sibling groups each pick chooses among.
   public static let lookahead = 3
 
   /// Up to `count` indices into `candidates` (given in order of introduction), in the order to study them.
   ///
-  /// Each pick takes, from the first `lookahead` sibling groups not yet used, the card whose kind the session has
-  /// shown least so far (the earliest on a tie) among those the rules allow; when none there is allowed, the
-  /// earliest allowed card further on. Candidates whose group is in `excludedGroups` are never picked.
+  /// Each pick takes, from the first `lookahead` sibling groups not yet used, the earliest card the rules allow,
+  /// except that a kind the session has shown `longestRun` times already gives way to one shown less; when none
+  /// there is allowed, the earliest allowed card further on. Candidates whose group is in `excludedGroups` are
+  /// never picked.
   public static func pick(
     _ candidates: [Candidate], count: Int, excludedGroups: Set<String> = []
   ) -> [Int] {
@@ -80,9 +81,12 @@ public enum IntroductionOrder {
         }
         window.append(index)
       }
-      var choice = window.filter { allowed($0, strictness: 2) }.min {
-        (shown[candidates[$0].kind] ?? 0, $0) < (shown[candidates[$1].kind] ?? 0, $1)
+      // A kind shown `longestRun` times already gives way to one shown less; below that, the earliest card wins.
+      func weight(_ index: Int) -> Int {
+        let times = shown[candidates[index].kind] ?? 0
+        return times >= longestRun ? times : 0
       }
+      var choice = window.filter { allowed($0, strictness: 2) }.min { (weight($0), $0) < (weight($1), $1) }
       if choice == nil {
         for strictness in stride(from: 2, through: 0, by: -1) {
           choice = (first..<candidates.count).first { allowed($0, strictness: strictness) }

@@ -29,7 +29,7 @@ public final class CompiledMaterial: @unchecked Sendable {
   /// The judge for these decks' cards, its lexicons made in the background; the first answer waits for them.
   public let judge: CheckerJudge
 
-  private let cache: DeckCache
+  let cache: DeckCache
   private let lock = NSLock()
   private var compiled: [CompiledDeck]
 
@@ -126,7 +126,7 @@ public final class CompiledMaterial: @unchecked Sendable {
   }
 
   /// Runs `body` on deck `index`; a damaged compiled copy is rebuilt from the deck file once and `body` retried.
-  private func withRebuild<T>(
+  func withRebuild<T>(
     _ index: Int, _ body: (CompiledDeck) throws(DeckCacheError) -> T
   ) throws(StudyError) -> T {
     let deck = lock.withLock { compiled[index] }

@@ -34,13 +34,17 @@ struct IntroductionOrderTests {
       name: "one card per sibling group, the first group's first card first",
       cards: "date@a place@a date@b place@b", count: 4, expected: ["date@a", "place@b"]),
     Case(
-      name: "a kind not shown yet wins among the next three groups",
+      name: "past a quarter of dates, the next groups' other kinds come instead",
       cards: "date@a place@a date@b actor@b date@c place@c", count: 3,
       expected: ["date@a", "actor@b", "place@c"]),
     Case(
       name: "never four of a kind in a row: a later group's other kind breaks the run",
       cards: "role@a role@b role@c role@d role@e name@f", count: 5,
       expected: ["role@a", "role@b", "role@c", "name@f", "role@d"]),
+    Case(
+      name: "a kind shown three times gives way to a less shown one among the next three groups",
+      cards: "role@a role@b role@c name@d role@e name@e", count: 20,
+      expected: ["role@a", "role@b", "role@c", "name@d", "name@e"]),
     Case(
       name: "dates at most a quarter of the session when other kinds are there",
       cards: "date@a date@b date@c date@d place@e actor@f role@g name@h", count: 8,
