@@ -53,6 +53,9 @@ import Testing
     deck.events.append(added)
     deck.events.remove(at: 1)
     deck.events[1].title = "the \(tag) " + deck.events[1].title
+    // Questions are asked in the summary's words: reword it too.
+    deck.events[1].summary = "The \(tag) event happened."
+    deck.events[1].stem = nil
     return deck
   }
 

@@ -235,7 +235,7 @@ def test_hostile_deck_never_writes_a_raw_escape_byte(tmp_path):
     # NO_COLOR is set, so ANY escape byte would come from the deck (or from libedit; plain typing needs none).
     assert b"\x1b" not in transcript
     assert b"\x07" not in transcript and b"\xc2\x9b" not in transcript and b"\xe2\x80\xae" not in transcript
-    assert b"^[[31mred^[[0m" in transcript and b"<U+202E>evil" in transcript
+    assert b"^[[5mblinking^[[0m" in transcript and b"<U+202E>evil" in transcript  # the question is the summary's
     assert len(reviews(root, "h")) == 2
 
 

@@ -49,7 +49,7 @@ def test_scripted_hostile_deck_output_is_escape_free(tmp_path):
     result = study(root, deck, "h", "x\n\n:source\n:help\ny\n\n:stats\nz\n\n", TERM="xterm-256color", NO_COLOR="")
     assert result.returncode == 0, result.stderr
     assert b"\x1b" not in result.stdout and b"\x07" not in result.stdout and b"\xc2\x9b" not in result.stdout
-    assert b"^[[31mred^[[0m" in result.stdout
+    assert b"^[[5mblinking^[[0m" in result.stdout  # the question is the summary's
 
 
 def test_nothing_due_says_when_and_offers_review_ahead(tmp_path):
