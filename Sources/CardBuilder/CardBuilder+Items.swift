@@ -149,7 +149,8 @@ extension CardBuilder {
     let off = fact.disabledKinds
     let expectation = expectation(for: fact.term, type: fact.answerType, statement: fact.statement, era: fact.era)
     let source = fact.source?.text
-    if let question = fact.question, isOn(.fact, item: off) {
+    // A question that hands over its answer ("Inside or outside …?" → "outside") is no question.
+    if let question = fact.question, isOn(.fact, item: off), !Giveaway.givesAway(answer: fact.term, prompt: question) {
       out.append(
         Card(
           id: id(fact.id, .fact), deck: deck.id, kind: .fact, prompt: Phrasing.question(question), answer: fact.term,

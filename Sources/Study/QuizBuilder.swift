@@ -26,6 +26,10 @@ public enum QuizBuilder {
     cards: [Card], decks: [Deck], count: Int, kind: QuizKind?, tags: [String], seed: String
   ) -> [Card] {
     var random = SplitMix64(seed: seed)
+    var kinds: [String: EntityKind] = [:]
+    for deck in decks {
+      for entity in deck.entities where kinds[entity.id] == nil { kinds[entity.id] = entity.kind }
+    }
     let eligible = cards.filter { card in
       tags.isEmpty || tags.contains { card.tags.contains($0) || card.era == $0 }
     }.sorted { $0.id < $1.id }
@@ -36,7 +40,7 @@ public enum QuizBuilder {
     if kind == nil || kind == .choice {
       pool += eligible.filter { $0.correctChoice != nil }
       if kind == .choice {
-        pool += eligible.filter(isTyped).compactMap { asChoice($0, among: eligible, random: &random) }
+        pool += eligible.filter(isTyped).compactMap { asChoice($0, among: eligible, kinds: kinds, random: &random) }
       }
     }
     if kind == nil || kind == .ordering {
@@ -51,7 +55,7 @@ public enum QuizBuilder {
     if kind == nil {
       // A mixed quiz turns every third typed question into multiple choice.
       for index in picked.indices where index % 3 == 1 && isTyped(picked[index]) {
-        if let choice = asChoice(picked[index], among: eligible, random: &random) { picked[index] = choice }
+        if let choice = asChoice(picked[index], among: eligible, kinds: kinds, random: &random) { picked[index] = choice }
       }
     }
     return picked
@@ -76,11 +80,39 @@ public enum QuizBuilder {
     return shape(a) == shape(b)
   }
 
-  static func asChoice(_ card: Card, among cards: [Card], random: inout SplitMix64) -> Card? {
+  /// The first entity id a card expects, for "people for people, places for places".
+  static func entityID(_ e: Expectation) -> String? {
+    if case .entity(let ids) = e { return ids.first }
+    return nil
+  }
+
+  /// The first day a date card's answer may name.
+  static func firstDay(_ e: Expectation) -> Int? {
+    if case .date(let d) = e { return d.earliest.dayNumber }
+    return nil
+  }
+
+  /// A typed card as multiple choice: three wrong options from other cards' answers of the same kind and shape —
+  /// entities of the same kind (people for people, places for places), dates nearest in time — never one the
+  /// question itself names (it would be ruled out at a glance).
+  static func asChoice(
+    _ card: Card, among cards: [Card], kinds: [String: EntityKind] = [:], random: inout SplitMix64
+  ) -> Card? {
     var seen: Set<String> = [AnswerText.key(card.answer)]
+    let kind = entityID(card.expectation).flatMap { kinds[$0] }
+    var candidates = random.shuffled(cards).filter { other in
+      other.kind == card.kind && sameShape(other.expectation, card.expectation) && isTyped(other)
+        && (kind == nil || entityID(other.expectation).flatMap { kinds[$0] } == kind)
+        && !Giveaway.givesAway(answer: other.answer, prompt: card.prompt)
+    }
+    if let day = firstDay(card.expectation) {
+      // Nearest in time first; the shuffle above breaks ties.
+      let distance = { (c: Card) in abs((firstDay(c.expectation) ?? Int.max / 2) - day) }
+      candidates = candidates.enumerated().sorted { (distance($0.element), $0.offset) < (distance($1.element), $1.offset) }
+        .map(\.element)
+    }
     var wrong: [String] = []
-    for other in random.shuffled(cards)
-    where other.kind == card.kind && sameShape(other.expectation, card.expectation) && isTyped(other) {
+    for other in candidates {
       if seen.insert(AnswerText.key(other.answer)).inserted { wrong.append(other.answer) }
       if wrong.count == 3 { break }
     }

@@ -156,15 +156,15 @@ struct DateAnswerTests {
   @Test("each date card asks at the deck's precision and shows the date as the deck gives it")
   func prompts() throws {
     let expected: [(String, String, String)] = [
-      ("caesar-killed", "In what year did the assassination of Julius Caesar take place?", "44 BC"),
-      ("romulus-deposed", "In what year did the deposition of Romulus Augustulus take place?", "AD 476"),
-      ("hastings", "On what date did the Battle of Hastings take place?", "October 14, 1066"),
-      ("norman-conquests", "In what century did the Norman conquest of southern Italy take place?", "the 11th century"),
-      ("black-death-spreads", "In which decade did the first outbreak of plague in the Yuan dynasty's lands take place?", "the 1330s"),
-      ("glasnost", "In which decade did the spread of glasnost in Soviet newspapers take place?", "the late 1980s"),
-      ("summer-offensive", "In what season and year did the summer offensive in the north take place?", "summer 1992"),
-      ("winter-attempt", "In what season and year did the winter attempt to retake the pass take place?", "winter 1993–1994"),
-      ("temple-founded", "In what century did the founding of the temple on the hill take place?", "the early 5th century BC"),
+      ("caesar-killed", "In what year was Julius Caesar assassinated in Rome?", "44 BC"),
+      ("romulus-deposed", "In what year was Romulus Augustulus deposed?", "AD 476"),
+      ("hastings", "On what date did the Normans defeat the English army at Hastings?", "October 14, 1066"),
+      ("norman-conquests", "In what century did Norman adventurers conquer southern Italy?", "the 11th century"),
+      ("black-death-spreads", "In which decade did plague break out in the Yuan dynasty's lands?", "the 1330s"),
+      ("glasnost", "In which decade did Soviet newspapers begin printing open criticism?", "the late 1980s"),
+      ("summer-offensive", "In what season and year did an offensive capture the northern districts?", "summer 1992"),
+      ("winter-attempt", "In what season and year did an attempt to retake the pass fail?", "winter 1993–1994"),
+      ("temple-founded", "In what century was a temple founded on the hill?", "the early 5th century BC"),
     ]
     for (item, prompt, answer) in expected {
       let card = try #require(History.cards["history/\(item)/date"])

@@ -41,7 +41,11 @@ import TextKit
     deck.people[0].role = "commander of the detachment that came from the southeast"
     deck.facts[0].question = "What share of the enclave's people were Armenian?"
     let reworded = CardBuilder(deck: deck).cards()
-    #expect(reworded.map(\.id) == cards.map(\.id))
+    // Every card keeps its id. The one place question the original wording could not ask ("Where was the
+    // displacement of civilians from Kalbajar?" hands over Kalbajar District) is asked once the teacher rewords it.
+    let resolved: Set<String> = ["kalbajar/displacement/place", "kalbajar/displacement/choice/place"]
+    #expect(reworded.map(\.id).filter { !resolved.contains($0) } == cards.map(\.id))
+    #expect(Set(reworded.map(\.id)).subtracting(cards.map(\.id)) == resolved)
     #expect(reworded.first { $0.id == "kalbajar/offensive-begins/place" }?.prompt == "Where exactly did this happen?")
   }
 
@@ -68,10 +72,11 @@ import TextKit
       #expect(c.prompt.hasSuffix("?") || c.prompt.hasSuffix(".") || c.prompt.hasSuffix("\u{201D}"), "\(c.prompt)")
       #expect(!c.prompt.contains("  "), "\(c.prompt)")
     }
-    #expect(card("kalbajar/capture-of-shusha/date")?.prompt == "On what date did the capture of Shusha take place?")
-    #expect(card("kalbajar/violence-flares/date")?.prompt.hasPrefix("In what month and year did the flare-up") == true)
-    #expect(card("kalbajar/town-encircled/date")?.prompt == "By what date had the encirclement of the town of Kalbajar taken place?")
-    #expect(card("kalbajar/march-on-baku/date")?.prompt == "Around when did the rebellious commander's march on Baku take place?")
+    // The fixture's events have no summary: the title template, never "did … take place".
+    #expect(card("kalbajar/capture-of-shusha/date")?.prompt == "On what date was the capture of Shusha?")
+    #expect(card("kalbajar/violence-flares/date")?.prompt.hasPrefix("In what month and year was the flare-up") == true)
+    #expect(card("kalbajar/town-encircled/date")?.prompt == "By what date had the encirclement of the town of Kalbajar happened?")
+    #expect(card("kalbajar/march-on-baku/date")?.prompt == "Around when was the rebellious commander's march on Baku?")
     #expect(card("kalbajar/omar-pass/within")?.prompt == "Where is the Omar Pass?")
     #expect(card("kalbajar/murov-mountains/within")?.prompt == "Where are the Murov Mountains?")
     #expect(card("kalbajar/gurgen-dalibaltyan/name")?.prompt == "Who was the Armenian general who planned the operation?")

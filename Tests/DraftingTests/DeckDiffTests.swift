@@ -26,9 +26,9 @@ import Testing
     #expect(Set(diff.added.map(\.id)) == newIDs.subtracting(oldIDs))
     #expect(diff.retired.contains { $0.id == "d/capture/place" })
     let date = diff.reworded.first { $0.id == "d/capture/date" }
-    #expect(date?.old.prompt == "On what date did the capture of the stronghold take place?")
-    #expect(date?.new.prompt == "On what date did the fall of the stronghold take place?")
-    #expect(diff.lines().contains("~ d/capture/date  On what date did the capture of the stronghold take place? → On what date did the fall of the stronghold take place?"))
+    #expect(date?.old.prompt == "On what date was the capture of the stronghold?")
+    #expect(date?.new.prompt == "On what date was the fall of the stronghold?")
+    #expect(diff.lines().contains("~ d/capture/date  On what date was the capture of the stronghold? → On what date was the fall of the stronghold?"))
     #expect(diff.lines().last == diff.summary)
     #expect(DeckDiff(old: old, new: old).isEmpty)
   }

@@ -67,6 +67,9 @@ import Testing
     deck.events.append(added)
     let removed = deck.events.remove(at: 1)
     deck.events[1].title = "the reworded " + deck.events[1].title
+    // Questions are asked in the summary's words: reword it too.
+    deck.events[1].summary = "The reworded event happened."
+    deck.events[1].stem = nil
     deck.people.reverse()
     try Data(try DeckWriter.yaml(for: deck).utf8).write(to: URL(fileURLWithPath: deckPath))
     let edited = CardBuilder(deck: try DeckLoader.load(fileAt: deckPath)).cards()
