@@ -62,7 +62,7 @@ public struct LearnerSimulator: Sendable {
     settings.timeZone = "UTC"
     settings.newPerDay = options.newPerDay
     try store.saveSettings(settings)
-    let records = catalog.cards.map {
+    let records = catalog.deck.heartFirst(catalog.cards, item: \.item).map {
       CardRecord(id: $0.id, kind: $0.kind.rawValue, siblingGroup: $0.siblingGroup, tags: $0.tags, era: $0.era)
     }
     if options.syncsDeck {
