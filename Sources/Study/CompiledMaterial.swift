@@ -96,8 +96,10 @@ public final class CompiledMaterial: @unchecked Sendable {
         throw .store(error.description)
       }
       var entries = try withRebuild(index) { deck throws(DeckCacheError) in try deck.entries() }
-      // New cards get their places in the order of introduction now, so the deck itself is needed (once per change).
-      if let deck = deck(info.deckID) { entries = deck.heartFirst(entries, item: \.item) }
+      // New cards get their places in the order of introduction now, so the whole deck (core marks, events'
+      // places and actors, facts: more than the session deck holds) is read, once per change.
+      let deck = try withRebuild(index) { deck throws(DeckCacheError) in try deck.deck() }
+      entries = deck.heartFirst(entries, item: \.item)
       let records = entries.map {
         CardRecord(id: $0.id, kind: $0.kind, siblingGroup: $0.siblingGroup, tags: $0.tags, era: $0.era)
       }
