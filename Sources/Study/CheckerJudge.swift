@@ -24,6 +24,9 @@ public struct CheckerJudge: Sendable {
   /// card is shown); the first answer waits for them.
   public func prepare() { checkers.start() }
 
+  /// Waits for the background work `prepare()` started, if any (before the process ends).
+  public func settle() { checkers.settle() }
+
   /// The verdict on `typed` for `card`, by the checker of the card's deck (one without a lexicon for a card of a
   /// deck not given).
   public func check(_ typed: String, card: Card) -> Verdict {

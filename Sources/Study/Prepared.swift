@@ -36,6 +36,16 @@ public final class Prepared<Value: Sendable>: @unchecked Sendable {
     thread.start()
   }
 
+  /// Waits for the value if it is being made; returns at once if it was never started. A session calls it before
+  /// it ends, so that the process never exits while a background thread is still decoding (exit's destructors
+  /// racing a running thread can hang it).
+  public func settle() {
+    condition.lock()
+    let started = make == nil
+    condition.unlock()
+    if started { _ = value }
+  }
+
   /// The value, waiting for it if it is still being made.
   public var value: Value {
     start()

@@ -74,6 +74,8 @@ public final class StudySession {
   /// Runs the session until the queue is empty or the learner ends it; every accepted grade is already saved.
   public func run() throws(StudyError) -> SessionSummary {
     let started = now()
+    // Whatever way the session ends, the decks loading in the background finish first (see `Prepared.settle`).
+    defer { judge.settle() }
     try runCards()
     summary.seconds = now().timeIntervalSince(started)
     return summary
