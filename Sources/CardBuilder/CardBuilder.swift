@@ -204,7 +204,7 @@ public struct CardBuilder: Sendable {
 
   /// `isNamed` against a text already made a hay (`hay(_:)`).
   func isNamed(_ entity: Entity, inHay hay: String) -> Bool {
-    (lexicon.entry(entity.id)?.keys ?? []).contains { hay.contains(" " + $0 + " ") }
+    (lexicon.entry(entity.id)?.keys ?? []).contains { UTF8Search.containsWord($0, inHay: hay) }
   }
 
   /// A text's words in comparison form between spaces, for whole-word name searches.
@@ -243,7 +243,7 @@ public struct CardBuilder: Sendable {
   ) -> [Entity] {
     func named(_ c: Candidate) -> Bool {
       guard !hay.isEmpty else { return false }
-      return c.keys.contains { hay.contains(" " + $0 + " ") }
+      return c.keys.contains { UTF8Search.containsWord($0, inHay: hay) }
     }
     guard let pool = pools[kind] else { return [] }
     var related = excluded

@@ -13,6 +13,8 @@ public struct CardCatalog: Sendable, Equatable {
   /// The cards by id.
   public let byID: [String: Card]
   private let positions: [String: Int]
+  /// Each entity's kind by id, for `category(of:)`.
+  private let entityKinds: [String: EntityKind]
 
   /// The catalog of `deck`, with `cards` (by default the cards `CardBuilder` builds from it).
   public init(deck: Deck, cards: [Card]? = nil) {
@@ -21,6 +23,7 @@ public struct CardCatalog: Sendable, Equatable {
     self.cards = cards
     byID = Dictionary(cards.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     positions = Dictionary(cards.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    entityKinds = Dictionary(deck.entities.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
   }
 
   /// The catalog of the deck file at `path` (checked as `annals lint` checks it).
@@ -45,7 +48,7 @@ public struct CardCatalog: Sendable, Equatable {
   }
 
   /// What `card` asks about (see `CardCategory`).
-  public func category(of card: Card) -> CardCategory { CardCategory(card, in: deck) }
+  public func category(of card: Card) -> CardCategory { CardCategory(card, entityKind: { entityKinds[$0] }) }
 
   /// Wrong answers a learner plausibly gives for `card`, the likeliest first: a multiple-choice card's wrong
   /// options; an ordering's items as shown; otherwise the answers of the deck's other cards of the same kind,

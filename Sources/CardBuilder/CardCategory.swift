@@ -14,8 +14,14 @@ public enum CardCategory: String, Sendable, Codable, CaseIterable, Comparable {
 
   /// The category of `card`, a card of `deck` (whose entities tell a place from a person).
   public init(_ card: Card, in deck: Deck?) {
+    self.init(card, entityKind: { id in deck?.entity(id)?.kind })
+  }
+
+  /// The category of `card`, with the kind of each deck entity looked up by `entityKind` (a catalog keeps them in
+  /// a dictionary, so that categorising a deck's cards does not search its entities once per card).
+  public init(_ card: Card, entityKind: (String) -> EntityKind?) {
     func entity(_ id: String?) -> CardCategory? {
-      guard let id, let kind = deck?.entity(id)?.kind else { return nil }
+      guard let id, let kind = entityKind(id) else { return nil }
       return kind == .place ? .places : .people
     }
     switch card.kind {

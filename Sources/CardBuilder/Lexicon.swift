@@ -27,6 +27,8 @@ public struct Lexicon: Sendable, Equatable {
     var key: String
     var scalars: [Unicode.Scalar]
     var isSurname: Bool
+    /// Whether the key has more than one word.
+    var isMultiWord: Bool
     /// Letter counts (a–z, digits folded into one bin, everything else into another).
     var histogram: [UInt8]
   }
@@ -38,6 +40,9 @@ public struct Lexicon: Sendable, Equatable {
   public private(set) var orderedIDs: [String] = []
   /// The most words in any key, bounding `mentions(in:)`.
   private var longestKey = 1
+  /// For each word that starts a key, the most words in a key it starts: `mentions(in:)` tries only the names
+  /// that can start at a word, instead of every run of up to `longestKey` words.
+  private var wordsStartingWith: [String: Int] = [:]
 
   /// The names of every person, place, unit and organisation in `deck`.
   public init(deck: Deck) {
@@ -79,9 +84,16 @@ public struct Lexicon: Sendable, Equatable {
     for (key, isSurname) in keys.map({ ($0, false) }) + surnames.map({ ($0, true) }) {
       let scalars = Array(key.unicodeScalars)
       formsByLength[scalars.count, default: []].append(
-        Form(id: entity.id, key: key, scalars: scalars, isSurname: isSurname, histogram: Self.histogram(scalars)))
+        Form(
+          id: entity.id, key: key, scalars: scalars, isSurname: isSurname, isMultiWord: scalars.contains(" "),
+          histogram: Self.histogram(scalars)))
     }
-    for key in keys { longestKey = max(longestKey, min(12, key.split(separator: " ").count)) }
+    for key in keys {
+      let words = min(12, key.split(separator: " ").count)
+      longestKey = max(longestKey, words)
+      let first = String(key.prefix { $0 != " " })
+      wordsStartingWith[first] = max(wordsStartingWith[first] ?? 0, words)
+    }
     for key in keys + compact where !(byKey[key]?.contains(entity.id) ?? false) { byKey[key, default: []].append(entity.id) }
     for s in surnames where !(bySurname[s]?.contains(entity.id) ?? false) { bySurname[s, default: []].append(entity.id) }
   }
@@ -111,8 +123,9 @@ public struct Lexicon: Sendable, Equatable {
     let words = AnswerText.rawTokens(text)
     var best: [String: Int] = [:]
     for i in words.indices {
+      guard let most = wordsStartingWith[words[i]] else { continue }
       var key = ""
-      for n in 1...longestKey where i + n <= words.count {
+      for n in 1...min(most, longestKey) where i + n <= words.count {
         key += (n == 1 ? "" : " ") + words[i + n - 1]
         guard let ids = byKey[key] else { continue }
         for id in ids where entries[id]?.keys.contains(key) ?? false {
@@ -133,7 +146,7 @@ public struct Lexicon: Sendable, Equatable {
     for length in max(0, scalars.count - limit)...(scalars.count + limit) {
       guard let forms = formsByLength[length] else { continue }
       for form in forms where !excluded.contains(form.id) && (surnames || !form.isSurname) {
-        if multiWord && !form.key.contains(" ") { continue }
+        if multiWord && !form.isMultiWord { continue }
         let bound = min(limit, best.map { $0.1 } ?? limit)
         if Self.bagDistance(h, form.histogram) > bound { continue }
         let d = EditDistance.between(scalars, form.scalars, limit: bound)

@@ -14,7 +14,8 @@ import StableRandom
 /// ```
 public final class CompiledDeck: Sendable {
   /// The file format; a file of another format is rebuilt.
-  public static let format = 1
+  /// 2: card bodies in `CardCodec`'s binary form (1 had JSON).
+  public static let format = 2
 
   /// What a compiled file says about the deck it was built from.
   public struct Info: Sendable, Equatable {
@@ -29,10 +30,55 @@ public final class CompiledDeck: Sendable {
     /// A hash of every card's entry (id, kind, sibling group, tags, era, item): equal when a sync would change
     /// nothing in a store, whichever Annals built the cards.
     public var entriesHash: String = ""
+    /// The source files the deck quotes (`sources: file:`), as they were when it was compiled: a quote checked
+    /// against a file that has since changed may no longer hold, so a changed file compiles the deck again.
+    public var sources: [SourceFile] = []
 
     /// What a store keeps as the deck's `content_hash`: the file's hash and the entries' hash, so that a store
     /// synced from this very card set can skip the sync.
     public var syncHash: String { contentHash + "+" + entriesHash }
+  }
+
+  /// A file a deck quotes, by its path and content hash, with its size and time when last checked.
+  public struct SourceFile: Sendable, Equatable {
+    /// The absolute path, as the deck's `file:` resolves from the deck's folder.
+    public var path: String
+    /// `DeckCache.contentHash` of its bytes, or "" when the file could not be read.
+    public var contentHash: String
+    public var size: Int64
+    public var modified: Int64
+
+    public init(path: String, contentHash: String, size: Int64, modified: Int64) {
+      self.path = path
+      self.contentHash = contentHash
+      self.size = size
+      self.modified = modified
+    }
+
+    /// One line per file of what the header checksum covers (path and hash; not size and time, which a touch
+    /// updates), and one of what it does not.
+    static func lines(_ files: [SourceFile]) -> (hashes: String, stats: String) {
+      (
+        files.map { $0.path + "\t" + $0.contentHash }.joined(separator: "\n"),
+        files.map { "\($0.size)\t\($0.modified)" }.joined(separator: "\n")
+      )
+    }
+
+    /// The files of `lines(_:)`'s two texts, or nil when they do not pair up.
+    static func parse(hashes: String, stats: String) -> [SourceFile]? {
+      guard !hashes.isEmpty else { return stats.isEmpty ? [] : nil }
+      let pairs = hashes.split(separator: "\n", omittingEmptySubsequences: false)
+      let times = stats.split(separator: "\n", omittingEmptySubsequences: false)
+      guard pairs.count == times.count else { return nil }
+      var files: [SourceFile] = []
+      for (pair, time) in zip(pairs, times) {
+        let a = pair.split(separator: "\t", omittingEmptySubsequences: false)
+        let b = time.split(separator: "\t", omittingEmptySubsequences: false)
+        guard a.count == 2, b.count == 2, let size = Int64(b[0]), let modified = Int64(b[1]) else { return nil }
+        files.append(SourceFile(path: String(a[0]), contentHash: String(a[1]), size: size, modified: modified))
+      }
+      return files
+    }
   }
 
   /// A card's facts for syncing a store and building queues, without its text.
@@ -81,21 +127,28 @@ public final class CompiledDeck: Sendable {
   /// The cards with these ids, in the order asked, each with whether its item is an event (ids not in the deck
   /// are left out). Reads only those rows, through the id index.
   public func lookUp(ids: [String]) throws(DeckCacheError) -> [(card: Card, isEvent: Bool)] {
+    if ids.count == 1 {
+      // The common case in a session (one card at a time): one prepared, indexed lookup.
+      return try read { db in
+        let statement = try db.cachedStatement(sql: "SELECT id, body, checksum, is_event FROM card WHERE id = ?")
+        guard let row = try Row.fetchOne(statement, arguments: [ids[0]]) else { return [] }
+        return [(try decode(row), row[3])]
+      }
+    }
     var found: [String: (card: Card, isEvent: Bool)] = [:]
-    let decoder = JSONDecoder()
     var start = 0
     while start < ids.count {
       let chunk = Array(ids[start..<min(ids.count, start + 500)])
       start += chunk.count
-      let rows = try read { db in
-        try Row.fetchAll(
+      try read { db in
+        let rows = try Row.fetchCursor(
           db,
           sql: "SELECT id, body, checksum, is_event FROM card WHERE id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
           arguments: StatementArguments(chunk))
-      }
-      for row in rows {
-        let card = try decode(row, decoder)
-        found[card.id] = (card, row[3])
+        while let row = try rows.next() {
+          let card = try decode(row)
+          found[card.id] = (card, row[3])
+        }
       }
     }
     return ids.compactMap { found[$0] }
@@ -103,14 +156,16 @@ public final class CompiledDeck: Sendable {
 
   /// Every card, in deck order.
   public func allCards() throws(DeckCacheError) -> [Card] {
-    let decoder = JSONDecoder()
-    let rows = try read { db in try Row.fetchAll(db, sql: "SELECT id, body, checksum FROM card ORDER BY position") }
-    guard rows.count == info.cardCount else {
-      throw .damaged(path: label, reason: "\(rows.count) cards where \(info.cardCount) were written")
+    let cards = try read { db in
+      var cards: [Card] = []
+      cards.reserveCapacity(info.cardCount)
+      let rows = try Row.fetchCursor(db, sql: "SELECT id, body, checksum FROM card ORDER BY position")
+      while let row = try rows.next() { cards.append(try decode(row)) }
+      return cards
     }
-    var cards: [Card] = []
-    cards.reserveCapacity(rows.count)
-    for row in rows { cards.append(try decode(row, decoder)) }
+    guard cards.count == info.cardCount else {
+      throw .damaged(path: label, reason: "\(cards.count) cards where \(info.cardCount) were written")
+    }
     return cards
   }
 
@@ -151,20 +206,48 @@ public final class CompiledDeck: Sendable {
     }
   }
 
-  private func decode(_ row: Row, _ decoder: JSONDecoder) throws(DeckCacheError) -> Card {
-    let id: String = row[0]
-    guard let body = row[1] as Data?, let sum = row[2] as Int64?, Checksum.of(body) == sum else {
-      throw .damaged(path: label, reason: "card \(id) does not match its checksum")
+  /// The card in a row (id, body, checksum), checked against its checksum and its id; read from the row's bytes
+  /// without copying them.
+  /// The deck as a study session uses it, decoded from the file: every entity's names, kind, role, type and place
+  /// (for the answer checker's lexicon and name completion), every event's id, title, summary, date and era (for
+  /// timelines), the eras; no quotes, questions, facts or hand cards. A fraction of `deck()`'s size, so a session
+  /// on a large deck keeps less in memory and decodes less.
+  public func sessionDeck() throws(DeckCacheError) -> Deck {
+    let row = try read { db in try Row.fetchOne(db, sql: "SELECT session, session_checksum FROM info") }
+    guard let row, let data = row[0] as Data?, let sum = row[1] as Int64?, Checksum.of(data) == sum else {
+      throw .damaged(path: label, reason: "the session deck record does not match its checksum")
     }
     do {
-      let card = try decoder.decode(Card.self, from: body)
-      guard card.id == id else { throw DeckCacheError.damaged(path: label, reason: "card \(id) holds another card") }
-      return card
-    } catch let error as DeckCacheError {
-      throw error
+      return try JSONDecoder().decode(Deck.self, from: data)
     } catch {
+      throw .damaged(path: label, reason: "the session deck record cannot be decoded")
+    }
+  }
+
+  /// The part of `deck` a study session reads (see `sessionDeck()`).
+  static func sessionPart(of deck: Deck) -> Deck {
+    func slim(_ entity: Entity) -> Entity {
+      Entity(
+        id: entity.id, kind: entity.kind, name: entity.name, aliases: entity.aliases, role: entity.role,
+        within: entity.within, type: entity.type)
+    }
+    return Deck(
+      id: deck.id, title: deck.title, eras: deck.eras.map { Era(id: $0.id, title: $0.title, from: $0.from, to: $0.to) },
+      people: deck.people.map(slim), places: deck.places.map(slim), units: deck.units.map(slim),
+      organisations: deck.organisations.map(slim),
+      events: deck.events.map { Event(id: $0.id, title: $0.title, summary: $0.summary, date: $0.date, era: $0.era) })
+  }
+
+  private func decode(_ row: Row) throws(DeckCacheError) -> Card {
+    let id: String = row[0]
+    guard let body = row.dataNoCopy(atIndex: 1), let sum = row[2] as Int64?, Checksum.of(body) == sum else {
+      throw .damaged(path: label, reason: "card \(id) does not match its checksum")
+    }
+    guard let card = body.withUnsafeBytes({ CardCodec.decode($0) }) else {
       throw .damaged(path: label, reason: "card \(id) cannot be decoded")
     }
+    guard card.id == id else { throw .damaged(path: label, reason: "card \(id) holds another card") }
+    return card
   }
 
   private func read<T>(_ body: (Database) throws -> T) throws(DeckCacheError) -> T {
@@ -177,14 +260,17 @@ public final class CompiledDeck: Sendable {
     }
   }
 
-  /// Records that the deck file now has this size and time (its content unchanged); best effort.
-  func touch(size: Int64, modified: Int64) {
+  /// Records that the deck file now has this size and time, and its source files these (contents unchanged);
+  /// best effort.
+  func touch(size: Int64, modified: Int64, sources: [SourceFile]) {
     guard let url else { return }
     var configuration = Configuration()
     configuration.busyMode = .timeout(1)
     guard let writer = try? DatabaseQueue(path: url.path, configuration: configuration) else { return }
     _ = try? writer.write { db in
-      try db.execute(sql: "UPDATE info SET size = ?, modified = ?", arguments: [size, modified])
+      try db.execute(
+        sql: "UPDATE info SET size = ?, modified = ?, source_stats = ?",
+        arguments: [size, modified, SourceFile.lines(sources).stats])
     }
   }
 
@@ -207,6 +293,10 @@ public final class CompiledDeck: Sendable {
       var info = Info(
         deckID: row["deck_id"], title: row["title"], contentHash: row["content_hash"], size: row["size"],
         modified: row["modified"], cardCount: row["card_count"])
+      guard let sources = SourceFile.parse(hashes: row["sources"], stats: row["source_stats"]) else {
+        throw DeckCacheError.damaged(path: url.path, reason: "the source file list cannot be read")
+      }
+      info.sources = sources
       let sums: (Int64, Int64, Int64) = (row["deck_checksum"], row["entries_checksum"], row["checksum"])
       info.entriesHash = FNV1a.hex(withUnsafeBytes(of: sums.1.littleEndian) { Array($0) })
       guard headerChecksum(format: format, builder: fileBuilder, info: info, deck: sums.0, entries: sums.1) == sums.2 else {
@@ -222,7 +312,11 @@ public final class CompiledDeck: Sendable {
 
   static func headerChecksum(format: Int, builder: String, info: Info, deck: Int64, entries: Int64) -> Int64 {
     var sum = Checksum()
-    for part in ["\(format)", builder, info.deckID, info.title, info.contentHash, "\(info.cardCount)", "\(deck)", "\(entries)"] {
+    let parts = [
+      "\(format)", builder, info.deckID, info.title, info.contentHash, "\(info.cardCount)", "\(deck)", "\(entries)",
+      SourceFile.lines(info.sources).hashes,
+    ]
+    for part in parts {
       sum.add(part)
     }
     return sum.value
@@ -232,7 +326,9 @@ public final class CompiledDeck: Sendable {
     CREATE TABLE info (
       format INTEGER NOT NULL, builder TEXT NOT NULL, deck_id TEXT NOT NULL, title TEXT NOT NULL,
       content_hash TEXT NOT NULL, size INTEGER NOT NULL, modified INTEGER NOT NULL, card_count INTEGER NOT NULL,
-      deck BLOB NOT NULL, deck_checksum INTEGER NOT NULL, entries_checksum INTEGER NOT NULL, checksum INTEGER NOT NULL);
+      deck BLOB NOT NULL, deck_checksum INTEGER NOT NULL, entries_checksum INTEGER NOT NULL,
+      session BLOB NOT NULL, session_checksum INTEGER NOT NULL, sources TEXT NOT NULL, source_stats TEXT NOT NULL,
+      checksum INTEGER NOT NULL);
     CREATE TABLE card (
       position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, sibling_group TEXT NOT NULL,
       tags TEXT NOT NULL, era TEXT, item TEXT NOT NULL, is_event INTEGER NOT NULL, body BLOB NOT NULL,
@@ -246,6 +342,7 @@ public final class CompiledDeck: Sendable {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     let deckData = try encoder.encode(deck)
+    let sessionData = try encoder.encode(sessionPart(of: deck))
     let events = Set(deck.events.map(\.id))
     try database.writeWithoutTransaction { db in
       try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
@@ -260,7 +357,7 @@ public final class CompiledDeck: Sendable {
         var seen = Set<String>()
         var position = 0
         for card in cards where seen.insert(card.id).inserted {
-          let body = try encoder.encode(card)
+          let body = Data(CardCodec.encode(card))
           let entry = Entry(
             id: card.id, kind: card.kind.rawValue, siblingGroup: card.siblingGroup, tags: card.tags, era: card.era,
             item: card.item, isEvent: events.contains(card.item))
@@ -279,11 +376,13 @@ public final class CompiledDeck: Sendable {
         try db.execute(
           sql: """
             INSERT INTO info (format, builder, deck_id, title, content_hash, size, modified, card_count, deck,
-              deck_checksum, entries_checksum, checksum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              deck_checksum, entries_checksum, session, session_checksum, sources, source_stats, checksum)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
           arguments: [
             format, builder, info.deckID, info.title, info.contentHash, info.size, info.modified, info.cardCount,
-            deckData, deckSum, entries.value, header,
+            deckData, deckSum, entries.value, sessionData, Checksum.of(sessionData), SourceFile.lines(info.sources).hashes, SourceFile.lines(info.sources).stats,
+            header,
           ])
         return .commit
       }

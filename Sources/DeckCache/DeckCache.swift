@@ -49,15 +49,23 @@ public struct DeckCache: Sendable {
     if FileManager.default.fileExists(atPath: url.path) {
       do {
         let cached = try CompiledDeck.open(url: url, builder: builder, origin: .reused)
-        if cached.info.size == stat.size && cached.info.modified == stat.modified { return cached }
+        let deckUnchanged = cached.info.size == stat.size && cached.info.modified == stat.modified
+        let sources = Self.recheck(cached.info.sources)
+        if deckUnchanged && sources.untouched { return cached }
         // Touched: compare the content itself.
-        let bytes = try Self.read(path)
-        if Self.contentHash(bytes) == cached.info.contentHash {
-          cached.touch(size: stat.size, modified: stat.modified)
-          return try CompiledDeck.open(url: url, builder: builder, origin: .rehashed)
+        if !deckUnchanged {
+          let bytes = try Self.read(path)
+          if Self.contentHash(bytes) != cached.info.contentHash {
+            keepAsPrevious(url, deckAt: path)
+            return try compile(path: path, bytes: bytes, stat: stat, to: url, reason: "the deck changed")
+          }
         }
-        keepAsPrevious(url, deckAt: path)
-        return try compile(path: path, bytes: bytes, stat: stat, to: url, reason: "the deck changed")
+        guard let current = sources.files else {
+          return try compile(
+            path: path, bytes: try Self.read(path), stat: stat, to: url, reason: "a source file it quotes changed")
+        }
+        cached.touch(size: stat.size, modified: stat.modified, sources: current)
+        return try CompiledDeck.open(url: url, builder: builder, origin: .rehashed)
       } catch {
         if case .damaged(_, let why) = error { reason = "the compiled copy was unusable: \(why)" } else { throw error }
       }
@@ -105,9 +113,10 @@ public struct DeckCache: Sendable {
       throw .deck(DeckError(diagnostics: report.diagnostics))
     }
     let cards = CardBuilder(deck: deck).cards()
-    let info = CompiledDeck.Info(
+    var info = CompiledDeck.Info(
       deckID: deck.id, title: deck.title, contentHash: Self.contentHash(bytes), size: stat.size,
       modified: stat.modified, cardCount: cards.count)
+    info.sources = Self.sourceFiles(of: deck, base: base)
     let builder = Self.builderIdentity
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -139,18 +148,51 @@ public struct DeckCache: Sendable {
 
   // MARK: - Files
 
+  /// The files `deck` quotes, hashed now (a file that cannot be read is kept with an empty hash, so that its
+  /// coming back also compiles the deck again).
+  static func sourceFiles(of deck: Deck, base: URL) -> [CompiledDeck.SourceFile] {
+    var seen = Set<String>()
+    return deck.sources.compactMap { source -> CompiledDeck.SourceFile? in
+      guard let file = source.file else { return nil }
+      let path = URL(fileURLWithPath: file, relativeTo: base).standardizedFileURL.path
+      guard seen.insert(path).inserted else { return nil }
+      let stat = fileStat(path)
+      let hash = stat == nil ? "" : ((try? read(path)).map(contentHash) ?? "")
+      return CompiledDeck.SourceFile(path: path, contentHash: hash, size: stat?.size ?? -1, modified: stat?.modified ?? -1)
+    }
+  }
+
+  /// Checks a compiled copy's source files against the disk: `untouched` when every size and time matches;
+  /// otherwise `files` holds them with their new sizes and times when every content is the same, and is nil when
+  /// one changed.
+  static func recheck(_ recorded: [CompiledDeck.SourceFile]) -> (untouched: Bool, files: [CompiledDeck.SourceFile]?) {
+    var untouched = true
+    var files: [CompiledDeck.SourceFile] = []
+    for file in recorded {
+      let stat = fileStat(file.path)
+      if stat?.size == file.size && stat?.modified == file.modified || (stat == nil && file.size == -1) {
+        files.append(file)
+        continue
+      }
+      untouched = false
+      let hash = stat == nil ? "" : ((try? read(file.path)).map(contentHash) ?? "")
+      guard hash == file.contentHash else { return (false, nil) }
+      files.append(
+        CompiledDeck.SourceFile(path: file.path, contentHash: hash, size: stat?.size ?? -1, modified: stat?.modified ?? -1))
+    }
+    return (untouched, files)
+  }
+
   /// The hash a deck's content is known by (64-bit FNV-1a of its bytes, as 16 hex digits; the store's
   /// `deck.content_hash`).
   public static func contentHash(_ bytes: Data) -> String { FNV1a.hex(bytes) }
 
-  /// Size and modification time (ns since 1970, as Foundation gives it) of a regular file.
+  /// Size and modification time (ns since 1970) of a regular file, from one `stat` call (Foundation's
+  /// `attributesOfItem` also looks up the owner's name, which a launch does not need).
   static func fileStat(_ path: String) -> (size: Int64, modified: Int64)? {
-    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-      attributes[.type] as? FileAttributeType == .typeRegular,
-      let size = (attributes[.size] as? NSNumber)?.int64Value,
-      let modified = attributes[.modificationDate] as? Date
-    else { return nil }
-    return (size, Int64((modified.timeIntervalSince1970 * 1e9).rounded()))
+    var info = stat()
+    guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+    return (Int64(info.st_size), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
   }
 
   static func read(_ path: String) throws(DeckCacheError) -> Data {

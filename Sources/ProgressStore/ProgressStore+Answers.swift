@@ -228,28 +228,18 @@ extension ProgressStore {
   /// The review log, oldest first; optionally one card's, optionally with undone rows, each with its states
   /// before and after derived from the compact rows.
   ///
-  /// One pass over the log in row order (one card's reviews are found by a scan too: the log keeps no per-card
-  /// index, which would cost more bytes per review than the rest of the row's bookkeeping).
+  /// The whole log is one pass in row order. One card's standing reviews are found without a scan: from the
+  /// card's `head` (its latest review) back along each row's `prev`, one primary-key lookup per review (the log
+  /// keeps no per-card index, which would cost more bytes per review than the rest of the row's bookkeeping).
+  /// Only one card's undone rows, which no chain reaches, need the scan.
   public func reviews(cardID: String? = nil, includeUndone: Bool = false) throws(StoreError) -> [StoredReview] {
     try read { db in
       let configs = try Self.schedulerConfigs(db)
       let verdicts = try Self.verdictNames(db)
       var cards: [Int64: (id: String, added: Int64)] = [:]
-      var sql = "SELECT \(Self.reviewColumns) FROM revlog"
-      var arguments: StatementArguments = []
-      if let cardID {
-        guard let row = try Row.fetchOne(db, sql: "SELECT key, added FROM card WHERE id = ?", arguments: [cardID])
-        else { return [] }
-        cards[row[0]] = (cardID, row[1])
-        sql += " WHERE card = ?"
-        arguments += [row[0] as Int64]
-      } else {
-        for row in try Row.fetchAll(db, sql: "SELECT key, id, added FROM card") { cards[row[0]] = (row[1], row[2]) }
-      }
       var afterByRow: [Int64: CardState] = [:]
       var out: [StoredReview] = []
-      let rows = try Row.fetchCursor(db, sql: sql + " ORDER BY id", arguments: arguments)
-      while let row = try rows.next() {
+      func add(_ row: Row) throws {
         let id: Int64 = row[0]
         let key: Int64 = row[1]
         guard let card = cards[key] else { throw StoreError.corrupt("review \(id): its card is missing") }
@@ -265,7 +255,7 @@ extension ProgressStore {
         let after = Self.stateAfter(row, reps: before.reps + 1)
         afterByRow[id] = after
         let undone: Bool = row[17]
-        if undone && !includeUndone { continue }
+        if undone && !includeUndone { return }
         let config = configs[row[16]]
         out.append(
           StoredReview(
@@ -274,6 +264,36 @@ extension ProgressStore {
             responseMilliseconds: row[15], stateBefore: before, stateAfter: after, scheduler: config?.name ?? "",
             parametersJSON: config?.parameters ?? "{}", undone: undone))
       }
+      if let cardID {
+        guard
+          let row = try Row.fetchOne(db, sql: "SELECT key, added, head FROM card WHERE id = ?", arguments: [cardID])
+        else { return [] }
+        let key: Int64 = row[0]
+        cards[key] = (cardID, row[1])
+        if !includeUndone {
+          let statement = try db.cachedStatement(sql: "SELECT \(Self.reviewColumns) FROM revlog WHERE id = ?")
+          var chain: [Row] = []
+          var next: Int64? = row[2]
+          while let id = next {
+            guard let review = try Row.fetchOne(statement, arguments: [id]), review[1] as Int64 == key else {
+              throw StoreError.corrupt("review \(id) of card \(cardID) is missing from the log")
+            }
+            chain.append(review)
+            next = review[4]
+            // Each review follows an earlier one, so the walk always ends.
+            if let prev = next, prev >= id { throw StoreError.corrupt("review \(id): it follows a later review (\(prev))") }
+          }
+          for review in chain.reversed() { try add(review) }
+          return out
+        }
+        let rows = try Row.fetchCursor(
+          db, sql: "SELECT \(Self.reviewColumns) FROM revlog WHERE card = ? ORDER BY id", arguments: [key])
+        while let review = try rows.next() { try add(review) }
+        return out
+      }
+      for row in try Row.fetchAll(db, sql: "SELECT key, id, added FROM card") { cards[row[0]] = (row[1], row[2]) }
+      let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.reviewColumns) FROM revlog ORDER BY id")
+      while let row = try rows.next() { try add(row) }
       return out
     }
   }

@@ -30,6 +30,8 @@ extension ProgressStore {
       var lastPhase = [UInt8](repeating: 0, count: size)
       var buckets: [Int64: ReviewDigest.Bucket] = [:]
       var wrong: [Int64: [String: Int]] = [:]
+      var currentQuarter = Int64.min
+      var current: ReviewDigest.Bucket?
       let rows = try Row.fetchCursor(
         db,
         sql: """
@@ -49,12 +51,20 @@ extension ProgressStore {
             reviews: 0, passed: 0, reviewPhase: 0, reviewPhasePassed: 0, firstPassed: passed)
         }
         stats[key]!.add(passed: passed, reviewPhase: reviewPhase)
+        // Rows come in time order nearly always: add to the current quarter hour's bucket, and file it only when
+        // the quarter changes (one dictionary access per quarter hour, not per review).
         let quarter = time / 900_000
-        buckets[quarter, default: ReviewDigest.Bucket(
-          start: Date(timeIntervalSince1970: Double(quarter) * 900), reviews: 0, milliseconds: 0, reviewPhase: 0,
-          reviewPhasePassed: 0)].add(passed: passed, reviewPhase: reviewPhase, milliseconds: milliseconds)
+        if quarter != currentQuarter {
+          if let open = current { buckets[currentQuarter, default: open.empty].merge(open) }
+          currentQuarter = quarter
+          current = ReviewDigest.Bucket(
+            start: Date(timeIntervalSince1970: Double(quarter) * 900), reviews: 0, milliseconds: 0, reviewPhase: 0,
+            reviewPhasePassed: 0)
+        }
+        current!.add(passed: passed, reviewPhase: reviewPhase, milliseconds: milliseconds)
         if let typed: String = row[5], !typed.isEmpty { wrong[Int64(key), default: [:]][typed, default: 0] += 1 }
       }
+      if let open = current { buckets[currentQuarter, default: open.empty].merge(open) }
       var names = ids
       if deck == nil || names.isEmpty {
         for row in try Row.fetchAll(db, sql: "SELECT key, id FROM card") where names[row[0]] == nil {
@@ -115,6 +125,17 @@ public struct ReviewDigest: Sendable, Equatable {
     public var reviewPhase: Int
     /// Of those, not rated Again.
     public var reviewPhasePassed: Int
+
+    /// A bucket for the same quarter hour with nothing in it.
+    var empty: Bucket { Bucket(start: start, reviews: 0, milliseconds: 0, reviewPhase: 0, reviewPhasePassed: 0) }
+
+    /// Adds another bucket's counts (of the same quarter hour).
+    mutating func merge(_ other: Bucket) {
+      reviews += other.reviews
+      milliseconds += other.milliseconds
+      reviewPhase += other.reviewPhase
+      reviewPhasePassed += other.reviewPhasePassed
+    }
 
     mutating func add(passed: Bool, reviewPhase: Bool, milliseconds: Int) {
       reviews += 1

@@ -62,13 +62,15 @@ extension ProgressStore {
       let filter = Self.filterSQL(options, arguments: &arguments)
       let visible = " AND (buried_until IS NULL OR buried_until <= \(stamp))"
 
-      let learningRows = try Row.fetchAll(
+      // Through a cursor, each row read in place (a store may hold thousands of overdue learning cards).
+      let learningRows = try Row.fetchCursor(
         db,
         sql: """
           SELECT \(Self.cardColumns) FROM card WHERE phase IN (1, 3) AND due < ?\(filter)\(visible)
           ORDER BY due
           """, arguments: [dayEnd] + arguments)
-      let learningAll = learningRows.map(Self.storedCard)
+      var learningAll: [StoredCard] = []
+      while let row = try learningRows.next() { learningAll.append(Self.storedCard(row)) }
       let learning = learningAll.filter { $0.state.due <= now }
       let nextLearningDue = learningAll.first { $0.state.due > now }?.state.due
 

@@ -17,8 +17,15 @@ public struct CheckerJudge: Sendable {
   /// A judge for cards of decks still loading (compiled decks decode in the background): the first answer waits
   /// for them and their lexicons.
   public init(decks: Prepared<[Deck]>) {
-    checkers = Prepared { Self.checkers(for: decks.value) }
+    checkers = Prepared(deferred: true) { Self.checkers(for: decks.value) }
   }
+
+  /// Starts reading the decks and making their lexicons in the background (a session calls it once its first
+  /// card is shown); the first answer waits for them.
+  public func prepare() { checkers.start() }
+
+  /// Waits for the background work `prepare()` started, if any (before the process ends).
+  public func settle() { checkers.settle() }
 
   /// The verdict on `typed` for `card`, by the checker of the card's deck (one without a lexicon for a card of a
   /// deck not given).

@@ -10,11 +10,13 @@ extension CompiledMaterial {
     paths: [String], cache: DeckCache
   ) throws(StudyError) -> (material: CompiledMaterial, skipped: [StudyMaterial.SkippedDeck]) {
     var usable: [String] = []
+    var compiled: [CompiledDeck] = []
     var skipped: [StudyMaterial.SkippedDeck] = []
     var messages: [String] = []
     for path in paths {
       do {
-        _ = try cache.open(deckAt: path)
+        // Kept, not opened a second time: a launch reads each copy's header once.
+        compiled.append(try cache.open(deckAt: path))
         usable.append(path)
       } catch {
         messages.append(error.description)
@@ -22,6 +24,6 @@ extension CompiledMaterial {
       }
     }
     guard !usable.isEmpty else { throw .noCards(messages.joined(separator: "\n")) }
-    return (try open(paths: usable, cache: cache), skipped)
+    return (CompiledMaterial(paths: usable, cache: cache, compiled: compiled), skipped)
   }
 }

@@ -24,7 +24,8 @@ public final class CompiledMaterial: @unchecked Sendable {
   public private(set) lazy var cards = StudyCards(fetch: { [unowned self] (ids: [String]) throws(StudyError) in
     try self.fetch(ids)
   })
-  /// The decks, decoded in the background.
+  /// The decks as a session reads them (`CompiledDeck.sessionDeck()`: names, events' titles and dates; no
+  /// quotes or facts), decoded in the background once the judge is prepared or a deck is first asked for.
   public let decks: Prepared<[Deck]>
   /// The judge for these decks' cards, its lexicons made in the background; the first answer waits for them.
   public let judge: CheckerJudge
@@ -33,16 +34,17 @@ public final class CompiledMaterial: @unchecked Sendable {
   private let lock = NSLock()
   private var compiled: [CompiledDeck]
 
-  private init(paths: [String], cache: DeckCache, compiled: [CompiledDeck]) {
+  init(paths: [String], cache: DeckCache, compiled: [CompiledDeck]) {
     self.paths = paths
     self.cache = cache
     self.compiled = compiled
     let handles = compiled
-    decks = Prepared {
+    // Read only once the first card is shown (the judge's `prepare()`), or when first needed.
+    decks = Prepared(deferred: true) {
       handles.enumerated().compactMap { index, deck in
-        if let decoded = try? deck.deck() { return decoded }
+        if let decoded = try? deck.sessionDeck() { return decoded }
         // A damaged deck record: build again from the file.
-        return try? cache.rebuild(deckAt: paths[index], reason: "deck record unreadable").deck()
+        return try? cache.rebuild(deckAt: paths[index], reason: "deck record unreadable").sessionDeck()
       }
     }
     judge = CheckerJudge(decks: decks)
@@ -94,8 +96,10 @@ public final class CompiledMaterial: @unchecked Sendable {
         throw .store(error.description)
       }
       var entries = try withRebuild(index) { deck throws(DeckCacheError) in try deck.entries() }
-      // New cards get their places in the order of introduction now, so the deck itself is needed (once per change).
-      if let deck = deck(info.deckID) { entries = deck.heartFirst(entries, item: \.item) }
+      // New cards get their places in the order of introduction now, so the whole deck (core marks, events'
+      // places and actors, facts: more than the session deck holds) is read, once per change.
+      let deck = try withRebuild(index) { deck throws(DeckCacheError) in try deck.deck() }
+      entries = deck.heartFirst(entries, item: \.item)
       let records = entries.map {
         CardRecord(id: $0.id, kind: $0.kind, siblingGroup: $0.siblingGroup, tags: $0.tags, era: $0.era)
       }

@@ -33,7 +33,8 @@ public final class StudySession {
   private let width: Int
   private let now: () -> Date
 
-  private var pending: [Card] = []
+  /// Ids of the cards still to show, in order; each is read only when it comes up (a compiled deck's row).
+  private var pending: [String] = []
   private var leftOut = Set<String>()
   private var recorded: [(entry: StoredReview, card: Card, correct: Bool)] = []
   private var summary = SessionSummary()
@@ -73,6 +74,8 @@ public final class StudySession {
   /// Runs the session until the queue is empty or the learner ends it; every accepted grade is already saved.
   public func run() throws(StudyError) -> SessionSummary {
     let started = now()
+    // Whatever way the session ends, the decks loading in the background finish first (see `Prepared.settle`).
+    defer { judge.settle() }
     try runCards()
     summary.seconds = now().timeIntervalSince(started)
     return summary
@@ -92,12 +95,14 @@ public final class StudySession {
       style.bold("Studying") + " — " + style.accent("\(queue.learning.count) learning") + ", "
         + style.accent("\(queue.reviews.count) due") + ", " + style.accent("\(queue.new.count) new")
         + style.dim("   (Enter accepts the proposed grade; :help lists commands)"))
-    pending = try cards.cards(queue.all.map(\.id))
+    pending = queue.all.map(\.id)
     summary.endReason = .finished
     loop: while true {
       if pending.isEmpty { refill() }
-      guard let card = pending.first else { break }
+      guard let id = pending.first else { break }
       pending.removeFirst()
+      // A card no deck has any more is passed over, as when the whole queue was read at once.
+      guard let card = try cards.cards([id]).first else { continue }
       switch try ask(card) {
       case .next: continue
       case .end(let reason):
@@ -141,6 +146,8 @@ public final class StudySession {
 
   private func ask(_ card: Card) throws(StudyError) -> Step {
     show(card)
+    // The decks behind the judge load while the learner reads the first card, not before it is shown.
+    judge.prepare()
     reader.completionWords = completionBase
     let shown = now()
     var hints = 0
@@ -266,8 +273,8 @@ public final class StudySession {
       }
       summary.reviewed -= 1
       if last.correct { summary.correct -= 1 }
-      pending.insert(card, at: 0)
-      pending.insert(last.card, at: 0)
+      pending.insert(card.id, at: 0)
+      pending.insert(last.card.id, at: 0)
       say(style.warn("Undone: ") + "your answer to “\(TerminalText.sanitize(last.card.prompt))”. Here it is again.")
       return .leave
     case ":source":
@@ -364,7 +371,7 @@ public final class StudySession {
 
   private func refill() {
     guard let queue = try? store.queue(at: now(), options: options) else { return }
-    pending = ((try? cards.cards(queue.learning.map(\.id))) ?? []).filter { !leftOut.contains($0.id) }
+    pending = queue.learning.map(\.id).filter { !leftOut.contains($0) }
   }
 
   private func offerReviewAhead() throws(StudyError) -> Bool {

@@ -14,6 +14,8 @@ public enum TerminalText {
   /// TerminalText.sanitize("\u{1B}[31mred")  // "^[[31mred"
   /// ```
   public static func sanitize(_ text: String) -> String {
+    // Printable ASCII (nearly all deck text) is already safe: one pass over the bytes, no copy.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
     var result = ""
     result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
     for scalar in text.unicodeScalars {

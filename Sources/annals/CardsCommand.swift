@@ -34,34 +34,53 @@ struct CardsCommand: ParsableCommand {
   func run() throws {
     var cards = try DeckInput.cards(deck)
     if let kind { cards = cards.filter { $0.kind.rawValue == kind } }
+    // Written in large blocks, not a print call per line: 55,800 cards are some 300,000 lines.
+    var out = BlockWriter()
     if json {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
       for card in cards {
-        let line = String(decoding: try encoder.encode(CardLine(card)), as: UTF8.self)
-        print(line)
+        out.write(String(decoding: try encoder.encode(CardLine(card)), as: UTF8.self) + "\n")
       }
+      out.flush()
       return
     }
     let display = AnswerChecker(lexicon: Lexicon())
     for card in cards {
-      print("\(TerminalText.sanitize(card.id))  [\(card.kind.rawValue)]")
-      print("  Q: \(TerminalText.sanitize(card.prompt))")
+      out.write("\(TerminalText.sanitize(card.id))  [\(card.kind.rawValue)]\n")
+      out.write("  Q: \(TerminalText.sanitize(card.prompt))\n")
       for (i, choice) in card.choices.enumerated() {
         let label = card.kind == .order || card.correctOrder != nil ? "\(i + 1)." : "\(Character(UnicodeScalar(UInt8(65 + min(i, 25)))))."
-        print("     \(label) \(TerminalText.sanitize(choice))")
+        out.write("     \(label) \(TerminalText.sanitize(choice))\n")
       }
       let answer = display.expectedDisplay(card)
-      print("  A: \(TerminalText.sanitize(answer))")
+      out.write("  A: \(TerminalText.sanitize(answer))\n")
       if !card.accepted.isEmpty {
-        print("     also: \(TerminalText.sanitize(card.accepted.joined(separator: "; ")))")
+        out.write("     also: \(TerminalText.sanitize(card.accepted.joined(separator: "; ")))\n")
       }
     }
-    print("\(cards.count) card\(cards.count == 1 ? "" : "s")")
+    out.write("\(cards.count) card\(cards.count == 1 ? "" : "s")\n")
+    out.flush()
   }
 }
 
 /// The JSON line of one card.
+/// Standard output in blocks of about 64 KB.
+struct BlockWriter {
+  private var buffer = ""
+
+  mutating func write(_ text: String) {
+    buffer += text
+    if buffer.utf8.count >= 1 << 16 { flush() }
+  }
+
+  mutating func flush() {
+    guard !buffer.isEmpty else { return }
+    FileHandle.standardOutput.write(Data(buffer.utf8))
+    buffer = ""
+  }
+}
+
 struct CardLine: Encodable {
   var id: String
   var deck: String

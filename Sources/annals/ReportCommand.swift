@@ -50,10 +50,10 @@ struct ReportCommand: ParsableCommand {
       valueName: "file"))
   var catalog: [String] = []
 
-  @Option(help: "How many weakest facts to list (default: 10; 50 in JSON).")
+  @Option(help: "How many weakest facts (a class: items) to list (default: 10; 50 in JSON).")
   var weakest: Int?
 
-  @Flag(help: "In JSON, include every card's row in 'cards' (default: empty; the weakest facts and the aggregates only).")
+  @Flag(help: "In JSON, include every card's row in 'cards', and for a class every item (default: the weakest and the aggregates only).")
   var allCards = false
 
   @Option(help: "Text width in columns (default: the terminal's, else 80).")
@@ -77,7 +77,12 @@ struct ReportCommand: ParsableCommand {
     let output: String
     do {
       if let classDirectory {
-        let report = try ClassReportBuilder(now: moment, catalogs: catalogs, deck: deck).report(directory: classDirectory)
+        var report = try ClassReportBuilder(now: moment, catalogs: catalogs, deck: deck).report(directory: classDirectory)
+        // The JSON's items stay bounded at any class size (the least known first); --all-cards and CSV
+        // --table items list every one.
+        if format == .json && !allCards {
+          report.items = Array(report.items.prefix(weakest ?? (format == .json ? 50 : 10)))
+        }
         switch format {
         case .text: output = TextRenderer(width: textWidth, color: useColor).render(report)
         case .markdown: output = MarkdownRenderer().render(report)

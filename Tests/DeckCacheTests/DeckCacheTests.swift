@@ -183,4 +183,95 @@ import Testing
     #expect(compiled.url == nil)
     #expect(try compiled.allCards() == built())
   }
+
+  @Test func aChangedSourceFileCompilesTheDeckAgain() throws {
+    _ = try cache.open(deckAt: deckPath)
+    let source = folder.appendingPathComponent("sources/battle-of-kalbajar.txt")
+    // Touched, same words: rehashed, not rebuilt.
+    try setModified(source.path, secondsAgo: 7200)
+    #expect(try cache.open(deckAt: deckPath).origin == .rehashed)
+    #expect(try cache.open(deckAt: deckPath).origin == .reused)
+    // Words added at the end: every quote still holds, but the copy is not trusted to know that.
+    let handle = try FileHandle(forWritingTo: source)
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data("\nA sentence added later.\n".utf8))
+    try handle.close()
+    let compiled = try cache.open(deckAt: deckPath)
+    #expect(compiled.origin == .compiled("a source file it quotes changed"))
+    #expect(compiled.info.sources.map(\.path) == [source.standardizedFileURL.path])
+    #expect(try compiled.allCards() == built())
+    #expect(try cache.open(deckAt: deckPath).origin == .reused)
+  }
+
+  @Test func aSourceFileThatNoLongerHoldsAQuoteMakesTheDeckFail() throws {
+    _ = try cache.open(deckAt: deckPath)
+    let source = folder.appendingPathComponent("sources/battle-of-kalbajar.txt")
+    try Data("Nothing the deck quotes is here any more.\n".utf8).write(to: source)
+    #expect {
+      _ = try cache.open(deckAt: deckPath)
+    } throws: { error in
+      guard case .deck(let deckError) as DeckCacheError? = error as? DeckCacheError else { return false }
+      return deckError.description.contains("kalbajar.yaml:")
+    }
+  }
+
+  @Test func everyCardRoundTripsThroughTheRowFormat() throws {
+    let fixtures = Self.decks.appendingPathComponent("../Tests/e2e/fixtures").standardized
+    var cards = try built()
+    for name in ["history.yaml", "mini.yaml"] {
+      cards += CardBuilder(deck: try DeckLoader.load(fileAt: fixtures.appendingPathComponent(name).path)).cards()
+    }
+    // Every expectation, optional and list shape the builder makes is in there.
+    let shapes = Set(cards.map { card -> String in
+      switch card.expectation {
+      case .entity: "entity"
+      case .text: "text"
+      case .date: "date"
+      case .quantity: "quantity"
+      case .choice: "choice"
+      case .ordering: "ordering"
+      }
+    })
+    #expect(shapes == ["entity", "text", "date", "quantity", "choice", "ordering"])
+    for card in cards {
+      let bytes = CardCodec.encode(card)
+      #expect(bytes.withUnsafeBytes { CardCodec.decode($0) } == card)
+    }
+  }
+
+  @Test func bytesThatAreNotAWholeCardNeverDecode() throws {
+    let card = try #require(try built().first { if case .date = $0.expectation { true } else { false } })
+    let bytes = CardCodec.encode(card)
+    // Every truncation, and one byte too many, is refused (never a trap, never a partial card).
+    for length in 0..<bytes.count {
+      #expect(Array(bytes[0..<length]).withUnsafeBytes { CardCodec.decode($0) } == nil)
+    }
+    #expect((bytes + [0]).withUnsafeBytes { CardCodec.decode($0) } == nil)
+    // A length that points past the end, and invalid UTF-8 in a string.
+    #expect([0xFF, 0xFF, 0xFF, 0x7F].withUnsafeBytes { CardCodec.decode($0) } == nil)
+    var broken = bytes
+    broken[1] = 0xC3
+    broken[2] = 0x28
+    #expect(broken.withUnsafeBytes { CardCodec.decode($0) } == nil)
+  }
+
+  @Test func aRowWithAValidChecksumButForeignBytesIsRebuilt() throws {
+    let compiled = try cache.open(deckAt: deckPath)
+    let victim = try built()[7]
+    // A body that passes its checksum but is not a card (as JSON from an older format would be).
+    let json = try JSONEncoder().encode(victim)
+    let writer = try DatabaseQueue(path: compiled.url!.path)
+    try writer.write { db in
+      try db.execute(
+        sql: "UPDATE card SET body = ?, checksum = ? WHERE id = ?", arguments: [json, Checksum.of(json), victim.id])
+    }
+    try writer.close()
+    let reopened = try cache.open(deckAt: deckPath)
+    #expect {
+      try reopened.cards(ids: [victim.id])
+    } throws: { error in
+      guard case .damaged(_, let reason) as DeckCacheError? = error as? DeckCacheError else { return false }
+      return reason == "card \(victim.id) cannot be decoded"
+    }
+  }
 }

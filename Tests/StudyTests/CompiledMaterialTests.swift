@@ -1,6 +1,7 @@
 import CardBuilder
 import DeckCache
 import EventDeck
+import LineEditing
 import Foundation
 import ProgressStore
 import Scheduling
@@ -89,7 +90,9 @@ import Testing
     #expect(material.origins == [.reused])
     let read = try material.cards.cards([studied])
     #expect(read.first?.prompt == edited.first { $0.id == studied }?.prompt)
-    #expect(read.first?.prompt.contains("reworded") == true)
+    // (Prompts come from events' summaries now, so the reworded title no longer shows in this event's cards; the
+    // session still reads exactly the builder's card for the edited deck.)
+    #expect(read.first == edited.first { $0.id == studied })
     #expect(read.first?.item == reworded.id)
 
     // The removed event comes back: its cards are restored, with the same summary both ways.
@@ -111,10 +114,46 @@ import Testing
       #expect(card == expected)
     }
     #expect(material.cards.loadedCount == 3)
-    // The decks and the judge come from the background, equal to the file's.
+    // The decks (what a session reads of them) and the judge come from the background, equal to the file's.
     #expect(material.decks.value.map(\.id) == ["kalbajar"])
-    #expect(material.decks.value.first?.events == deck.events)
+    let session = try #require(material.decks.value.first)
+    #expect(session.events.map(\.id) == deck.events.map(\.id))
+    #expect(session.events.map(\.date) == deck.events.map(\.date))
+    #expect(session.events.map { $0.summary ?? $0.title } == deck.events.map { $0.summary ?? $0.title })
+    #expect(session.entities.map(\.allNames) == deck.entities.map(\.allNames))
+    #expect(session.entities.map(\.within) == deck.entities.map(\.within))
+    #expect(session.events.allSatisfy { $0.source == nil && $0.quantities.isEmpty })
+    #expect(Lexicon(deck: session) == Lexicon(deck: deck))
+    for event in deck.events.prefix(5) {
+      #expect(Timeline.around(event.id, in: session) == Timeline.around(event.id, in: deck))
+    }
     let verdict = material.judge.check("Kalbajar", card: read[0])
     #expect(verdict == CheckerJudge(decks: [deck]).check("Kalbajar", card: read[0]))
+  }
+
+  @Test func aSessionReadsEachCardWhenItComesUpAndItsDecksOnlyOnceOneIsShown() throws {
+    let store = try store("session")
+    let material = try CompiledMaterial.open(paths: [deckPath], cache: cache)
+    _ = try material.sync(into: store, at: Date(timeIntervalSince1970: 1_780_000_000))
+    var clock = Date(timeIntervalSince1970: 1_780_000_000)
+    // Quit at the first prompt: one card read of the twenty queued.
+    let quitting = StudySession(
+      store: store, scheduler: try store.scheduler(), cards: material.cards, deck: { material.deck($0) },
+      reader: ScriptedLineReader([.line(":quit")]), output: BufferedOutput(), judge: material.judge,
+      options: QueueOptions(decks: material.deckIDs), now: { clock += 10; return clock })
+    _ = try quitting.run()
+    #expect(try store.queue(at: clock, options: QueueOptions(decks: material.deckIDs)).all.count > 1)
+    #expect(material.cards.loadedCount == 1)
+    // Two answers: the second card is read when it comes up, and the first answer was judged with the deck.
+    let output = BufferedOutput()
+    let answering = StudySession(
+      store: store, scheduler: try store.scheduler(), cards: material.cards, deck: { material.deck($0) },
+      reader: ScriptedLineReader([.line("no idea"), .line(""), .line("no idea"), .line(""), .line(":quit")]),
+      output: output, judge: material.judge, options: QueueOptions(decks: material.deckIDs),
+      now: { clock += 10; return clock })
+    let summary = try answering.run()
+    #expect(summary.reviewed == 2)
+    #expect(material.cards.loadedCount == 3)
+    #expect(output.text.contains("No answer given."))
   }
 }
