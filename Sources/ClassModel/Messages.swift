@@ -82,11 +82,19 @@ public struct DeckFile: Codable, Sendable, Equatable {
 
 /// `PUT /v1/decks/{id}`: a deck file with its source files.
 public struct PublishRequest: Codable, Sendable, Equatable {
-  /// The deck file first, then its sources.
-  public var files: [DeckFile]
+  /// The deck file: a `.yaml` (or `.yml`) name without folders.
+  public var deck: DeckFile
+  /// Its source files, paths relative to the deck's folder (each path once, none the deck's own).
+  public var sources: [DeckFile]
 
-  /// A request to publish `files`.
-  public init(files: [DeckFile]) { self.files = files }
+  /// The most source files a deck may carry.
+  public static let maximumSources = 63
+
+  /// A request to publish `deck` with `sources`.
+  public init(deck: DeckFile, sources: [DeckFile]) {
+    self.deck = deck
+    self.sources = sources
+  }
 }
 
 /// A published deck, as `GET /v1/decks/{id}` returns it.
@@ -185,18 +193,20 @@ public enum ClassNames {
   /// Whether `name` is 1 to 64 letters, digits, `.`, `_` or `-`, not starting with `.`.
   public static func isValid(_ name: String) -> Bool {
     guard (1...64).contains(name.utf8.count), !name.hasPrefix(".") else { return false }
-    return name.utf8.allSatisfy { byte in
-      (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-        || byte == 0x2E || byte == 0x5F || byte == 0x2D
+    return name.utf8.allSatisfy(isNameByte)
+  }
+
+  /// Whether `path` is a safe relative file path inside `Decks/`: at most 512 bytes, parts of letters, digits,
+  /// `.`, `_` and `-` separated by `/`, none empty or starting with `.` (so no `..`, no hidden or absolute path).
+  public static func isSafeRelativePath(_ path: String) -> Bool {
+    guard !path.isEmpty, path.utf8.count <= 512 else { return false }
+    return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { part in
+      !part.isEmpty && !part.hasPrefix(".") && part.utf8.allSatisfy(isNameByte)
     }
   }
 
-  /// Whether `path` is a safe relative file path inside `Decks/` (no `..`, no absolute path, no empty part).
-  public static func isSafeRelativePath(_ path: String) -> Bool {
-    guard !path.isEmpty, path.utf8.count <= 512, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\0")
-    else { return false }
-    return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { part in
-      !part.isEmpty && part != "." && part != ".." && !part.hasPrefix(".")
-    }
+  static func isNameByte(_ byte: UInt8) -> Bool {
+    (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+      || byte == 0x2E || byte == 0x5F || byte == 0x2D
   }
 }

@@ -28,6 +28,7 @@ public struct ClassRoutes: Sendable {
   public func router(logLevel: Logger.Level = .info) -> Router<ClassContext> {
     let router = Router(context: ClassContext.self)
     router.add(middleware: LogRequestsMiddleware(logLevel))
+    router.add(middleware: MethodCheck())
     router.get("health") { _, _ in
       Self.json(Health(status: "ok", database: self.store.kind))
     }
@@ -60,7 +61,7 @@ public struct ClassRoutes: Sendable {
     }
     v1.delete("students/:name") { _, context in
       try Self.require(.teacher, context, to: "revoke tokens")
-      let name = try context.parameters.require("name")
+      let name = try Self.name(context, "name")
       let revoked = try await self.call { () async throws(ServerError) in try await self.store.revoke(name: name) }
       guard revoked else { throw HTTPError(.notFound, message: "no enrolled student '\(name.prefix(80))'") }
       context.logger.info("revoked", metadata: ["student": .string(name)])
@@ -68,12 +69,12 @@ public struct ClassRoutes: Sendable {
     }
     v1.get("students/:name/reviews") { request, context in
       let member = try Self.member(context)
-      let name = try context.parameters.require("name")
+      let name = try Self.name(context, "name")
       guard member.role == .teacher || member.name == name else {
         throw HTTPError(.forbidden, message: "a student reads only their own reviews")
       }
-      let after = request.uri.queryParameters.get("after", as: Int64.self) ?? 0
-      let limit = min(max(request.uri.queryParameters.get("limit", as: Int.self) ?? 500, 1), Self.maximumPage)
+      let after = try Self.integer(request, "after", in: 0...Int64.max, default: 0)
+      let limit = try Self.integer(request, "limit", in: 1...Self.maximumPage, default: 500)
       return Self.json(
         try await self.call { () async throws(ServerError) in
           try await self.store.reviews(student: name, after: after, limit: limit)
@@ -85,7 +86,7 @@ public struct ClassRoutes: Sendable {
     }
     v1.get("decks/:id") { _, context in
       _ = try Self.member(context)
-      let id = try context.parameters.require("id")
+      let id = try Self.name(context, "id")
       guard let deck = try await self.call({ () async throws(ServerError) in try await self.store.deck(id) }) else {
         throw HTTPError(.notFound, message: "no published deck '\(id.prefix(80))'")
       }
@@ -93,12 +94,11 @@ public struct ClassRoutes: Sendable {
     }
     v1.put("decks/:id") { request, context in
       try Self.require(.teacher, context, to: "publish decks")
-      let id = try context.parameters.require("id")
-      guard ClassNames.isValid(id) else { throw HTTPError(.badRequest, message: "deck id '\(id.prefix(80))' is not a valid id") }
+      let id = try Self.name(context, "id")
       let body: PublishRequest = try await Self.decode(request, limit: Self.maximumDeckBytes)
       try Self.check(body, deck: id)
       let version = try await self.call { () async throws(ServerError) in
-        try await self.store.publish(deck: id, files: body.files, at: self.clock())
+        try await self.store.publish(deck: id, files: [body.deck] + body.sources, at: self.clock())
       }
       context.logger.info("published", metadata: ["deck": .string(id), "version": .stringConvertible(version)])
       return Self.json(DeckListing(id: id, version: version, publishedAt: self.clock()))
@@ -109,7 +109,7 @@ public struct ClassRoutes: Sendable {
       let body: ReviewBatch = try await Self.decode(request, limit: Self.maximumBatchBytes)
       guard body.reviews.count <= ReviewBatch.maximumCount else {
         throw HTTPError(
-          .contentTooLarge, message: "\(body.reviews.count) reviews in one batch; at most \(ReviewBatch.maximumCount)")
+          .badRequest, message: "\(body.reviews.count) reviews in one batch; at most \(ReviewBatch.maximumCount)")
       }
       for (index, review) in body.reviews.enumerated() { try Self.check(review, at: index) }
       let stored = try await self.call { () async throws(ServerError) in
@@ -158,33 +158,57 @@ public struct ClassRoutes: Sendable {
   }
 
   static func check(_ body: PublishRequest, deck: String) throws {
-    guard let first = body.files.first, first.path.hasSuffix(".yaml") || first.path.hasSuffix(".yml"),
-      !first.path.contains("/")
-    else { throw HTTPError(.badRequest, message: "files[0] must be the deck file (a .yaml name without folders)") }
-    guard body.files.count <= 64 else { throw HTTPError(.badRequest, message: "at most 64 files per deck") }
-    var seen = Set<String>()
-    for (index, file) in body.files.enumerated() {
+    let name = body.deck.path
+    guard ClassNames.isSafeRelativePath(name), !name.contains("/"), name.hasSuffix(".yaml") || name.hasSuffix(".yml")
+    else { throw HTTPError(.badRequest, message: "deck.path '\(name.prefix(80))' must be a .yaml file name without folders") }
+    guard body.sources.count <= PublishRequest.maximumSources else {
+      throw HTTPError(.badRequest, message: "at most \(PublishRequest.maximumSources) source files per deck")
+    }
+    var seen: Set<String> = [name]
+    for (index, file) in body.sources.enumerated() {
       guard ClassNames.isSafeRelativePath(file.path) else {
-        throw HTTPError(.badRequest, message: "files[\(index)].path '\(file.path.prefix(80))' must be a relative path inside Decks/ (no '..')")
+        throw HTTPError(.badRequest, message: "sources[\(index)].path '\(file.path.prefix(80))' must be a relative path inside Decks/ (no '..')")
       }
       guard seen.insert(file.path).inserted else {
-        throw HTTPError(.badRequest, message: "files[\(index)].path '\(file.path.prefix(80))' appears twice")
+        throw HTTPError(.badRequest, message: "sources[\(index)].path '\(file.path.prefix(80))' appears twice")
       }
     }
   }
 
+  /// A path parameter that must be a valid name (400 otherwise, as the document says).
+  static func name(_ context: ClassContext, _ key: String) throws -> String {
+    let value = try context.parameters.require(key)
+    guard ClassNames.isValid(value) else {
+      throw HTTPError(.badRequest, message: "'\(value.prefix(80))' is not a valid \(key): 1 to 64 letters, digits, '.', '_' or '-'")
+    }
+    return value
+  }
+
+  /// An optional integer query parameter within `range` (400 otherwise).
+  static func integer<T: FixedWidthInteger & Sendable>(
+    _ request: Request, _ key: String, in range: ClosedRange<T>, default value: T
+  ) throws -> T {
+    guard let text = request.uri.queryParameters[key[...]] else { return value }
+    guard let number = T(String(text)), range.contains(number) else {
+      throw HTTPError(.badRequest, message: "query parameter \(key) must be an integer from \(range.lowerBound) to \(range.upperBound)")
+    }
+    return number
+  }
+
   static func check(_ review: SyncedReview, at index: Int) throws {
+    // Lengths in Unicode scalars, as JSON Schema's maxLength counts them (the document states the same limits).
     func bad(_ field: String, _ problem: String) -> HTTPError {
       HTTPError(.badRequest, message: "reviews[\(index)].\(field): \(problem)")
     }
-    guard (1...64).contains(review.storeID.utf8.count) else { throw bad("storeID", "must be 1 to 64 characters") }
+    guard (1...64).contains(review.storeID.unicodeScalars.count) else { throw bad("storeID", "must be 1 to 64 characters") }
+    guard (1...64).contains(review.card.kind.unicodeScalars.count) else { throw bad("card.kind", "must be 1 to 64 characters") }
     guard review.rowID > 0 else { throw bad("rowID", "must be positive") }
     guard (1...4).contains(review.rating) else { throw bad("rating", "must be 1 to 4") }
     guard (0...3).contains(review.phase) else { throw bad("phase", "must be 0 to 3") }
-    guard (1...512).contains(review.card.id.utf8.count) else { throw bad("card.id", "must be 1 to 512 characters") }
-    guard (1...256).contains(review.card.deck.utf8.count) else { throw bad("card.deck", "must be 1 to 256 characters") }
-    guard (review.typedAnswer?.utf8.count ?? 0) <= 4096 else { throw bad("typedAnswer", "longer than 4096 bytes") }
-    guard review.parameters.utf8.count <= 16384 else { throw bad("parameters", "longer than 16384 bytes") }
+    guard (1...512).contains(review.card.id.unicodeScalars.count) else { throw bad("card.id", "must be 1 to 512 characters") }
+    guard (1...256).contains(review.card.deck.unicodeScalars.count) else { throw bad("card.deck", "must be 1 to 256 characters") }
+    guard (review.typedAnswer?.unicodeScalars.count ?? 0) <= 4096 else { throw bad("typedAnswer", "longer than 4096 characters") }
+    guard review.parameters.unicodeScalars.count <= 16384 else { throw bad("parameters", "longer than 16384 characters") }
   }
 
   static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) -> Response {

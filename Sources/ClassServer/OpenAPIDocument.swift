@@ -11,7 +11,7 @@ public enum OpenAPIDocument {
   "info": {
     "title": "Annals class server",
     "version": "1",
-    "description": "A class's published decks and its students' reviews. Every /v1 endpoint needs Authorization: Bearer <token>."
+    "description": "A class's published decks and its students' reviews. Every /v1 endpoint needs Authorization: Bearer <token>; a method an endpoint lacks is answered 405."
   },
   "paths": {
     "/health": {
@@ -219,6 +219,16 @@ public enum OpenAPIDocument {
           "204": {
             "description": "Revoked"
           },
+          "400": {
+            "description": "The error, in words",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
           "401": {
             "description": "The error, in words",
             "content": {
@@ -262,7 +272,8 @@ public enum OpenAPIDocument {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "pattern": "^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$"
             }
           }
         ]
@@ -325,7 +336,8 @@ public enum OpenAPIDocument {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "pattern": "^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$"
             }
           },
           {
@@ -335,7 +347,8 @@ public enum OpenAPIDocument {
             "schema": {
               "type": "integer",
               "format": "int64",
-              "minimum": 0
+              "minimum": 0,
+              "maximum": 9223372036854775807
             }
           },
           {
@@ -345,7 +358,8 @@ public enum OpenAPIDocument {
             "schema": {
               "type": "integer",
               "minimum": 1,
-              "maximum": 2000
+              "maximum": 2000,
+              "format": "int64"
             }
           }
         ]
@@ -401,6 +415,16 @@ public enum OpenAPIDocument {
               }
             }
           },
+          "400": {
+            "description": "The error, in words",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
           "401": {
             "description": "The error, in words",
             "content": {
@@ -434,7 +458,8 @@ public enum OpenAPIDocument {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "pattern": "^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$"
             }
           }
         ]
@@ -505,7 +530,8 @@ public enum OpenAPIDocument {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "pattern": "^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$"
             }
           }
         ],
@@ -706,15 +732,23 @@ public enum OpenAPIDocument {
           "enrolledAt": {
             "type": "integer",
             "format": "int64",
-            "description": "milliseconds since 1970"
+            "description": "milliseconds since 1970",
+            "minimum": -9223372036854775808,
+            "maximum": 9223372036854775807
           },
           "lastSyncAt": {
             "type": "integer",
             "format": "int64",
-            "description": "milliseconds since 1970"
+            "description": "milliseconds since 1970",
+            "nullable": true,
+            "minimum": -9223372036854775808,
+            "maximum": 9223372036854775807
           },
           "reviews": {
-            "type": "integer"
+            "type": "integer",
+            "format": "int64",
+            "minimum": -9223372036854775808,
+            "maximum": 9223372036854775807
           },
           "revoked": {
             "type": "boolean"
@@ -730,7 +764,27 @@ public enum OpenAPIDocument {
         "properties": {
           "path": {
             "type": "string",
-            "description": "relative to Decks/, no '..'"
+            "maxLength": 512,
+            "pattern": "^[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$",
+            "description": "relative to Decks/: parts of letters, digits, '.', '_', '-', none starting with '.'"
+          },
+          "text": {
+            "type": "string"
+          }
+        }
+      },
+      "DeckFileName": {
+        "type": "object",
+        "required": [
+          "path",
+          "text"
+        ],
+        "properties": {
+          "path": {
+            "type": "string",
+            "maxLength": 512,
+            "pattern": "^[A-Za-z0-9_-][A-Za-z0-9._-]*\\.ya?ml$",
+            "description": "the deck file's name, no folders"
           },
           "text": {
             "type": "string"
@@ -740,16 +794,21 @@ public enum OpenAPIDocument {
       "PublishRequest": {
         "type": "object",
         "required": [
-          "files"
+          "deck",
+          "sources"
         ],
+        "description": "Each source path at most once, none equal to the deck's (400 otherwise).",
         "properties": {
-          "files": {
+          "deck": {
+            "$ref": "#/components/schemas/DeckFileName"
+          },
+          "sources": {
             "type": "array",
             "items": {
               "$ref": "#/components/schemas/DeckFile"
             },
-            "minItems": 1,
-            "maxItems": 64
+            "maxItems": 63,
+            "uniqueItems": true
           }
         }
       },
@@ -766,18 +825,24 @@ public enum OpenAPIDocument {
             "type": "string"
           },
           "version": {
-            "type": "integer"
+            "type": "integer",
+            "format": "int64",
+            "minimum": -9223372036854775808,
+            "maximum": 9223372036854775807
           },
           "publishedAt": {
             "type": "integer",
             "format": "int64",
-            "description": "milliseconds since 1970"
+            "description": "milliseconds since 1970",
+            "minimum": -9223372036854775808,
+            "maximum": 9223372036854775807
           },
           "files": {
             "type": "array",
             "items": {
               "$ref": "#/components/schemas/DeckFile"
-            }
+            },
+            "description": "the deck file first, then its sources"
           }
         }
       },
@@ -793,12 +858,17 @@ public enum OpenAPIDocument {
             "type": "string"
           },
           "version": {
-            "type": "integer"
+            "type": "integer",
+            "format": "int64",
+            "minimum": -9223372036854775808,
+            "maximum": 9223372036854775807
           },
           "publishedAt": {
             "type": "integer",
             "format": "int64",
-            "description": "milliseconds since 1970"
+            "description": "milliseconds since 1970",
+            "minimum": -9223372036854775808,
+            "maximum": 9223372036854775807
           }
         }
       },
@@ -815,13 +885,19 @@ public enum OpenAPIDocument {
         ],
         "properties": {
           "id": {
-            "type": "string"
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 512
           },
           "deck": {
-            "type": "string"
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 256
           },
           "kind": {
-            "type": "string"
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64
           },
           "siblingGroup": {
             "type": "string"
@@ -830,15 +906,21 @@ public enum OpenAPIDocument {
             "type": "string"
           },
           "era": {
-            "type": "string"
+            "type": "string",
+            "nullable": true
           },
           "position": {
-            "type": "integer"
+            "type": "integer",
+            "format": "int64",
+            "minimum": -9223372036854775808,
+            "maximum": 9223372036854775807
           },
           "added": {
             "type": "integer",
             "format": "int64",
-            "description": "milliseconds since 1970"
+            "description": "milliseconds since 1970",
+            "minimum": -9223372036854775808,
+            "maximum": 9223372036854775807
           }
         }
       },
@@ -862,12 +944,16 @@ public enum OpenAPIDocument {
         "properties": {
           "storeID": {
             "type": "string",
+            "minLength": 1,
+            "maxLength": 64,
             "description": "the learner store's UUID"
           },
           "rowID": {
             "type": "integer",
             "format": "int64",
-            "description": "the revlog row's id; with storeID the review's stable id"
+            "minimum": 1,
+            "description": "the revlog row's id; with storeID the review's stable id",
+            "maximum": 9223372036854775807
           },
           "card": {
             "$ref": "#/components/schemas/ReviewedCard"
@@ -875,58 +961,87 @@ public enum OpenAPIDocument {
           "time": {
             "type": "integer",
             "format": "int64",
-            "description": "milliseconds since 1970"
+            "description": "milliseconds since 1970",
+            "minimum": -9223372036854775808,
+            "maximum": 9223372036854775807
           },
           "rating": {
             "type": "integer",
             "minimum": 1,
-            "maximum": 4
+            "maximum": 4,
+            "format": "int64"
           },
           "prevRowID": {
             "type": "integer",
-            "format": "int64"
+            "format": "int64",
+            "nullable": true,
+            "minimum": -9223372036854775808,
+            "maximum": 9223372036854775807
           },
           "phase": {
             "type": "integer",
             "minimum": 0,
-            "maximum": 3
+            "maximum": 3,
+            "format": "int64"
           },
           "step": {
-            "type": "integer"
+            "type": "integer",
+            "format": "int64",
+            "minimum": -9223372036854775808,
+            "maximum": 9223372036854775807
           },
           "lapses": {
-            "type": "integer"
+            "type": "integer",
+            "format": "int64",
+            "minimum": -9223372036854775808,
+            "maximum": 9223372036854775807
           },
           "scheduledDays": {
-            "type": "integer"
+            "type": "integer",
+            "format": "int64",
+            "minimum": -9223372036854775808,
+            "maximum": 9223372036854775807
           },
           "stability": {
-            "type": "number"
+            "type": "number",
+            "nullable": true
           },
           "difficulty": {
-            "type": "number"
+            "type": "number",
+            "nullable": true
           },
           "ease": {
-            "type": "number"
+            "type": "number",
+            "nullable": true
           },
           "dueOffset": {
             "type": "integer",
-            "format": "int64"
+            "format": "int64",
+            "minimum": -9223372036854775808,
+            "maximum": 9223372036854775807
           },
           "typedAnswer": {
-            "type": "string"
+            "type": "string",
+            "maxLength": 4096,
+            "nullable": true
           },
           "verdict": {
-            "type": "string"
+            "type": "string",
+            "nullable": true
           },
           "responseMilliseconds": {
-            "type": "integer"
+            "type": "integer",
+            "nullable": true,
+            "format": "int64",
+            "minimum": -9223372036854775808,
+            "maximum": 9223372036854775807
           },
           "scheduler": {
             "type": "string"
           },
           "parameters": {
-            "type": "string"
+            "type": "string",
+            "maxLength": 16384
           },
           "undone": {
             "type": "boolean"
@@ -957,10 +1072,16 @@ public enum OpenAPIDocument {
         "properties": {
           "stored": {
             "type": "integer",
-            "description": "reviews new to the server"
+            "description": "reviews new to the server",
+            "format": "int64",
+            "minimum": -9223372036854775808,
+            "maximum": 9223372036854775807
           },
           "received": {
-            "type": "integer"
+            "type": "integer",
+            "format": "int64",
+            "minimum": -9223372036854775808,
+            "maximum": 9223372036854775807
           }
         }
       },
@@ -979,7 +1100,10 @@ public enum OpenAPIDocument {
           "next": {
             "type": "integer",
             "format": "int64",
-            "description": "pass as 'after' for the next page; absent on the last"
+            "description": "pass as 'after' for the next page; absent on the last",
+            "nullable": true,
+            "minimum": -9223372036854775808,
+            "maximum": 9223372036854775807
           }
         }
       }

@@ -10,6 +10,9 @@ public struct DeckBundle: Sendable, Equatable {
   /// The deck file (its name only), then each source file (its path relative to the deck's folder).
   public var files: [DeckFile]
 
+  /// The request that publishes it.
+  public var request: PublishRequest { PublishRequest(deck: files[0], sources: Array(files.dropFirst())) }
+
   /// Reads the deck at `path` and its sources.
   public init(deckAt path: String) throws(SyncError) {
     let deck: Deck

@@ -19,7 +19,7 @@ struct ClassPublishCommand: AsyncParsableCommand {
     do { bundle = try DeckBundle(deckAt: deck) } catch { throw CommandError(error.description.terminalSafe) }
     let listing: DeckListing = try await syncing { () async throws(SyncError) in
       try await client.send(
-        "PUT", "/v1/decks/\(ClassClient.segment(bundle.id))", json: PublishRequest(files: bundle.files))
+        "PUT", "/v1/decks/\(ClassClient.segment(bundle.id))", json: bundle.request)
     }
     print("Published \(listing.id.terminalSafe) version \(listing.version): \(bundle.files.map(\.path.terminalSafe).joined(separator: ", "))")
   }

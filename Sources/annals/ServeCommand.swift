@@ -91,13 +91,17 @@ struct ServeRunCommand: AsyncParsableCommand {
     } catch { throw CommandError(error.description) }
     let tls = tlsCert.map { ClassServerApp.TLSFiles(certificate: $0, key: tlsKey ?? "") }
     do {
-      try await ServerSetup.withServices(services) {
-        try await store.migrate()
-        guard try await store.hasTeacher() else {
+      // The check runs on a pool of its own: PostgresNIO's pool runs only once, and the server's runs as a service.
+      let (check, checkServices) = try ServerSetup.open(
+        dataDirectory: storeOptions.data, databaseURL: storeOptions.database, logger: logger)
+      try await ServerSetup.withServices(checkServices) {
+        try await check.migrate()
+        guard try await check.hasTeacher() else {
           throw ServerError.invalid(
             "this server store has no teacher yet: run 'annals serve init' with the same --data or --database first")
         }
       }
+      await check.close()
       let app = ClassServerApp(store: store, services: services, address: address, tls: tls, logger: logger)
       try await app.run { url in
         // Unbuffered, so a script reading the first line gets it at once.
