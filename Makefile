@@ -1,8 +1,9 @@
 # Annals — the two set-up commands are `make study` and `make test`.
 SWIFT ?= swift
 DECK ?= Decks/kalbajar.yaml
+PREFIX ?= /usr/local
 
-.PHONY: deps build release study test fuzz sanitize bench bench-inprocess bench-optimizer bench-study bench-scale screenshots clean
+.PHONY: deps build release install uninstall study test fuzz sanitize bench bench-inprocess bench-optimizer bench-study bench-scale screenshots clean
 
 deps:
 	@scripts/install-deps
@@ -12,6 +13,15 @@ build: deps
 
 release: deps
 	$(SWIFT) build -c release --product annals
+
+## Installs the release annals in $(PREFIX)/bin (default /usr/local; DESTDIR=dir stages the tree), with bash, zsh
+## and fish completions and the man page annals.1 generated from it; ANNALS_BIN=path installs that binary instead.
+install: deps
+	@PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" SWIFT="$(SWIFT)" ANNALS_BIN="$(ANNALS_BIN)" scripts/install
+
+## Removes what `make install` put under $(PREFIX) (and DESTDIR).
+uninstall:
+	@PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" scripts/install --uninstall
 
 ## Builds in release mode and starts a study session on the Kalbajar deck with the default store.
 study: release

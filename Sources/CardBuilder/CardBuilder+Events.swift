@@ -18,9 +18,18 @@ extension CardBuilder {
     }
     let title = event.title
 
+    // The event's own words, turned into questions where they turn ("Armenian forces captured Shusha" → "On what
+    // date did Armenian forces capture Shusha?"); the title in a template where they do not.
+    let numbers = event.quantities.map(\.value)
+    let clause = event.stem.flatMap { questions.clause($0, numbers: numbers) }
+      ?? event.summary.flatMap { questions.clause($0, numbers: numbers) }
+    // A statement, interview or account is asked about for what it says, not for the day it was said.
+    let isAccount = QuestionBuilder.isAccount(title: title, clause: clause)
+
     // Date.
-    if let date = event.date {
-      let prompt = event.questions["date"].map(Phrasing.question) ?? Phrasing.question(Self.datePrompt(title, date))
+    if let date = event.date, !isAccount || event.questions["date"] != nil,
+      let prompt = event.questions["date"].map(Phrasing.question) ?? datePrompt(clause, title: title, date: date)
+    {
       let expectation = dateExpectation(date, era: event.era)
       if isOn(.date, item: off) {
         out.append(make(.date, prompt: prompt, answer: date.description, expectation: .date(expectation)))
@@ -44,7 +53,7 @@ extension CardBuilder {
     }
 
     // Date → event.
-    if let date = event.date, date.qualifier == .exact, date.end == nil, isOn(.event, base: .date, item: off),
+    if let date = event.date, date.qualifier == .exact, date.end == nil, !isAccount, isOn(.event, base: .date, item: off),
       let wrong = eventDistractors(for: event, date: date)
     {
       let cardID = id(event.id, .event)
@@ -61,18 +70,14 @@ extension CardBuilder {
     // When the title names the main place (or actor), the question would hand over the answer or ask about a
     // side detail: no card.
     let titleHay = Self.hay(title)
-    var avoidHay: String?  // title and source, made once for both choice cards
-    func avoiding() -> String {
-      if let avoidHay { return avoidHay }
-      let made = Self.hay(title + " " + (source ?? ""))
-      avoidHay = made
-      return made
-    }
+    // Names in the title, the source or the question itself may well be right: never offered as wrong options.
+    func avoiding(_ prompt: String) -> String { Self.hay(title + " " + (source ?? "") + " " + prompt) }
     let titleNamesFirstPlace = event.places.first.flatMap { entities[$0] }.map { isNamed($0, inHay: titleHay) } ?? true
     let places = titleNamesFirstPlace
       ? [] : event.places.filter { id in entities[id].map { !isNamed($0, inHay: titleHay) } ?? false }
-    if let first = places.first.flatMap({ entities[$0] }) {
-      let prompt = event.questions["place"].map(Phrasing.question) ?? Phrasing.question("Where did \(title) take place")
+    if let first = places.first.flatMap({ entities[$0] }),
+      let prompt = event.questions["place"].map(Phrasing.question) ?? placePrompt(clause, title: title, answer: first.name)
+    {
       if isOn(.place, item: off) {
         out.append(
           make(.place, prompt: prompt, answer: first.name, accepted: Array(names(of: places).dropFirst()),
@@ -81,8 +86,9 @@ extension CardBuilder {
       if isOn(.choice, base: .place, item: off) {
         let cardID = id(event.id, .choice, "place")
         var seed = SplitMix64(seed: cardID)
-        let wrong = distractors(
-          like: .place, excluding: Set(event.places), count: 3, avoidingHay: avoiding(), seed: &seed)
+        let wrong = fitting(
+          distractors(like: .place, excluding: Set(event.places), count: 8, avoidingHay: avoiding(prompt), seed: &seed),
+          prompt: prompt, era: event.era, count: 3)
         if wrong.count == 3 {
           let (choices, right) = arrange(right: first.name, wrong: wrong.map(\.name), seed: &seed)
           out.append(make(.choice, "place", prompt: prompt, answer: first.name, choices: choices, expectation: .choice(correct: right)))
@@ -94,9 +100,10 @@ extension CardBuilder {
     let titleNamesFirstActor = event.actors.first.flatMap { entities[$0] }.map { isNamed($0, inHay: titleHay) } ?? true
     let actors = titleNamesFirstActor
       ? [] : event.actors.filter { id in entities[id].map { !isNamed($0, inHay: titleHay) } ?? false }
-    if let first = actors.first.flatMap({ entities[$0] }) {
-      let verb = actors.count == 1 ? "was responsible for" : "took part in"
-      let prompt = event.questions["actor"].map(Phrasing.question) ?? Phrasing.question("Who \(verb) \(title)")
+    if let first = actors.first.flatMap({ entities[$0] }),
+      let prompt = event.questions["actor"].map(Phrasing.question)
+        ?? actorPrompt(clause, title: title, event: event, actors: actors, answer: first.name, lead: "Who")
+    {
       if isOn(.actor, item: off) {
         out.append(
           make(.actor, prompt: prompt, answer: first.name, accepted: Array(names(of: actors).dropFirst()),
@@ -105,11 +112,13 @@ extension CardBuilder {
       if isOn(.choice, base: .actor, item: off) {
         let cardID = id(event.id, .choice, "actor")
         var seed = SplitMix64(seed: cardID)
-        let wrong = distractors(
-          like: first.kind, excluding: Set(event.actors), count: 3, avoidingHay: avoiding(), seed: &seed)
+        let prompt = event.questions["actor"].map(Phrasing.question)
+          ?? actorPrompt(clause, title: title, event: event, actors: actors, answer: first.name, lead: "Which of these")
+          ?? prompt
+        let wrong = fitting(
+          distractors(like: first.kind, excluding: Set(event.actors), count: 8, avoidingHay: avoiding(prompt), seed: &seed),
+          prompt: prompt, era: event.era, count: 3)
         if wrong.count == 3 {
-          let prompt = event.questions["actor"].map(Phrasing.question)
-            ?? Phrasing.question("Which of these \(verb) \(title)")
           let (choices, right) = arrange(right: first.name, wrong: wrong.map(\.name), seed: &seed)
           out.append(make(.choice, "actor", prompt: prompt, answer: first.name, choices: choices, expectation: .choice(correct: right)))
         }
@@ -129,7 +138,7 @@ extension CardBuilder {
       let expectation = QuantityExpectation(quantity)
       let answer = Phrasing.quantity(quantity.value, unit: quantity.unit, qualifier: quantity.qualifier)
       let quote = quantity.source?.text ?? source
-      if isOn(.quantity, item: off) {
+      if isOn(.quantity, item: off), !Giveaway.givesAway(answer: answer, prompt: prompt) {
         out.append(make(.quantity, quantity.id, prompt: prompt, answer: answer, expectation: .quantity(expectation), source: quote))
       }
       if isOn(.choice, base: .quantity, item: off) {
@@ -162,8 +171,10 @@ extension CardBuilder {
         if candidate.0 != event.id, seen.insert(outcomeKeys[index]).inserted { wrong.append(candidate.1) }
       }
       if wrong.count == 3 {
+        // "What followed when many refugees froze to death?" → "Many refugees froze to death." hands it over.
+        let asked = clause.map { questions.outcomeQuestion($0) }.flatMap { Giveaway.givesAway(answer: outcome, prompt: $0) ? nil : $0 }
         let prompt = event.questions["outcome"].map(Phrasing.question)
-          ?? Phrasing.question("What was the outcome of \(title)")
+          ?? asked ?? Phrasing.question("What was the outcome of \(title)")
         let (choices, right) = arrange(right: outcome, wrong: wrong, seed: &seed)
         out.append(make(.outcome, prompt: prompt, answer: outcome, choices: choices, expectation: .choice(correct: right)))
       }
@@ -182,26 +193,11 @@ extension CardBuilder {
     return out
   }
 
-  /// "On what date did … take place?" and its kin, by precision and qualifier: the question asks for as much as
-  /// the deck knows ("In what century …", "In which decade …", "In what season and year …").
+  /// The template for an event whose words do not turn into a question: "On what date was the capture of
+  /// Shusha?", "By what year had the independence of Armenia and Azerbaijan happened?" — never "did … take place".
   static func datePrompt(_ title: String, _ date: DateSpec) -> String {
-    if date.end != nil { return "When did \(title) take place" }
-    switch (date.qualifier, date.start.precision) {
-    case (.exact, .day): return "On what date did \(title) take place"
-    case (.exact, .month): return "In what month and year did \(title) take place"
-    case (.exact, .season): return "In what season and year did \(title) take place"
-    case (.exact, .year): return "In what year did \(title) take place"
-    case (.exact, .decade): return "In which decade did \(title) take place"
-    case (.exact, .century): return "In what century did \(title) take place"
-    case (.by, .day): return "By what date had \(title) taken place"
-    case (.by, .month): return "By what month had \(title) taken place"
-    case (.by, .season): return "By what season had \(title) taken place"
-    case (.by, .year): return "By what year had \(title) taken place"
-    case (.by, .decade): return "By which decade had \(title) taken place"
-    case (.by, .century): return "By what century had \(title) taken place"
-    case (.circa, _): return "Around when did \(title) take place"
-    case (.before, _), (.after, _): return "When did \(title) take place"
-    }
+    let stem = QuestionBuilder.dateStem(date)
+    return Phrasing.question(date.qualifier == .by ? "\(stem) had \(title) happened" : "\(stem) was \(title)")
   }
 
   /// Events certainly not on the event's date, nearest in time first (at most 8).
@@ -321,11 +317,15 @@ extension CardBuilder {
       for name in [entity.name] + entity.aliases.sorted(by: { $0.count > $1.count }) {
         var surface = name
         if surface.lowercased().hasPrefix("the ") { surface = String(surface.dropFirst(4)) }
+        // Blank the specific thing: a name ("Armenian SSR", "GAZ-52"), not a common word such as "enclave".
+        guard Self.isSpecific(surface) else { continue }
         // Other entities' longer names stay whole: "Kalbajar" is not blanked inside "Kalbajar District".
         let protected = mentioned().filter { $0 != entityID }.flatMap { id in
           (entities[id]?.allNames ?? []).filter { $0.count > surface.count && $0.range(of: surface, options: .caseInsensitive) != nil }
         }
-        guard let blanked = Self.blank(surface, in: quote, protecting: protected) else { continue }
+        guard let blanked = Self.blank(surface, in: quote, protecting: protected),
+          !Giveaway.givesAway(answer: blanked.found, prompt: blanked.text)
+        else { continue }
         let cardID = id(item, .cloze)
         return Card(
           id: cardID, deck: deck.id, kind: .cloze, prompt: "Fill in the blank: " + Self.quoted(blanked.text),
@@ -334,6 +334,12 @@ extension CardBuilder {
       }
     }
     return nil
+  }
+
+  /// Whether a name is specific enough to blank: it has a capital or a digit ("Shusha", "709th brigade"), unlike
+  /// "enclave", "capital" or "tunnel", which the rest of a sentence gives away or which are not worth learning.
+  static func isSpecific(_ name: String) -> Bool {
+    name.unicodeScalars.contains { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || ($0.value > 0x7F && $0.properties.isUppercase) }
   }
 
   /// A quote in quotation marks, with "…" where it starts mid-sentence.

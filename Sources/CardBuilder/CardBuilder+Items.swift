@@ -28,7 +28,9 @@ extension CardBuilder {
       var wrong: [String] = []
       var seen: Set<String> = [AnswerText.key(description)]
       for other in distractors(like: entity.kind, excluding: [entity.id], count: 8, seed: &seed) where wrong.count < 3 {
-        guard let d = Self.description(of: other), seen.insert(AnswerText.key(d)).inserted else { continue }
+        // "Monte Melkonian's elder brother" is no answer to "Who was Monte Melkonian?": the question rules it out.
+        guard let d = Self.description(of: other), !isNamed(entity, in: d), seen.insert(AnswerText.key(d)).inserted
+        else { continue }
         wrong.append(Phrasing.capitalizedFirst(d))
       }
       if wrong.count == 3 {
@@ -62,8 +64,10 @@ extension CardBuilder {
         let verb = plural ? "were" : "was"
         prompt = Phrasing.question("\(who) \(verb) \(Phrasing.definite(role))")
       }
-      out.append(
-        make(.name, prompt: prompt, answer: entity.name, accepted: entity.aliases, expectation: .entity(ids: [entity.id])))
+      if !Giveaway.givesAway(answer: entity.name, prompt: prompt) {
+        out.append(
+          make(.name, prompt: prompt, answer: entity.name, accepted: entity.aliases, expectation: .entity(ids: [entity.id])))
+      }
     }
 
     // Within: where a place lies.
@@ -72,8 +76,10 @@ extension CardBuilder {
     {
       let prompt = entity.questions["within"].map(Phrasing.question)
         ?? Phrasing.question("Where \(Phrasing.be(entity.name, present: true)) \(phrase)")
-      out.append(
-        make(.within, prompt: prompt, answer: parent.name, accepted: parent.aliases, expectation: .entity(ids: [parent.id])))
+      if !Giveaway.givesAway(answer: parent.name, prompt: prompt) {
+        out.append(
+          make(.within, prompt: prompt, answer: parent.name, accepted: parent.aliases, expectation: .entity(ids: [parent.id])))
+      }
     }
 
     // Cloze: the entity's own name blanked in its sentence.
@@ -152,7 +158,8 @@ extension CardBuilder {
     }
     if isOn(.cloze, item: off) {
       let sentence = source.flatMap { Self.blank(fact.term, in: $0) != nil ? $0 : nil } ?? fact.statement
-      if let blanked = Self.blank(fact.term, in: sentence) {
+      // A blank the rest of the sentence fills in ("… also named _____" after "Kalbajar District") is no question.
+      if let blanked = Self.blank(fact.term, in: sentence), !Giveaway.givesAway(answer: blanked.found, prompt: blanked.text) {
         out.append(
           Card(
             id: id(fact.id, .cloze), deck: deck.id, kind: .cloze, prompt: "Fill in the blank: " + Self.quoted(blanked.text),

@@ -33,6 +33,10 @@ public struct CardBuilder: Sendable {
   let ancestors: [String: Set<String>]
   /// Place id → the places that lie within it, transitively.
   let descendants: [String: Set<String>]
+  /// Turns events' summaries into questions (knows which of the deck's words are names).
+  let questions: QuestionBuilder
+  /// Entity id → the eras of the events that name it, for distractors of the same era.
+  let entityEras: [String: Set<String>]
 
   /// An event with the first and last day it can have happened on.
   struct Dated: Sendable {
@@ -99,6 +103,13 @@ public struct CardBuilder: Sendable {
       for up in ups { descendants[up, default: []].insert(place) }
     }
     self.descendants = descendants
+    self.questions = QuestionBuilder(deck: deck)
+    var entityEras: [String: Set<String>] = [:]
+    for event in deck.events {
+      guard let era = event.era else { continue }
+      for id in event.places + event.actors { entityEras[id, default: []].insert(era) }
+    }
+    self.entityEras = entityEras
   }
 
   /// Every card of the deck, item by item in file order: events, entities, facts, hand-written cards.

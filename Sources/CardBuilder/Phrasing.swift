@@ -122,7 +122,9 @@ public enum Phrasing {
       return "several hundred " + unit
     }
     var s = number(value)
-    if let unit, !unit.isEmpty {
+    if var unit, !unit.isEmpty {
+      // "1 month", not "1 months".
+      if value == 1, unit.count > 2, unit.hasSuffix("s"), !unit.hasSuffix("ss") { unit.removeLast() }
       s += (unit == "%" ? "" : " ") + unit
     }
     if let words = qualifier?.words { s = words + " " + s }

@@ -190,8 +190,8 @@ public final class CompiledDeck: Sendable {
 
   // MARK: - Opening and writing
 
-  /// Opens an existing compiled file read-only and checks its header: format, builder, header checksum.
-  static func open(url: URL, builder: String, origin: Origin) throws(DeckCacheError) -> CompiledDeck {
+  /// Opens an existing compiled file read-only and checks its header: format, builder (nil: any), header checksum.
+  static func open(url: URL, builder: String?, origin: Origin) throws(DeckCacheError) -> CompiledDeck {
     var configuration = Configuration()
     configuration.readonly = true
     configuration.busyMode = .timeout(2)
@@ -203,7 +203,7 @@ public final class CompiledDeck: Sendable {
       let format: Int = row["format"]
       let fileBuilder: String = row["builder"]
       guard format == Self.format else { throw DeckCacheError.damaged(path: url.path, reason: "format \(format)") }
-      guard fileBuilder == builder else { throw DeckCacheError.damaged(path: url.path, reason: "built by another Annals") }
+      guard builder == nil || fileBuilder == builder else { throw DeckCacheError.damaged(path: url.path, reason: "built by another Annals") }
       var info = Info(
         deckID: row["deck_id"], title: row["title"], contentHash: row["content_hash"], size: row["size"],
         modified: row["modified"], cardCount: row["card_count"])

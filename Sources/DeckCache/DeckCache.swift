@@ -56,12 +56,38 @@ public struct DeckCache: Sendable {
           cached.touch(size: stat.size, modified: stat.modified)
           return try CompiledDeck.open(url: url, builder: builder, origin: .rehashed)
         }
+        keepAsPrevious(url, deckAt: path)
         return try compile(path: path, bytes: bytes, stat: stat, to: url, reason: "the deck changed")
       } catch {
         if case .damaged(_, let why) = error { reason = "the compiled copy was unusable: \(why)" } else { throw error }
       }
     }
     return try compile(path: path, bytes: try Self.read(path), stat: stat, to: url, reason: reason)
+  }
+
+  /// The compiled copy of the deck's version before its last change, or nil: kept (one per deck) so that a learner
+  /// whose store last synced that version can be shown what the edit changed. Opened read-only whichever Annals
+  /// built it, since it stands for the cards that learner was given; a damaged or other-format file is nil.
+  public func previous(forDeckAt path: String) -> CompiledDeck? {
+    let url = previousFileURL(forDeckAt: path)
+    guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+    return try? CompiledDeck.open(url: url, builder: nil, origin: .reused)
+  }
+
+  /// `<name>-<hash>.previous.sqlite` beside the deck's compiled file.
+  public func previousFileURL(forDeckAt path: String) -> URL {
+    let current = fileURL(forDeckAt: path).lastPathComponent
+    return directory.appendingPathComponent(current.replacingOccurrences(of: ".cards.sqlite", with: ".previous.sqlite"))
+  }
+
+  /// Keeps the compiled file at `url` (about to be replaced) as the deck's previous version: a hard link renamed
+  /// into place, so it costs no copy and readers only ever see a whole file. Best effort: without it a changed
+  /// deck's summary names fewer changes, nothing more.
+  private func keepAsPrevious(_ url: URL, deckAt path: String) {
+    let staging = directory.appendingPathComponent(
+      ".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).previous.tmp")
+    guard link(url.path, staging.path) == 0 else { return }
+    if rename(staging.path, previousFileURL(forDeckAt: path).path) != 0 { unlink(staging.path) }
   }
 
   /// Builds the deck's cards again and replaces its compiled copy (after a damaged read, for example).

@@ -158,6 +158,9 @@ public struct Entity: Sendable, Codable, Equatable {
   /// Question wording overrides, by card kind raw value.
   public var questions: [String: String]
   public var location: SourceLocation?
+  /// The deck's `core:` mark: true puts the item among the cards a first session starts with, false keeps it out
+  /// of them; nil follows the default (`Deck.introductionRanks`).
+  public var core: Bool? = nil
 
   public init(
     id: String, kind: EntityKind, name: String, aliases: [String] = [], role: String? = nil,
@@ -189,6 +192,9 @@ public struct Event: Sendable, Codable, Equatable {
   public var title: String
   /// One past-tense sentence for timelines and feedback: "Armenian forces captured Shusha."
   public var summary: String?
+  /// The event as a short past-tense clause, for questions, where the summary does not turn into one:
+  /// "Melkonian's armoured column was forced to retreat" ("By what date had … been forced to retreat?").
+  public var stem: String?
   public var date: DateSpec?
   public var places: [String]
   public var actors: [String]
@@ -201,16 +207,20 @@ public struct Event: Sendable, Codable, Equatable {
   /// Question wording overrides, by card kind raw value ("date", "place", "actor" ...).
   public var questions: [String: String]
   public var location: SourceLocation?
+  /// The deck's `core:` mark: true puts the item among the cards a first session starts with, false keeps it out
+  /// of them; nil follows the default (`Deck.introductionRanks`).
+  public var core: Bool? = nil
 
   public init(
     id: String, title: String, summary: String? = nil, date: DateSpec? = nil, places: [String] = [],
     actors: [String] = [], quantities: [Quantity] = [], outcome: String? = nil, era: String? = nil,
     tags: [String] = [], source: Quote? = nil, disabledKinds: [String] = [], questions: [String: String] = [:],
-    location: SourceLocation? = nil
+    location: SourceLocation? = nil, stem: String? = nil
   ) {
     self.id = id
     self.title = title
     self.summary = summary
+    self.stem = stem
     self.date = date
     self.places = places
     self.actors = actors
@@ -307,6 +317,9 @@ public struct Fact: Sendable, Codable, Equatable {
   public var source: Quote?
   public var disabledKinds: [String]
   public var location: SourceLocation?
+  /// The deck's `core:` mark: true puts the item among the cards a first session starts with, false keeps it out
+  /// of them; nil follows the default (`Deck.introductionRanks`).
+  public var core: Bool? = nil
 
   public init(
     id: String, statement: String, term: String, accept: [String] = [], question: String? = nil,
@@ -358,6 +371,9 @@ public struct HandCard: Sendable, Codable, Equatable {
   public var tags: [String]
   public var source: Quote?
   public var location: SourceLocation?
+  /// The deck's `core:` mark: true puts the item among the cards a first session starts with, false keeps it out
+  /// of them; nil follows the default (`Deck.introductionRanks`).
+  public var core: Bool? = nil
 
   public init(
     id: String, kind: HandCardKind, question: String, answer: String = "", accept: [String] = [],

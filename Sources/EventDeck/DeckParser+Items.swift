@@ -5,7 +5,7 @@ import Yams
 extension DeckParser {
   func parseEntity(_ node: Node, kind: EntityKind) -> Entity? {
     let allowed = [
-      "id", "name", "aliases", "role", "within", "type", "tags", "source", "cite", "disable", "questions",
+      "id", "name", "aliases", "role", "within", "type", "tags", "source", "cite", "disable", "questions", "core",
     ]
     let idKind: IDKind =
       switch kind {
@@ -17,19 +17,21 @@ extension DeckParser {
     guard let f = fields(node, what: "\(idKind.article) \(kind.rawValue)", allowed: allowed, required: ["id", "name"]),
       let id = declare(f["id"], kind: idKind, in: f)
     else { return nil }
-    return Entity(
+    var entity = Entity(
       id: id, kind: kind, name: text(f["name"], key: "name") ?? "",
       aliases: texts(f["aliases"], key: "aliases").map(\.0), role: text(f["role"], key: "role"),
       within: refer(f["within"], to: [.place], field: "within"), type: text(f["type"], key: "type"),
       tags: texts(f["tags"], key: "tags").map(\.0), source: quote(in: f, what: "\(kind.rawValue) '\(id)'"),
       disabledKinds: disabledKinds(f["disable"]), questions: questionOverrides(f["questions"]),
       location: location(node))
+    entity.core = flag(f["core"], key: "core")
+    return entity
   }
 
   func parseEvent(_ node: Node) -> Event? {
     let allowed = [
-      "id", "title", "summary", "date", "end", "places", "actors", "quantities", "outcome", "era", "tags",
-      "source", "cite", "disable", "questions",
+      "id", "title", "summary", "stem", "date", "end", "places", "actors", "quantities", "outcome", "era", "tags",
+      "source", "cite", "disable", "questions", "core",
     ]
     guard let f = fields(node, what: "an event", allowed: allowed, required: ["id", "title"]),
       let id = declare(f["id"], kind: .event, in: f)
@@ -72,14 +74,16 @@ extension DeckParser {
       }
       quantities.append(quantity)
     }
-    return Event(
+    var event = Event(
       id: id, title: text(f["title"], key: "title") ?? "", summary: text(f["summary"], key: "summary"), date: date,
       places: refer(texts(f["places"], key: "places"), to: [.place], field: "places"),
       actors: refer(texts(f["actors"], key: "actors"), to: [.person, .unit, .organisation], field: "actors"),
       quantities: quantities, outcome: text(f["outcome"], key: "outcome"),
       era: refer(f["era"], to: [.era], field: "era"), tags: texts(f["tags"], key: "tags").map(\.0),
       source: quote(in: f, what: "event '\(id)'"), disabledKinds: disabledKinds(f["disable"]),
-      questions: questionOverrides(f["questions"]), location: location(node))
+      questions: questionOverrides(f["questions"]), location: location(node), stem: text(f["stem"], key: "stem"))
+    event.core = flag(f["core"], key: "core")
+    return event
   }
 
   private func quantityIDNode(_ node: Node) -> Node? {
@@ -131,7 +135,7 @@ extension DeckParser {
 
   func parseFact(_ node: Node) -> Fact? {
     let allowed = [
-      "id", "statement", "term", "accept", "question", "type", "era", "tags", "source", "cite", "disable",
+      "id", "statement", "term", "accept", "question", "type", "era", "tags", "source", "cite", "disable", "core",
     ]
     guard let f = fields(node, what: "a fact", allowed: allowed, required: ["id", "statement", "term"]),
       let id = declare(f["id"], kind: .fact, in: f)
@@ -145,17 +149,20 @@ extension DeckParser {
         : "the term is the part of the statement asked about; copy it from the statement"
       error("the term '\(term)' does not appear in the statement of fact '\(id)'", hint: hint, at: termNode)
     }
-    return Fact(
+    var fact = Fact(
       id: id, statement: statement, term: term, accept: texts(f["accept"], key: "accept").map(\.0),
       question: text(f["question"], key: "question"), answerType: answerType(f["type"]),
       era: refer(f["era"], to: [.era], field: "era"), tags: texts(f["tags"], key: "tags").map(\.0),
       source: quote(in: f, what: "fact '\(id)'"), disabledKinds: disabledKinds(f["disable"]),
       location: location(node))
+    fact.core = flag(f["core"], key: "core")
+    return fact
   }
 
   func parseCard(_ node: Node) -> HandCard? {
     let allowed = [
       "id", "kind", "question", "answer", "accept", "type", "choices", "order", "era", "tags", "source", "cite",
+      "core",
     ]
     guard let f = fields(node, what: "a card", allowed: allowed, required: ["id", "kind", "question"]),
       let id = declare(f["id"], kind: .card, in: f)
@@ -207,11 +214,13 @@ extension DeckParser {
           hint: "wrap the hidden words in double braces: 'through the {{Omar Pass}} of ...'", at: questionNode)
       }
     }
-    return HandCard(
+    var card = HandCard(
       id: id, kind: kind, question: question, answer: answer, accept: texts(f["accept"], key: "accept").map(\.0),
       answerType: answerType(f["type"]), choices: choices.map(\.0), order: order.map(\.0),
       era: refer(f["era"], to: [.era], field: "era"), tags: texts(f["tags"], key: "tags").map(\.0),
       source: quote(in: f, what: "card '\(id)'"), location: location(node))
+    card.core = flag(f["core"], key: "core")
+    return card
   }
 
   /// The text of the first non-empty `{{…}}` in a cloze question.

@@ -134,6 +134,21 @@ final class DeckParser {
     return scalar.string
   }
 
+  /// A yes/no mark (`true`/`false`, as YAML writes them; `yes`/`no` too); nil, with an error naming the value, for
+  /// anything else.
+  func flag(_ node: Node?, key: String) -> Bool? {
+    guard let raw = text(node, key: key), let node else { return nil }
+    switch raw.trimmingSpaces.lowercased() {
+    case "true", "yes", "on": return true
+    case "false", "no", "off": return false
+    default:
+      error(
+        "`\(key):` should be true or false, found '\(raw)'",
+        hint: "write `\(key): true` to mark the item, or leave the key out", at: node)
+      return nil
+    }
+  }
+
   /// A list of texts with each one's place; a single text counts as a one-item list.
   func texts(_ node: Node?, key: String) -> [(String, Node)] {
     guard let node, !YAMLDocument.isNull(node) else { return [] }

@@ -103,6 +103,7 @@ public enum DeckWriter {
     p.add("type", e.type)
     p.add("tags", e.tags)
     p.add("disable", e.disabledKinds)
+    p.add("core", e.core.map { $0 ? "true" : "false" })
     p.add(questions: e.questions)
     p.add(source: e.source)
     return p.node
@@ -113,6 +114,7 @@ public enum DeckWriter {
     p.add("id", e.id)
     p.add("title", e.title)
     p.add("summary", e.summary)
+    p.add("stem", e.stem)
     if let date = e.date {
       p.add("date", date.deckForm)
     }
@@ -141,6 +143,7 @@ public enum DeckWriter {
     p.add("era", e.era)
     p.add("tags", e.tags)
     p.add("disable", e.disabledKinds)
+    p.add("core", e.core.map { $0 ? "true" : "false" })
     p.add(questions: e.questions)
     p.add(source: e.source)
     return p.node
@@ -157,6 +160,7 @@ public enum DeckWriter {
     p.add("era", f.era)
     p.add("tags", f.tags)
     p.add("disable", f.disabledKinds)
+    p.add("core", f.core.map { $0 ? "true" : "false" })
     p.add(source: f.source)
     return p.node
   }
@@ -173,6 +177,7 @@ public enum DeckWriter {
     p.add("order", c.order)
     p.add("era", c.era)
     p.add("tags", c.tags)
+    p.add("core", c.core.map { $0 ? "true" : "false" })
     p.add(source: c.source)
     return p.node
   }

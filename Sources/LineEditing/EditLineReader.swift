@@ -61,7 +61,35 @@ public final class EditLineReader: LineReader {
     try check("EL_ADDFN", annals_el_add_function(editLine, "annals-interrupt", "Clear the line", editLineInterrupt))
     try check("EL_BIND", annals_el_bind(editLine, "^I", "annals-complete"))
     try check("EL_BIND", annals_el_bind(editLine, "^C", "annals-interrupt"))
+    // The learner's own bindings come last, so they may override these, as in other libedit programs.
+    let environment = ["EDITRC", "HOME"].reduce(into: [String: String]()) { found, name in
+      if let value = getenv(name) { found[name] = String(cString: value) }
+    }
+    if let path = Self.editrcPath(environment: environment) {
+      // libedit reports a bad binding on stderr and goes on; at a line that is no command it stops reading the file.
+      // Neither fails the session.
+      _ = el_source(editLine, path)
+    }
     SignalTrap.install()
+  }
+
+  /// The editrc file to read, found as libedit's `el_source` finds it — `$EDITRC`, else `~/.editrc` — and only
+  /// when it is a readable regular file of at most 256 KiB: a FIFO, device or folder there would hang or mislead
+  /// the read, and no set of key bindings is that long. Lines prefixed `annals:` apply to Annals alone.
+  static func editrcPath(environment: [String: String]) -> String? {
+    let path: String
+    if let editrc = environment["EDITRC"], !editrc.isEmpty {
+      path = editrc
+    } else if let home = environment["HOME"], !home.isEmpty {
+      path = home + "/.editrc"
+    } else {
+      return nil
+    }
+    var info = stat()
+    guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size <= 256 * 1024,
+      access(path, R_OK) == 0
+    else { return nil }
+    return path
   }
 
   deinit {

@@ -3,6 +3,9 @@ import GRDB
 import Scheduling
 
 extension ProgressStore {
+  /// How many sibling groups per new card the queue reads to interleave kinds from.
+  static let newCardWindow = 8
+
   static func filterSQL(_ options: QueueOptions, arguments: inout StatementArguments) -> String {
     var sql = " AND retired = 0 AND suspended = 0"
     if !options.decks.isEmpty {
@@ -19,7 +22,8 @@ extension ProgressStore {
 
   /// The study queue at `now`: due learning cards, then reviews by due date, then new cards up to the daily
   /// limits (counting what was already done this study day); siblings of cards answered today, and of cards
-  /// earlier in the queue, are left out for the day.
+  /// earlier in the queue, are left out for the day. New cards come in order of introduction with their kinds
+  /// interleaved (`IntroductionOrder`).
   public func queue(at now: Date, options: QueueOptions = QueueOptions()) throws(StoreError) -> StudyQueue {
     let settings = try settings()
     let clock = settings.clock
@@ -85,18 +89,26 @@ extension ProgressStore {
         }
       }
 
+      // New cards: the first ones in order of introduction (a window wide enough to interleave kinds from),
+      // picked and ordered by `IntroductionOrder`.
       var new: [StoredCard] = []
       let newRoom = Swift.max(0, newLimit - doneNew)
       if newRoom > 0 {
+        let window = newRoom * Self.newCardWindow
         let cursor = try Row.fetchCursor(
           db,
           sql: "SELECT \(Self.cardColumns) FROM card WHERE phase = 0\(filter)\(visible) ORDER BY position",
           arguments: arguments)
-        while new.count < newRoom, let row = try cursor.next() {
+        var candidates: [StoredCard] = []
+        var groups = Set<String>()
+        while groups.count < window, let row = try cursor.next() {
           let card = Self.storedCard(row)
           if buried(card) || queued.contains(card.siblingGroup) { continue }
-          queued.insert(card.siblingGroup)
-          new.append(card)
+          groups.insert(card.siblingGroup)
+          candidates.append(card)
+        }
+        new = IntroductionOrder.pick(candidates.map(IntroductionOrder.Candidate.init), count: newRoom).map {
+          candidates[$0]
         }
       }
       return StudyQueue(learning: learning, reviews: reviews, new: new, nextLearningDue: nextLearningDue)

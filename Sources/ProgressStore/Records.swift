@@ -63,7 +63,7 @@ public struct StoredCard: Sendable, Equatable {
   public var buriedUntil: Date?
   /// Retired cards (removed from their deck) keep their history but leave the queue.
   public var retired: Bool
-  /// Order of introduction for new cards.
+  /// Order of introduction for new cards: the order `sync` received them in (heart-first, `Deck.heartFirst`).
   public var position: Int
 }
 

@@ -7,7 +7,7 @@ public struct StudyQueue: Sendable, Equatable {
   public var learning: [StoredCard]
   /// Review cards due today (or by the review-ahead date), earliest first, within the daily review limit.
   public var reviews: [StoredCard]
-  /// New cards in deck order, within the daily new-card limit.
+  /// New cards in order of introduction, kinds interleaved (`IntroductionOrder`), within the daily new-card limit.
   public var new: [StoredCard]
   /// When the next learning card not yet due becomes due today, if any.
   public var nextLearningDue: Date?

@@ -5,7 +5,7 @@ import ProgressStore
 import Scheduling
 import StableRandom
 
-/// A simulated learner who studies a deck day by day through the store's real answer path: each day they fetch
+/// A simulated learner who studies one or more decks day by day through the store's real answer path: each day they fetch
 /// the queue as a session does, answer what it shows in order (learning steps come back minutes later), and type
 /// either the right answer or one of the deck's own distractors, judged by the deck's `AnswerChecker` as a session
 /// judges it. It writes only through `ProgressStore`'s public API (`settings`, `sync`, `queue`, `answer`,
@@ -14,19 +14,29 @@ import StableRandom
 /// Their memory is FSRS-6 with the default weights, per card scaled by an intrinsic difficulty drawn from the seed
 /// (and for each learner an ability): the chance of recall at an answer is that memory's retrievability.
 public struct LearnerSimulator: Sendable {
-  /// The deck's cards.
-  public var catalog: CardCatalog
+  /// The decks' cards, one catalog per deck.
+  public var catalogs: [CardCatalog]
   /// What the learner does.
   public var options: SimulationOptions
-  /// Checks typed answers as a study session does.
-  private let checker: AnswerChecker
+  /// Checks typed answers as a study session does, per deck id.
+  private let checkers: [String: AnswerChecker]
+  private let catalogByDeck: [String: CardCatalog]
 
-  /// A simulator of `catalog` with `options`.
+  /// A simulator of one deck's `catalog` with `options`.
   public init(catalog: CardCatalog, options: SimulationOptions) {
-    self.catalog = catalog
-    self.options = options
-    checker = AnswerChecker(lexicon: Lexicon(deck: catalog.deck))
+    self.init(catalogs: [catalog], options: options)
   }
+
+  /// A simulator of several decks studied together, as `annals study` studies a workspace's decks.
+  public init(catalogs: [CardCatalog], options: SimulationOptions) {
+    self.catalogs = catalogs
+    self.options = options
+    catalogByDeck = Dictionary(catalogs.map { ($0.deckID, $0) }, uniquingKeysWith: { first, _ in first })
+    checkers = catalogByDeck.mapValues { AnswerChecker(lexicon: Lexicon(deck: $0.deck)) }
+  }
+
+  /// The first deck's catalog.
+  public var catalog: CardCatalog { catalogs[0] }
 
   struct Memory {
     var stability: Double
@@ -45,7 +55,10 @@ public struct LearnerSimulator: Sendable {
     guard options.spread >= 0, options.spread <= 1.5 else {
       throw .invalid("--spread must be between 0 and 1.5, got \(options.spread)")
     }
-    guard !catalog.cards.isEmpty else { throw .invalid("the deck '\(catalog.deckID)' has no cards to study") }
+    guard !catalogs.isEmpty else { throw .invalid("no deck to study") }
+    for catalog in catalogs where catalog.cards.isEmpty {
+      throw .invalid("the deck '\(catalog.deckID)' has no cards to study")
+    }
     do {
       return try simulate(store)
     } catch let error as StoreError {
@@ -62,23 +75,28 @@ public struct LearnerSimulator: Sendable {
     settings.timeZone = "UTC"
     settings.newPerDay = options.newPerDay
     try store.saveSettings(settings)
-    let records = catalog.cards.map {
-      CardRecord(id: $0.id, kind: $0.kind.rawValue, siblingGroup: $0.siblingGroup, tags: $0.tags, era: $0.era)
-    }
     if options.syncsDeck {
-      _ = try store.sync(
-        deck: DeckInfo(id: catalog.deckID, contentHash: "simulated-\(catalog.cards.count)", path: "-"), cards: records,
-        at: options.start)
+      for catalog in catalogs {
+        let records = catalog.deck.heartFirst(catalog.cards, item: \.item).map {
+          CardRecord(id: $0.id, kind: $0.kind.rawValue, siblingGroup: $0.siblingGroup, tags: $0.tags, era: $0.era)
+        }
+        _ = try store.sync(
+          deck: DeckInfo(id: catalog.deckID, contentHash: "simulated-\(catalog.cards.count)", path: "-"),
+          cards: records, at: options.start)
+      }
     }
     let scheduler = try store.scheduler(forDeck: catalog.deckID)
     let clock = scheduler.clock
     let weights = FSRSParameters.defaultWeights
-    let cards = catalog.byID
+    var cards: [String: Card] = [:]
+    for catalog in catalogs { cards.merge(catalog.byID) { first, _ in first } }
 
     // Per learner an ability, per card an intrinsic difficulty: both scale the true stability.
     let ability = 1 + options.spread * (0.6 * random.unit() - 0.25)
     var hardness: [String: Double] = [:]
-    for card in catalog.cards { hardness[card.id] = 1 + options.spread * (1.3 * random.unit() - 0.5) }
+    for catalog in catalogs {
+      for card in catalog.cards { hardness[card.id] = 1 + options.spread * (1.3 * random.unit() - 0.5) }
+    }
     var memory: [String: Memory] = [:]
     var days: [SimulationSummary.Day] = []
     var reviewPhase = 0
@@ -96,7 +114,7 @@ public struct LearnerSimulator: Sendable {
       let end = clock.start(ofStudyDay: day + 1).addingTimeInterval(-60)
       var answered = 0
       while answered < 2000 {
-        let queue = try store.queue(at: now, options: QueueOptions(decks: [catalog.deckID]))
+        let queue = try store.queue(at: now, options: QueueOptions(decks: catalogs.map(\.deckID)))
         guard let card = queue.all.first else {
           if let next = queue.nextLearningDue, next < end {
             now = max(now, next)
@@ -126,7 +144,11 @@ public struct LearnerSimulator: Sendable {
         var verdict = "correct"
         if let text {
           typed = recalled ? Self.rightAnswer(for: text) : wrongAnswer(for: text, random: &random)
-          if let typed { verdict = checker.check(typed, for: text).outcome.rawValue } else { verdict = "dont-know" }
+          if let typed, let checker = checkers[text.deck] {
+            verdict = checker.check(typed, for: text).outcome.rawValue
+          } else {
+            verdict = "dont-know"
+          }
         } else {
           verdict = recalled ? "correct" : "dont-know"
         }
@@ -180,7 +202,7 @@ public struct LearnerSimulator: Sendable {
       let shifted = year + (random.unit() < 0.5 ? -1 : 1)
       return card.answer.replacingOccurrences(of: String(year), with: String(shifted))
     }
-    let distractors = catalog.distractors(of: card)
+    let distractors = catalogByDeck[card.deck]?.distractors(of: card) ?? []
     guard !distractors.isEmpty else { return nil }
     let weights = distractors.indices.map { 1.0 / Double($0 + 1) }
     var pick = random.unit() * weights.reduce(0, +)

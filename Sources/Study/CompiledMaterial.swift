@@ -29,7 +29,7 @@ public final class CompiledMaterial: @unchecked Sendable {
   /// The judge for these decks' cards, its lexicons made in the background; the first answer waits for them.
   public let judge: CheckerJudge
 
-  private let cache: DeckCache
+  let cache: DeckCache
   private let lock = NSLock()
   private var compiled: [CompiledDeck]
 
@@ -76,8 +76,8 @@ public final class CompiledMaterial: @unchecked Sendable {
   /// The deck with this id (for timelines), once loaded.
   public func deck(_ id: String) -> Deck? { decks.value.first { $0.id == id } }
 
-  /// Adds new cards to `store` and retires vanished ones; returns one summary line per deck (as
-  /// `StudyMaterial.sync` does, from the compiled entries instead of built cards). A deck the store last synced
+  /// Adds new cards to `store` heart-first (`Deck.heartFirst`) and retires vanished ones; returns one summary line
+  /// per deck (as `StudyMaterial.sync` does, from the compiled entries instead of built cards). A deck the store last synced
   /// from the same card set (`CompiledDeck.Info.syncHash`) is skipped without reading its entries: "0 new, 0 retired".
   public func sync(into store: ProgressStore, at now: Date) throws(StudyError) -> [String] {
     var lines: [String] = []
@@ -93,7 +93,9 @@ public final class CompiledMaterial: @unchecked Sendable {
       } catch {
         throw .store(error.description)
       }
-      let entries = try withRebuild(index) { deck throws(DeckCacheError) in try deck.entries() }
+      var entries = try withRebuild(index) { deck throws(DeckCacheError) in try deck.entries() }
+      // New cards get their places in the order of introduction now, so the deck itself is needed (once per change).
+      if let deck = deck(info.deckID) { entries = deck.heartFirst(entries, item: \.item) }
       let records = entries.map {
         CardRecord(id: $0.id, kind: $0.kind, siblingGroup: $0.siblingGroup, tags: $0.tags, era: $0.era)
       }
@@ -124,7 +126,7 @@ public final class CompiledMaterial: @unchecked Sendable {
   }
 
   /// Runs `body` on deck `index`; a damaged compiled copy is rebuilt from the deck file once and `body` retried.
-  private func withRebuild<T>(
+  func withRebuild<T>(
     _ index: Int, _ body: (CompiledDeck) throws(DeckCacheError) -> T
   ) throws(StudyError) -> T {
     let deck = lock.withLock { compiled[index] }

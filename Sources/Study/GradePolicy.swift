@@ -10,8 +10,9 @@ public enum GradePolicy {
   public static let hardAfter = 60.0
 
   /// The proposed grade: each hint lowers it a step (a hinted answer is at best Hard); a fast unaided right answer
-  /// is Easy, a very slow one Hard.
-  public static func propose(_ verdict: Verdict, hints: Int, seconds: Double) -> Rating {
+  /// is Easy, a very slow one Hard, except on the session's first card (`firstOfSession`), where the time also
+  /// holds settling in, reading the screen or fetching a coffee, so slowness alone does not mark it down.
+  public static func propose(_ verdict: Verdict, hints: Int, seconds: Double, firstOfSession: Bool = false) -> Rating {
     var rating = verdict.proposedGrade
     if hints > 0 {
       let lowered = max(Rating.again.rawValue, rating.rawValue - hints)
@@ -21,7 +22,7 @@ public enum GradePolicy {
     }
     if verdict.outcome == .correct {
       if rating == .good && seconds < easyWithin { return .easy }
-      if seconds > hardAfter { return min(rating, .hard) }
+      if seconds > hardAfter && !firstOfSession { return min(rating, .hard) }
     }
     return rating
   }

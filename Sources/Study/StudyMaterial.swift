@@ -35,12 +35,13 @@ public struct StudyMaterial: Sendable {
     return decks.flatMap { $0.entities.flatMap(\.allNames) }.filter { seen.insert($0).inserted }
   }
 
-  /// Adds new cards to `store` and retires vanished ones; returns one summary line per deck.
+  /// Adds new cards to `store` heart-first (`Deck.heartFirst`) and retires vanished ones; returns one summary line
+  /// per deck.
   public func sync(into store: ProgressStore, paths: [String], at now: Date) throws(StudyError) -> [String] {
     var lines: [String] = []
     for (deck, path) in zip(decks, paths) {
       let bytes = (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()
-      let records = cards.filter { $0.deck == deck.id }.map {
+      let records = deck.heartFirst(cards.filter { $0.deck == deck.id }, item: \.item).map {
         CardRecord(id: $0.id, kind: $0.kind.rawValue, siblingGroup: $0.siblingGroup, tags: $0.tags, era: $0.era)
       }
       do {

@@ -169,7 +169,9 @@ public final class StudySession {
         let seconds = now().timeIntervalSince(shown)
         let verdict = judge.check(text, card: card)
         showVerdict(verdict, card: card, typed: text)
-        let proposed = GradePolicy.propose(verdict, hints: hints, seconds: seconds)
+        // Before the first answer of a session, the time also holds settling in.
+        let proposed = GradePolicy.propose(
+          verdict, hints: hints, seconds: seconds, firstOfSession: summary.reviewed == 0)
         switch gradeLoop(proposed) {
         case .grade(let rating):
           guard try record(card, rating: rating, typed: text, verdict: verdict, seconds: seconds) else {

@@ -12,6 +12,8 @@ public enum WorkspaceError: Error, Sendable, Equatable, CustomStringConvertible 
   case cannotCreate(path: String, reason: String)
   /// A learner name unfit for a file name.
   case invalidLearner(name: String, reason: String)
+  /// Outside any workspace, with neither `XDG_DATA_HOME` nor `HOME` set to say where the personal one goes.
+  case noPersonalFolder
 
   /// What went wrong, in one line.
   public var message: String {
@@ -22,6 +24,8 @@ public enum WorkspaceError: Error, Sendable, Equatable, CustomStringConvertible 
     case .alreadyAWorkspace(let path): "'\(path)' is already an Annals workspace"
     case .cannotCreate(let path, let reason): "cannot create a workspace in '\(path)': \(reason)"
     case .invalidLearner(let name, let reason): "invalid learner name '\(TerminalText.sanitize(name))': \(reason)"
+    case .noPersonalFolder:
+      "no Annals workspace here or above, and no personal one: neither XDG_DATA_HOME nor HOME is an absolute path"
     }
   }
 
@@ -33,6 +37,7 @@ public enum WorkspaceError: Error, Sendable, Equatable, CustomStringConvertible 
     case .alreadyAWorkspace: "its decks are in Decks/; add yours there"
     case .cannotCreate: "check that the folder is writable"
     case .invalidLearner: "use letters, digits, '-', '_' or '.', e.g. --learner ana"
+    case .noPersonalFolder: "set HOME (or XDG_DATA_HOME), pass --workspace DIR, or run `annals init` to make one here"
     }
   }
 

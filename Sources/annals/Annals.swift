@@ -6,6 +6,12 @@ struct Annals: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "annals",
     abstract: "Study history from structured event decks, with spaced repetition.",
+    discussion: """
+      Commands that use a workspace (a folder holding Decks/ and Progress/) find it in the current folder or the \
+      nearest one above it, or take --workspace DIR; outside any workspace they use the personal one in \
+      $XDG_DATA_HOME/annals (~/.local/share/annals), made on first use. Line editing reads $EDITRC, else \
+      ~/.editrc, as other libedit programs do; lines that start with 'annals:' apply to Annals alone.
+      """,
     version: "0.1.0",
     subcommands: [
       // Each subcommand lives in its own file: <Name>Command.swift.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Drafting
+import CardBuilder
 import EventDeck
 import Foundation
 

@@ -14,13 +14,14 @@ import Workspace
 struct SimulateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "simulate",
-    abstract: "Simulate a learner studying a deck day by day, into a real progress store.",
+    abstract: "Simulate a learner studying decks day by day, into a real progress store.",
     discussion: """
       The simulated learner answers each day's queue through the same store path as a person. Their memory is \
       FSRS with the default weights (each card harder or easier, drawn from the seed), so the true retention \
       comes out near the desired retention you choose; wrong typed answers are drawn from the deck's own \
       distractors, and every typed answer is judged by the deck's answer checker, as in 'annals study'. The summary answers: how many reviews a day does this retention cost? Everything is \
-      determined by --seed. The store must not exist yet.
+      determined by --seed. The store must not exist yet. Without --deck, the learner studies every deck in the \
+      workspace's Decks/, as 'annals study' does.
       """)
 
   @OptionGroup var workspaceOptions: WorkspaceOptions
@@ -28,8 +29,11 @@ struct SimulateCommand: ParsableCommand {
   @Option(help: ArgumentHelp("The progress store file (default: <workspace>/Progress/<learner>.sqlite).", valueName: "path"))
   var store: String?
 
-  @Option(help: ArgumentHelp("The deck file to study (.yaml), its cards built as 'annals study' builds them.", valueName: "file"))
-  var deck: String
+  @Option(
+    help: ArgumentHelp(
+      "The deck file to study (.yaml), its cards built as 'annals study' builds them (repeatable; default: every "
+        + "deck in the workspace's Decks/).", valueName: "file"))
+  var deck: [String] = []
 
   @Option(help: "Days to simulate.")
   var days = 90
@@ -83,16 +87,24 @@ struct SimulateCommand: ParsableCommand {
       learner: learner, days: days, desiredRetention: retention, seed: seed, start: first, newPerDay: newPerDay)
     options.spread = spread
     let summary: SimulationSummary
+    // Given decks need no workspace (with --store); none given means the workspace's, as for 'annals study'.
+    var paths = deck
+    for path in paths where !FileManager.default.fileExists(atPath: path) {
+      throw CommandError("no deck file at '\(path.terminalSafe)' (give a path like Decks/kalbajar.yaml)")
+    }
+    if paths.isEmpty { paths = try DeckPaths.resolve([], in: workspaceOptions.resolveWorkspace()) }
     do {
-      let material = try StudyMaterial.load(paths: [deck])
-      guard let loaded = material.decks.first else { throw CommandError("\(deck.terminalSafe) has no deck") }
+      let material = try StudyMaterial.load(paths: paths)
+      guard !material.decks.isEmpty else { throw CommandError("no deck to study") }
       let store: ProgressStore
       do { store = try ProgressStore(path: path) } catch { throw CommandError(error.description) }
       defer { try? store.close() }
-      _ = try material.sync(into: store, paths: [deck], at: first)  // as 'annals study' does
+      _ = try material.sync(into: store, paths: paths, at: first)  // as 'annals study' does
       options.syncsDeck = false
-      let catalog = CardCatalog(deck: loaded, cards: material.cards)
-      summary = try LearnerSimulator(catalog: catalog, options: options).run(store: store)
+      let catalogs = material.decks.map { loaded in
+        CardCatalog(deck: loaded, cards: material.cards.filter { $0.deck == loaded.id })
+      }
+      summary = try LearnerSimulator(catalogs: catalogs, options: options).run(store: store)
     } catch let error as SimulationError {
       throw CommandError(error.description)
     } catch let error as StudyError {

@@ -39,6 +39,9 @@ struct StudyCommand: ParsableCommand {
   @Flag(help: "Let Tab complete the deck's names too (off by default: it turns recall into recognition).")
   var completeNames = false
 
+  /// How many cards of each sort (added, retired, reworded) the summary of a changed deck lists.
+  static let changesShown = 5
+
   func validate() throws {
     if let newLimit, newLimit < 0 { throw ValidationError("--new must be 0 or more") }
     if let reviewLimit, reviewLimit < 0 { throw ValidationError("--reviews must be 0 or more") }
@@ -63,6 +66,10 @@ struct StudyCommand: ParsableCommand {
               .utf8))
       }
       let store = try ProgressStore(path: workspace.storeURL(for: learner).path)
+      // A deck edited since this learner last synced it: what the edit changed, before the sync takes it in.
+      for change in try material.changes(since: store) where !change.diff.isEmpty {
+        terminal.write(change.lines(limit: Self.changesShown).joined(separator: "\n") + "\n\n")
+      }
       _ = try material.sync(into: store, at: Date())
       let settings = try store.settings()
       let scheduler = try store.scheduler(forDeck: material.deckIDs.first)

@@ -54,7 +54,7 @@ struct DeckRuleTests {
         .e(9, 5, "unknown key 'nmae' in a person", hint: "did you mean 'name'?"),
         .e(
           11, 5, "unknown key 'colour' in a person",
-          hint: "known keys: id, name, aliases, role, within, type, tags, source, cite, disable, questions"),
+          hint: "known keys: id, name, aliases, role, within, type, tags, source, cite, disable, questions, core"),
       ]),
     RuleCase(
       fixture: "wrong-type",

@@ -36,7 +36,7 @@ struct SyncTests {
 
 @Suite("Study queue")
 struct QueueTests {
-  @Test("new cards come in deck order, one per sibling group, up to the daily limit")
+  @Test("new cards come in order of introduction, kinds interleaved, one per sibling group, up to the daily limit")
   func newCards() throws {
     let store = try makeStore(count: 10)
     let queue = try store.queue(at: noon, options: QueueOptions(newLimit: 3))

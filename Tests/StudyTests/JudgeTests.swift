@@ -87,6 +87,17 @@ import Testing
     #expect(GradePolicy.propose(verdict, hints: hints, seconds: seconds) == rating)
   }
 
+  @Test("slowness alone does not mark the session's first right answer down to Hard; a hint or a later card still")
+  func firstCardSlowness() {
+    let right = Verdict(outcome: .correct, expected: "x", explanation: "", proposedGrade: .good)
+    let close = Verdict(outcome: .close, expected: "x", explanation: "", proposedGrade: .hard)
+    #expect(GradePolicy.propose(right, hints: 0, seconds: 600, firstOfSession: true) == .good)
+    #expect(GradePolicy.propose(right, hints: 0, seconds: 600, firstOfSession: false) == .hard)
+    #expect(GradePolicy.propose(right, hints: 1, seconds: 600, firstOfSession: true) == .hard)
+    #expect(GradePolicy.propose(close, hints: 0, seconds: 600, firstOfSession: true) == .hard)
+    #expect(GradePolicy.propose(right, hints: 0, seconds: 2, firstOfSession: true) == .easy)
+  }
+
   @Test(arguments: [("", nil), ("1", Rating.again), ("4", .easy), ("good", .good), ("h", .hard), ("5", nil), ("x", nil)])
   func gradesParse(text: String, rating: Rating?) {
     #expect(GradePolicy.parse(text) == rating)

@@ -25,6 +25,16 @@ import Testing
     #expect(reviews.map(\.2) == ["1901-01-01", "1902"])
   }
 
+  @Test("a right answer after a long pause is Good on the session's first card, Hard on a later one")
+  func firstCardIsNotMarkedDownForSlowness() throws {
+    let fixture = try StudyFixture(deck: "mini")
+    fixture.step = 90  // every answer takes a minute and a half
+    let (session, _) = try fixture.session(
+      [.line("1901-01-01"), .line(""), .line("1902-02-02"), .line(""), .line(":quit")])
+    _ = try session.run()
+    #expect(try fixture.liveReviews().map(\.1) == [.good, .hard])
+  }
+
   @Test func undoRevertsTheLastAnswerInStoreAndQueue() throws {
     let fixture = try StudyFixture(deck: "mini")
     let output = BufferedOutput()

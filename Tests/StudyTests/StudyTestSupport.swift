@@ -12,6 +12,8 @@ final class StudyFixture {
   let store: ProgressStore
   let material: StudyMaterial
   private(set) var clockTime = Date(timeIntervalSince1970: 1_780_000_000)
+  /// How far the clock moves per reading.
+  var step: TimeInterval = 10
 
   init(deck name: String) throws {
     directory = FileManager.default.temporaryDirectory.appendingPathComponent("annals-study-\(UUID().uuidString)")
@@ -24,9 +26,9 @@ final class StudyFixture {
 
   deinit { try? FileManager.default.removeItem(at: directory) }
 
-  /// Each call returns a time ten seconds after the previous one.
+  /// Each call returns a time `step` (ten seconds unless set) after the previous one.
   func tick() -> Date {
-    clockTime += 10
+    clockTime += step
     return clockTime
   }
 

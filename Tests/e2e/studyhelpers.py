@@ -31,9 +31,9 @@ def reviews(root, learner, include_undone=False):
 
 
 def env(**extra):
-    """The test environment: no colour unless asked, a plain xterm, UTC."""
+    """The test environment: no colour unless asked, a plain xterm, UTC, and not the developer's ~/.editrc."""
     base = dict(os.environ)
-    base.update({"NO_COLOR": "1", "TERM": "xterm", "TZ": "UTC", "COLUMNS": "100"})
+    base.update({"NO_COLOR": "1", "TERM": "xterm", "TZ": "UTC", "COLUMNS": "100", "EDITRC": os.devnull})
     base.pop("ANNALS_LEARNER", None)
     base.update(extra)
     return base

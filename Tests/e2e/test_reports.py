@@ -188,3 +188,28 @@ def test_simulate_a_real_deck_and_report_its_text_without_a_catalog(tmp_path):
     rows = list(csv.DictReader(io.StringIO(cards.stdout, newline="")))
     studied = [row for row in rows if row["state"] != "new"]
     assert studied and all(row["prompt"] and row["answer"] for row in studied)
+
+
+def test_simulate_without_deck_studies_the_workspace_decks_as_study_does(tmp_path):
+    import shutil
+    import sqlite3
+    root = tmp_path / "ws"
+    (root / "Decks").mkdir(parents=True)
+    (root / "Progress").mkdir()
+    shutil.copytree(os.path.dirname(DECK), root / "Decks", dirs_exist_ok=True)
+    shutil.copy(os.path.join(ROOT, "Tests", "e2e", "fixtures", "mini.yaml"), root / "Decks" / "mini.yaml")
+    result = run("simulate", "--workspace", str(root), "--learner", "sim", "--days", "2", "--new-per-day", "700",
+                 "--start", "2026-03-01")
+    assert result.returncode == 0, result.stderr
+    db = sqlite3.connect(root / "Progress" / "sim.sqlite")
+    try:
+        decks = [row[0] for row in db.execute("SELECT id FROM deck ORDER BY id")]
+        studied = {row[0] for row in db.execute(
+            "SELECT DISTINCT c.deck_id FROM review r JOIN card c ON c.id = r.card_id")}
+    finally:
+        db.close()
+    assert decks == ["kalbajar", "mini"]
+    assert studied == {"kalbajar", "mini"}
+    # Outside a workspace and without --deck, it says what to give.
+    lost = run("simulate", "--store", str(tmp_path / "x.sqlite"), "--workspace", str(tmp_path / "nowhere"))
+    assert lost.returncode != 0 and "Error" in lost.stderr

@@ -1,7 +1,5 @@
-import TextKit
-import CardBuilder
 import EventDeck
-import LineEditing
+import TextKit
 
 /// The cards an edit of a deck adds, retires and rewords, matched by their stable ids.
 public struct DeckDiff: Sendable, Equatable {
@@ -23,6 +21,12 @@ public struct DeckDiff: Sendable, Equatable {
     public var id: String
     public var old: Entry
     public var new: Entry
+
+    public init(id: String, old: Entry, new: Entry) {
+      self.id = id
+      self.old = old
+      self.new = new
+    }
   }
 
   public var added: [Entry]
@@ -30,6 +34,14 @@ public struct DeckDiff: Sendable, Equatable {
   public var reworded: [Rewording]
   /// Cards whose id, question and answer are unchanged.
   public var unchanged: Int
+
+  /// A diff known only in part (a retired card's question may be empty: it is then shown by id alone).
+  public init(added: [Entry], retired: [Entry], reworded: [Rewording], unchanged: Int) {
+    self.added = added
+    self.retired = retired
+    self.reworded = reworded
+    self.unchanged = unchanged
+  }
 
   /// Compares the cards of two versions of a deck.
   public init(old: [Card], new: [Card]) {

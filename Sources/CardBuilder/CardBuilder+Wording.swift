@@ -1,0 +1,91 @@
+import EventDeck
+import TextKit
+
+extension CardBuilder {
+  /// Nouns that name people (or bodies of them): a subject made of them can be asked about with "Who …?".
+  static let peopleNouns: Set<String> = [
+    "forces", "force", "troops", "leaders", "leader", "leadership", "men", "units", "unit", "government", "side",
+    "army", "military", "soldiers", "commanders", "commander", "fighters", "armenians", "azerbaijanis", "president",
+    "governor", "detachment", "column", "brigade", "regiment", "people", "officials", "authorities", "rebels",
+    "defenders", "volunteers", "militia", "militias", "battalion", "division", "general", "colonel", "minister",
+  ]
+
+  /// The date question from the event's clause, else the template; nil when both give the answer away.
+  func datePrompt(_ clause: QuestionBuilder.Clause?, title: String, date: DateSpec) -> String? {
+    let answer = date.description
+    if let clause {
+      let asked = questions.dateQuestion(clause, date: date)
+      if !Giveaway.givesAway(answer: answer, prompt: asked) { return asked }
+    }
+    let template = Self.datePrompt(title, date)
+    return Giveaway.givesAway(answer: answer, prompt: template) ? nil : template
+  }
+
+  /// "Where did … ?" from the event's clause, else "Where was <title>?"; nil when both give the answer away.
+  func placePrompt(_ clause: QuestionBuilder.Clause?, title: String, answer: String) -> String? {
+    if let clause {
+      let asked = questions.placeQuestion(clause)
+      if !Giveaway.givesAway(answer: answer, prompt: asked) { return asked }
+    }
+    let template = Phrasing.question("Where was \(title)")
+    return Giveaway.givesAway(answer: answer, prompt: template) ? nil : template
+  }
+
+  /// "Who captured …?" when the clause's subject (or a passive's agent) is the event's actor, else "Who carried
+  /// out <title>?" ("took part in" for several actors); nil when both give the answer away.
+  func actorPrompt(
+    _ clause: QuestionBuilder.Clause?, title: String, event: Event, actors: [String], answer: String, lead: String
+  ) -> String? {
+    if let clause, asksForActor(clause, actors: event.actors), let asked = questions.actorQuestion(clause, lead: lead),
+      !Giveaway.givesAway(answer: answer, prompt: asked)
+    {
+      return asked
+    }
+    let verb = actors.count == 1 ? "carried out" : "took part in"
+    let template = Phrasing.question("\(lead) \(verb) \(title)")
+    return Giveaway.givesAway(answer: answer, prompt: template) ? nil : template
+  }
+
+  /// Whether the clause's doer is one of `actors`: the subject of an active clause, the agent of a passive one
+  /// (or, when neither names an entity, a subject or agent that names people: "military leaders").
+  func asksForActor(_ clause: QuestionBuilder.Clause, actors: [String]) -> Bool {
+    let doer: String
+    switch clause.voice {
+    case .active, .perfect: doer = clause.subject
+    case .passive:
+      guard clause.activeWithoutAgent != nil else { return false }
+      guard let agent = clause.agent else { return true }  // cut short: "by Azerbaijani and foreign Chechen, …"
+      doer = agent
+    }
+    let named = lexicon.mentions(in: doer)
+    guard !named.isEmpty else { return AnswerText.rawTokens(doer).contains { Self.peopleNouns.contains($0) } }
+    let doers = named.filter { actors.contains($0) }
+    guard !doers.isEmpty else { return false }
+    // Others named may be places ("Armenian forces from Nagorno-Karabakh") or names inside an actor's name
+    // ("Melkonian" inside "Melkonian's forces").
+    let doerKeys = doers.flatMap { lexicon.entry($0)?.keys ?? [] }
+    return named.allSatisfy { id in
+      guard !actors.contains(id), let entry = lexicon.entry(id) else { return true }
+      if entry.kind == .place { return true }
+      return entry.keys.contains { key in doerKeys.contains { $0 != key && " \($0) ".contains(" \(key) ") } }
+    }
+  }
+
+  /// Up to `count` of `candidates` that the question does not rule out, those of the event's era first (a 1993
+  /// battle is not answered by a 2020 envoy).
+  ///
+  /// A candidate whose distinctive words are in the question is left out: "Azerbaijani forces" is no option for
+  /// "Which of these warned the Azerbaijanis in the district …?".
+  func fitting(_ candidates: [Entity], prompt: String, era: String?, count: Int) -> [Entity] {
+    var asked = Set<String>()
+    for word in AnswerText.rawTokens(prompt) {
+      asked.insert(word)
+      if word.count > 4, word.hasSuffix("s") { asked.insert(String(word.dropLast())) }
+    }
+    let open = candidates.filter { candidate in !Giveaway.distinctiveWords(of: candidate.name).contains { asked.contains($0) } }
+    guard let era else { return Array(open.prefix(count)) }
+    let near = open.filter { entityEras[$0.id]?.contains(era) ?? false }
+    let far = open.filter { !(entityEras[$0.id]?.contains(era) ?? false) }
+    return Array((near + far).prefix(count))
+  }
+}

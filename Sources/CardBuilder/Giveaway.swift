@@ -1,0 +1,29 @@
+import TextKit
+
+/// Whether a question hands over its own answer: every distinctive word of the answer — after dropping stop words
+/// and words as generic as "forces" or "district", compared in `AnswerText` form — is written in the question.
+///
+/// "Who was responsible for the Azerbaijani summer offensive of 1992?" → "Azerbaijani forces" gives it away;
+/// "Who captured the mountain stronghold of Shusha?" → "Armenian forces" does not.
+public enum Giveaway {
+  /// Words that say nothing about which answer is meant: function words and generic nouns of the decks' answers.
+  public static let stopWords: Set<String> = AnswerText.fillers.union([
+    "forces", "force", "troops", "troop", "unit", "units", "army", "armies", "military", "side", "government",
+    "district", "region", "province", "town", "city", "village", "river", "mountains", "mountain", "pass",
+    "republic", "state", "states", "people", "men", "civilians", "or", "but", "not", "be", "been", "had", "has",
+    "have", "did", "do", "who", "what", "which", "where", "when", "how", "many", "much",
+  ])
+
+  /// The answer's distinctive words in comparison form ("Samvel Karapetyan's unit" → ["samvel", "karapetyan"]).
+  public static func distinctiveWords(of answer: String) -> [String] {
+    AnswerText.tokens(answer).filter { !stopWords.contains($0) }
+  }
+
+  /// Whether every distinctive word of `answer` is in `prompt` (an answer of stop words only is never given away).
+  public static func givesAway(answer: String, prompt: String) -> Bool {
+    let words = distinctiveWords(of: answer)
+    guard !words.isEmpty else { return false }
+    let asked = Set(AnswerText.rawTokens(prompt))
+    return words.allSatisfy { asked.contains($0) }
+  }
+}
