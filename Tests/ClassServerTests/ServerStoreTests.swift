@@ -13,7 +13,7 @@ import Testing
     ProcessInfo.processInfo.environment["ANNALS_TEST_POSTGRES_URL"] == nil ? ["sqlite"] : ["sqlite", "postgresql"]
   }
 
-  func withStore(_ kind: String, _ body: (any ServerStore) async throws -> Void) async throws {
+  func withStore(_ kind: String, _ body: @Sendable (any ServerStore) async throws -> Void) async throws {
     if kind == "sqlite" {
       let folder = FileManager.default.temporaryDirectory.appendingPathComponent("annals-server-\(UUID().uuidString)")
       defer { try? FileManager.default.removeItem(at: folder) }
@@ -94,11 +94,15 @@ import Testing
   func publishingRaisesTheVersion(kind: String) async throws {
     try await withStore(kind) { store in
       let files = [DeckFile(path: "mini.yaml", text: "deck: {}"), DeckFile(path: "sources/a.txt", text: "Ada.")]
-      #expect(try await store.publish(deck: "mini", files: files, at: 1) == 1)
-      #expect(try await store.publish(deck: "mini", files: Array(files.prefix(1)), at: 2) == 2)
-      #expect(try await store.decks() == [DeckListing(id: "mini", version: 2, publishedAt: 2)])
-      #expect(try await store.deck("mini")?.files == Array(files.prefix(1)))
-      #expect(try await store.deck("other") == nil)
+      let first = try await store.publish(deck: "mini", files: files, at: 1)
+      let second = try await store.publish(deck: "mini", files: Array(files.prefix(1)), at: 2)
+      #expect(first == 1 && second == 2)
+      let listed = try await store.decks()
+      #expect(listed == [DeckListing(id: "mini", version: 2, publishedAt: 2)])
+      let mini = try await store.deck("mini")
+      #expect(mini?.files == Array(files.prefix(1)))
+      let other = try await store.deck("other")
+      #expect(other == nil)
     }
   }
 }
