@@ -48,9 +48,16 @@ enum DateExtractor {
 
   static func isDash(_ t: Token) -> Bool { t.text == "–" || t.text == "-" || t.text == "—" || t.text == "/" }
 
+  /// "BC", "B.C.", "BCE", "B.C.E." (`bc`), or "AD", "A.D.", "CE", "C.E.", compared byte by byte: it is asked of
+  /// nearly every token.
   static func isEra(_ t: Token, bc: Bool) -> Bool {
-    let w = t.text.replacingOccurrences(of: ".", with: "")
-    return bc ? (w == "BC" || w == "BCE") : (w == "AD" || w == "CE")
+    let bytes = t.text.utf8
+    guard bytes.count <= 6, let first = bytes.first, first == UInt8(ascii: "A") || first == UInt8(ascii: "B")
+      || first == UInt8(ascii: "C")
+    else { return false }
+    let w = bytes.filter { $0 != UInt8(ascii: ".") }
+    return bc ? (w.elementsEqual("BC".utf8) || w.elementsEqual("BCE".utf8))
+      : (w.elementsEqual("AD".utf8) || w.elementsEqual("CE".utf8))
   }
 
   static func ordinal(_ n: Int) -> String {
@@ -137,7 +144,7 @@ enum DateExtractor {
       } else if let m = month(a) {
         // "February-March 1993" is one token.
         match = monthForm(m, at: first, tokens: tokens, context: context?.year)
-      } else if a.text.contains("-"), case let halves = a.text.split(separator: "-"), halves.count == 2,
+      } else if a.text.contains(ascii: "-"), case let halves = a.text.split(separator: "-"), halves.count == 2,
         let m1 = month(Token(text: String(halves[0]), start: 0, end: 0)),
         let m2 = month(Token(text: String(halves[1]), start: 0, end: 0)), let y = tok(first + 1).flatMap({ year($0) })
       {

@@ -256,7 +256,7 @@ public enum Drafter {
       unitWords = unit
     }
     var blank = "_____"
-    if q.term.contains("-"), let suffix = q.term.split(separator: "-").last {
+    if q.term.contains(ascii: "-"), let suffix = q.term.split(separator: "-").last {
       // "one _____-man unit".
       blank = "_____-" + suffix
       end = q.end

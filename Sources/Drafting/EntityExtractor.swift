@@ -144,10 +144,10 @@ enum EntityExtractor {
     guard t.isCapitalized, t.isWord else { return false }
     if t.text.contains(where: \.isNumber) { return false }
     if DateExtractor.month(t) != nil || weekdays.contains(t.text) { return false }
-    if t.text.contains("-"), t.text.split(separator: "-").contains(where: { DateExtractor.month(Token(text: String($0), start: 0, end: 0)) != nil }) {
+    if t.text.contains(ascii: "-"), t.text.split(separator: "-").contains(where: { DateExtractor.month(Token(text: String($0), start: 0, end: 0)) != nil }) {
       return false
     }
-    if t.text.contains(".") {
+    if t.text.contains(ascii: ".") {
       return titles.contains(t.text) || (t.text.count == 2 && t.text.first!.isUppercase)
     }
     return !["BC", "BCE", "AD", "CE"].contains(t.text)

@@ -102,7 +102,7 @@ enum QuantityExtractor {
           value = v * scale
           last = i + 1
         }
-      } else if t.text.contains("-"), case let parts = t.lower.split(separator: "-").map(String.init), parts.count >= 2,
+      } else if t.text.contains(ascii: "-"), case let parts = t.lower.split(separator: "-").map(String.init), parts.count >= 2,
         let head = words([Token(text: parts.dropLast().joined(separator: "-"), start: 0, end: 0)], 0)
           ?? (parts[0].allSatisfy(\.isNumber) ? Double(parts[0]).map { ($0, 0) } : nil),
         let suffix = parts.last, ["man", "hour", "day", "week", "month", "year", "kilometre", "mile", "minute"].contains(suffix)
@@ -115,7 +115,7 @@ enum QuantityExtractor {
         // counted by its adjective).
         let next = tok(w.last + 1)
         let after = next?.lower ?? ""
-        if w.value == 1 && (after == "of" || ["point", "time", "side", "day", "way"].contains(after) || after == "another" || next == nil || !(next!.isLowercaseWord) || after.contains("-")) {
+        if w.value == 1 && (after == "of" || ["point", "time", "side", "day", "way"].contains(after) || after == "another" || next == nil || !(next!.isLowercaseWord) || after.contains(ascii: "-")) {
           i += 1
           continue
         }

@@ -101,7 +101,7 @@ public enum SentenceSplitter {
 
   /// The text without citation marks: "[4]", "[a]", "[23][16]" (one to four letters or digits in brackets).
   public static func stripCitations(_ text: String) -> String {
-    guard text.contains("[") else { return text }
+    guard text.contains(ascii: "[") else { return text }
     let chars = Array(text)
     var out = ""
     var i = 0
@@ -188,7 +188,7 @@ public enum SentenceSplitter {
           continue
         }
         var j = i
-        while j + 1 < n, ".!?…".contains(c[j + 1]) { j += 1 }
+        while j + 1 < n, c[j + 1] == "." || c[j + 1] == "!" || c[j + 1] == "?" || c[j + 1] == "…" { j += 1 }
         let savedQuote = inQuote
         let savedParen = paren
         var k = j + 1

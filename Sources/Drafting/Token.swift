@@ -27,7 +27,7 @@ struct Token: Sendable, Equatable {
   }
   /// The value of an integer token without separators ("1,900" → 1900).
   var integer: Int? {
-    guard isNumeral, !text.contains(".") else { return nil }
+    guard isNumeral, !text.contains(ascii: ".") else { return nil }
     return Int(text.filter { $0 != "," })
   }
 
@@ -53,7 +53,7 @@ struct Token: Sendable, Equatable {
         let x = c[j]
         if x.isLetter || x.isNumber {
           j += 1
-        } else if "'’-.".contains(x), j + 1 < n, c[j + 1].isLetter || c[j + 1].isNumber,
+        } else if x == "'" || x == "’" || x == "-" || x == ".", j + 1 < n, c[j + 1].isLetter || c[j + 1].isNumber,
           !(x == "." && c[j - 1].isLetter && c[j + 1].isNumber)
         {
           j += 2

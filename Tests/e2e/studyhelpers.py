@@ -2,10 +2,13 @@
 import os
 import shutil
 import sqlite3
+import tempfile
 
 ANNALS = os.environ.get("ANNALS_BIN", ".build/debug/annals")
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = os.path.join(HERE, "fixtures")
+# A run outside any workspace uses the personal one in $XDG_DATA_HOME/annals: never the developer's own.
+PERSONAL = tempfile.mkdtemp(prefix="annals-e2e-data-")
 
 
 def workspace(tmp_path, deck="mini"):
@@ -33,7 +36,8 @@ def reviews(root, learner, include_undone=False):
 def env(**extra):
     """The test environment: no colour unless asked, a plain xterm, UTC, and not the developer's ~/.editrc."""
     base = dict(os.environ)
-    base.update({"NO_COLOR": "1", "TERM": "xterm", "TZ": "UTC", "COLUMNS": "100", "EDITRC": os.devnull})
+    base.update({"NO_COLOR": "1", "TERM": "xterm", "TZ": "UTC", "COLUMNS": "100", "EDITRC": os.devnull,
+                 "XDG_DATA_HOME": PERSONAL})
     base.pop("ANNALS_LEARNER", None)
     base.update(extra)
     return base

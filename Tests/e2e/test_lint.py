@@ -84,10 +84,20 @@ def test_init_makes_a_workspace_whose_sample_lints_clean(tmp_path):
     assert "already an Annals workspace" in again.stderr
 
 
-def test_no_workspace_is_an_error_with_a_hint(tmp_path):
-    result = annals("lint", cwd=tmp_path)
+def test_outside_any_workspace_lint_checks_the_personal_workspace(tmp_path):
+    """No workspace here or above: the personal one (made now, said once) has no decks yet, and lint says so."""
+    data = tmp_path / "data"
+    environment = dict(os.environ, HOME=str(tmp_path / "home"), XDG_DATA_HOME=str(data))
+    result = subprocess.run([ANNALS, "lint"], capture_output=True, text=True, cwd=tmp_path, env=environment, timeout=60)
     assert result.returncode != 0
-    assert "no Annals workspace" in result.stderr
+    assert f"annals: made your personal workspace in {data}/annals" in result.stderr
+    assert f"no decks in {data}/annals/Decks" in result.stderr
+    assert "hint: put a .yaml deck there, or name one" in result.stderr
+    # Neither HOME nor XDG_DATA_HOME: no personal workspace, and the error says what to set.
+    bare = {k: v for k, v in os.environ.items() if k not in ("HOME", "XDG_DATA_HOME")}
+    result = subprocess.run([ANNALS, "lint"], capture_output=True, text=True, cwd=tmp_path, env=bare, timeout=60)
+    assert result.returncode != 0
+    assert "no Annals workspace here or above, and no personal one" in result.stderr
     assert "annals init" in result.stderr
 
 
