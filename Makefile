@@ -3,7 +3,7 @@ SWIFT ?= swift
 DECK ?= Decks/kalbajar.yaml
 PREFIX ?= /usr/local
 
-.PHONY: deps build release install uninstall study test fuzz sanitize bench bench-inprocess bench-optimizer bench-study bench-scale screenshots clean
+.PHONY: deps build release install uninstall study test fuzz sanitize bench bench-inprocess bench-optimizer bench-study bench-scale bench-server screenshots clean
 
 deps:
 	@scripts/install-deps
@@ -43,7 +43,7 @@ sanitize: deps
 
 ## Prints benchmark figures (release build): every in-process benchmark, then the optimizer against fsrs-rs,
 ## the study session's latency through a pseudo-terminal, and library scale beside Anki, sqlite3 and PyYAML.
-bench: deps bench-inprocess bench-optimizer bench-study bench-scale
+bench: deps bench-inprocess bench-optimizer bench-study bench-scale bench-server
 
 bench-inprocess: deps
 	$(SWIFT) run -c release AnnalsBench
@@ -62,6 +62,11 @@ bench-study: deps
 bench-scale: deps
 	$(SWIFT) build -c release
 	@scripts/bench-scale
+
+## The class server under load on loopback: 300 students' 'annals sync' (200 reviews each), 16 at a time, on SQLite
+## and on a PostgreSQL cluster of its own, side by side (reviews stored, requests/s, p50/p99 sync, server memory).
+bench-server: deps
+	@scripts/bench-server
 
 ## Renders the learner and class HTML reports of seeded simulations to docs/*.png with headless Chromium.
 screenshots: deps

@@ -7,6 +7,12 @@ let package = Package(
   products: [
     .executable(name: "annals", targets: ["annals"])
   ],
+  traits: [
+    // The class server and its engines (Hummingbird, SwiftNIO, PostgresNIO): on by default; the sanitizer and fuzz
+    // builds pass `--disable-default-traits` and so never build those packages.
+    .trait(name: "Server", description: "annals serve: the class server on Hummingbird, SQLite and PostgreSQL"),
+    .default(enabledTraits: ["Server"]),
+  ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -14,6 +20,14 @@ let package = Package(
     .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    // The class server (`annals serve`), built only with the default trait `Server` (see `traits` below).
+    .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+    .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+    .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
   ],
   targets: [
     // MARK: - System libraries
@@ -89,6 +103,34 @@ let package = Package(
       dependencies: ["CardBuilder", "AnswerCheck", "ProgressStore", "Scheduling", "EventDeck", "StableRandom"]
     ),
 
+    // MARK: - Class (server and sync)
+
+    // What the class server and its clients exchange: the JSON bodies of every endpoint.
+    .target(name: "ClassModel"),
+    // The student's and teacher's side: HTTP through Foundation, pulling decks and pushing reviews.
+    .target(
+      name: "ClassSync",
+      dependencies: ["ClassModel", "ProgressStore", "Workspace", "EventDeck", "StableRandom"]
+    ),
+    // The server: Hummingbird routes, bearer-token auth, and its store on SQLite (GRDB) or PostgreSQL (PostgresNIO).
+    .target(
+      name: "ClassServer",
+      dependencies: [
+        "ClassModel",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Server"])),
+        .product(name: "HummingbirdCore", package: "hummingbird", condition: .when(traits: ["Server"])),
+        .product(name: "HummingbirdTLS", package: "hummingbird", condition: .when(traits: ["Server"])),
+        .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["Server"])),
+        .product(name: "Crypto", package: "swift-crypto", condition: .when(traits: ["Server"])),
+        .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Server"])),
+        .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: ["Server"])),
+        .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Server"])),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["Server"])),
+        .product(name: "UnixSignals", package: "swift-service-lifecycle", condition: .when(traits: ["Server"])),
+      ]
+    ),
+
     // MARK: - Executables
 
     .executableTarget(
@@ -97,6 +139,10 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "EventDeck", "CardBuilder", "AnswerCheck", "Scheduling", "Optimizer", "ProgressStore",
         "LineEditing", "Study", "Reports", "Simulation", "Workspace", "TextKit", "Drafting", "Interop", "DeckCache",
+        "ClassModel", "ClassSync",
+        .target(name: "ClassServer", condition: .when(traits: ["Server"])),
+        .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Server"])),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["Server"])),
       ]
     ),
     .executableTarget(
@@ -157,5 +203,13 @@ let package = Package(
       name: "ReportsTests",
       dependencies: ["Reports", "Simulation", "CardBuilder", "EventDeck", "ProgressStore", "Scheduling", "StableRandom"],
       resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "ClassServerTests",
+      dependencies: [
+        // ClassServer without the trait is its SQLite store and plain types, so these tests build in either case.
+        "ClassModel", "ClassServer",
+        .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Server"])),
+      ]),
+    .testTarget(name: "ClassSyncTests", dependencies: ["ClassSync", "ClassModel", "ProgressStore", "Scheduling"]),
   ]
 )

@@ -31,6 +31,20 @@ struct Annals: AsyncParsableCommand {
       DiffCommand.self,
       ImportCommand.self,
       ExportCommand.self,
-    ]
+      ClassCommand.self,
+      SyncCommand.self,
+    ] + ServerCommands.all
   )
+
+  /// Parses the command line, reading `report --class --server URL` as `report --server URL` (the class report
+  /// from a class server; `--class` otherwise takes a folder).
+  static func main() async {
+    var arguments = Array(CommandLine.arguments.dropFirst())
+    if arguments.first == "report", let index = arguments.firstIndex(of: "--class"), index + 1 < arguments.count,
+      arguments[index + 1].hasPrefix("--server")
+    {
+      arguments.remove(at: index)
+    }
+    await main(arguments)
+  }
 }

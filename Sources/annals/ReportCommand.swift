@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClassSync
 import Foundation
 import LineEditing
 import ProgressStore
@@ -8,7 +9,7 @@ import TextKit
 import Workspace
 
 /// `annals report`: a learner's progress report, or with `--class DIR` a teacher's report over many stores.
-struct ReportCommand: ParsableCommand {
+struct ReportCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "report",
     abstract: "Show a progress report for a learner, or for a class with --class DIR.",
@@ -44,6 +45,9 @@ struct ReportCommand: ParsableCommand {
   @Option(name: .customLong("class"), help: ArgumentHelp("Report on every *.sqlite store in this folder.", valueName: "dir"))
   var classDirectory: String?
 
+  /// `--server URL --token TEACHER` (written `--class --server …`): the class report from a class server's data.
+  @OptionGroup var serverOptions: ServerOptions
+
   @Option(
     help: ArgumentHelp(
       "A deck file (.yaml) giving questions and source sentences, its cards built as 'annals study' builds them (repeatable; default: the deck files the store was synced from).",
@@ -71,17 +75,30 @@ struct ReportCommand: ParsableCommand {
     if allCards && format != .json { throw ValidationError("--all-cards only applies with --format json") }
   }
 
-  func run() throws {
+  func run() async throws {
     let moment = try parseMoment(now)
     var catalogs = try catalog.map(ReportCatalogs.load)
     let output: String
+    // With --server: the server's reviews rebuilt into a private temporary folder of stores, removed afterwards.
+    var fromServer: (folder: String, server: String)?
+    if serverOptions.server != nil {
+      let client = try serverOptions.client()
+      let folder = FileManager.default.temporaryDirectory.appendingPathComponent("annals-class-\(UUID().uuidString)").path
+      let downloaded = try await syncing { () async throws(SyncError) in
+        try await ClassDownload(client: client).download(into: folder, now: moment)
+      }
+      if catalog.isEmpty { catalogs = try downloaded.deckFiles.map(ReportCatalogs.load) }
+      fromServer = (folder, client.server.absoluteString)
+    }
+    defer { if let fromServer { try? FileManager.default.removeItem(atPath: fromServer.folder) } }
     do {
-      if let classDirectory {
+      if let classDirectory = fromServer?.folder ?? classDirectory {
         var report = try ClassReportBuilder(now: moment, catalogs: catalogs, deck: deck).report(directory: classDirectory)
+        if let fromServer { report.directory = fromServer.server }
         // The JSON's items stay bounded at any class size (the least known first); --all-cards and CSV
         // --table items list every one.
         if format == .json && !allCards {
-          report.items = Array(report.items.prefix(weakest ?? (format == .json ? 50 : 10)))
+          report.items = Array(report.items.prefix(weakest ?? 50))
         }
         switch format {
         case .text: output = TextRenderer(width: textWidth, color: useColor).render(report)
