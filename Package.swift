@@ -66,14 +66,22 @@ let package = Package(
     // MARK: - Edges (storage, terminal, files)
 
     .target(name: "Workspace", dependencies: ["TextKit"]),
+    // Long scans read their columns through SQLite's C API (GRDB's statements, without its boxed rows).
+    .target(
+      name: "SQLiteScan",
+      dependencies: [
+        .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]),
     .target(
       name: "ProgressStore",
-      dependencies: ["Scheduling", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: ["Scheduling", "SQLiteScan", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     .target(name: "LineEditing", dependencies: ["CEditLine", "TextKit"]),
     .target(
       name: "DeckCache",
-      dependencies: ["EventDeck", "CardBuilder", "StableRandom", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "EventDeck", "CardBuilder", "StableRandom", "SQLiteScan", .product(name: "GRDB", package: "GRDB.swift"),
+      ]
     ),
 
     // MARK: - Features

@@ -2,6 +2,7 @@ import CardBuilder
 import EventDeck
 import Foundation
 import GRDB
+import SQLiteScan
 import StableRandom
 
 /// One deck version's cards, built once and kept in an SQLite file (one row per card, indexed by id), so that a
@@ -15,7 +16,7 @@ import StableRandom
 public final class CompiledDeck: Sendable {
   /// The file format; a file of another format is rebuilt.
   /// 2: card bodies in `CardCodec`'s binary form (1 had JSON).
-  public static let format = 2
+  public static let format = 3
 
   /// What a compiled file says about the deck it was built from.
   public struct Info: Sendable, Equatable {
@@ -92,6 +93,8 @@ public final class CompiledDeck: Sendable {
     public var item: String
     /// Whether `item` is an event (its neighbours make the timeline shown after a miss).
     public var isEvent: Bool
+    /// What the card asks about (`CardCategory`, from the card and its deck's entities), for reports.
+    public var category: CardCategory
   }
 
   /// How this copy came to be.
@@ -170,27 +173,54 @@ public final class CompiledDeck: Sendable {
   }
 
   /// Every card's entry, in deck order (checked as a whole against the file's entries checksum).
+  ///
+  /// Read through the C API (`SQLiteScan`): a library's deck has tens of thousands of cards, and boxing each
+  /// column was most of the time.
   public func entries() throws(DeckCacheError) -> [Entry] {
-    let (rows, expected) = try read { db -> ([Row], Int64?) in
-      let rows = try Row.fetchAll(
-        db, sql: "SELECT id, kind, sibling_group, tags, era, item, is_event FROM card ORDER BY position")
-      return (rows, try Int64.fetchOne(db, sql: "SELECT entries_checksum FROM info"))
-    }
     var entries: [Entry] = []
-    entries.reserveCapacity(rows.count)
     var checksum = Checksum()
-    for row in rows {
-      let tags: String = row[3]
-      let entry = Entry(
-        id: row[0], kind: row[1], siblingGroup: row[2], tags: tags.isEmpty ? [] : tags.split(separator: " ").map(String.init),
-        era: row[4], item: row[5], isEvent: row[6])
-      checksum.add(entry)
-      entries.append(entry)
+    var unknownCategory: String?
+    let expected = try read { db -> Int64? in
+      entries.reserveCapacity(info.cardCount)
+      try db.scan(sql: "SELECT id, kind, sibling_group, tags, era, item, is_event, category FROM card ORDER BY position") {
+        row in
+        let tags = row.string(3)
+        let categoryName = row.string(7)
+        guard let category = CardCategory(rawValue: categoryName) else {
+          unknownCategory = categoryName
+          return false
+        }
+        let entry = Entry(
+          id: row.string(0), kind: row.string(1), siblingGroup: row.string(2),
+          tags: tags.isEmpty ? [] : tags.split(separator: " ").map(String.init), era: row.optionalString(4),
+          item: row.string(5), isEvent: row.bool(6), category: category)
+        checksum.add(entry)
+        entries.append(entry)
+        return true
+      }
+      return try Int64.fetchOne(db, sql: "SELECT entries_checksum FROM info")
+    }
+    if let unknownCategory {
+      throw .damaged(path: label, reason: "a card has the unknown category '\(unknownCategory)'")
     }
     guard entries.count == info.cardCount, checksum.value == expected else {
       throw .damaged(path: label, reason: "the card list does not match its checksum")
     }
     return entries
+  }
+
+  /// The deck's eras (ids, titles and dates), from their own small record: what a report needs of the deck
+  /// besides its cards.
+  public func eras() throws(DeckCacheError) -> [Era] {
+    let row = try read { db in try Row.fetchOne(db, sql: "SELECT eras, eras_checksum FROM info") }
+    guard let row, let data = row[0] as Data?, let sum = row[1] as Int64?, Checksum.of(data) == sum else {
+      throw .damaged(path: label, reason: "the eras record does not match its checksum")
+    }
+    do {
+      return try JSONDecoder().decode([Era].self, from: data)
+    } catch {
+      throw .damaged(path: label, reason: "the eras record cannot be decoded")
+    }
   }
 
   /// The deck itself (entities for the answer checker, events for timelines), decoded from the file.
@@ -327,12 +357,12 @@ public final class CompiledDeck: Sendable {
       format INTEGER NOT NULL, builder TEXT NOT NULL, deck_id TEXT NOT NULL, title TEXT NOT NULL,
       content_hash TEXT NOT NULL, size INTEGER NOT NULL, modified INTEGER NOT NULL, card_count INTEGER NOT NULL,
       deck BLOB NOT NULL, deck_checksum INTEGER NOT NULL, entries_checksum INTEGER NOT NULL,
-      session BLOB NOT NULL, session_checksum INTEGER NOT NULL, sources TEXT NOT NULL, source_stats TEXT NOT NULL,
-      checksum INTEGER NOT NULL);
+      session BLOB NOT NULL, session_checksum INTEGER NOT NULL, eras BLOB NOT NULL, eras_checksum INTEGER NOT NULL,
+      sources TEXT NOT NULL, source_stats TEXT NOT NULL, checksum INTEGER NOT NULL);
     CREATE TABLE card (
       position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, sibling_group TEXT NOT NULL,
-      tags TEXT NOT NULL, era TEXT, item TEXT NOT NULL, is_event INTEGER NOT NULL, body BLOB NOT NULL,
-      checksum INTEGER NOT NULL);
+      tags TEXT NOT NULL, era TEXT, item TEXT NOT NULL, is_event INTEGER NOT NULL, category TEXT NOT NULL,
+      body BLOB NOT NULL, checksum INTEGER NOT NULL);
     """
 
   /// Writes `deck`'s cards into `database` (a fresh temporary file, or memory).
@@ -343,15 +373,17 @@ public final class CompiledDeck: Sendable {
     encoder.outputFormatting = [.sortedKeys]
     let deckData = try encoder.encode(deck)
     let sessionData = try encoder.encode(sessionPart(of: deck))
+    let erasData = try encoder.encode(sessionPart(of: deck).eras)
     let events = Set(deck.events.map(\.id))
+    let entityKinds = Dictionary(deck.entities.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
     try database.writeWithoutTransaction { db in
       try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
       try db.inTransaction {
         try db.execute(sql: schema)
         let insert = try db.makeStatement(
           sql: """
-            INSERT INTO card (position, id, kind, sibling_group, tags, era, item, is_event, body, checksum)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO card (position, id, kind, sibling_group, tags, era, item, is_event, category, body, checksum)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         var entries = Checksum()
         var seen = Set<String>()
@@ -360,11 +392,12 @@ public final class CompiledDeck: Sendable {
           let body = Data(CardCodec.encode(card))
           let entry = Entry(
             id: card.id, kind: card.kind.rawValue, siblingGroup: card.siblingGroup, tags: card.tags, era: card.era,
-            item: card.item, isEvent: events.contains(card.item))
+            item: card.item, isEvent: events.contains(card.item),
+            category: CardCategory(card, entityKind: { entityKinds[$0] }))
           entries.add(entry)
           try insert.execute(arguments: [
             position, entry.id, entry.kind, entry.siblingGroup, entry.tags.joined(separator: " "), entry.era,
-            entry.item, entry.isEvent, body, Checksum.of(body),
+            entry.item, entry.isEvent, entry.category.rawValue, body, Checksum.of(body),
           ])
           position += 1
         }
@@ -376,12 +409,13 @@ public final class CompiledDeck: Sendable {
         try db.execute(
           sql: """
             INSERT INTO info (format, builder, deck_id, title, content_hash, size, modified, card_count, deck,
-              deck_checksum, entries_checksum, session, session_checksum, sources, source_stats, checksum)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              deck_checksum, entries_checksum, session, session_checksum, eras, eras_checksum, sources, source_stats,
+              checksum)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
           arguments: [
             format, builder, info.deckID, info.title, info.contentHash, info.size, info.modified, info.cardCount,
-            deckData, deckSum, entries.value, sessionData, Checksum.of(sessionData), SourceFile.lines(info.sources).hashes, SourceFile.lines(info.sources).stats,
+            deckData, deckSum, entries.value, sessionData, Checksum.of(sessionData), erasData, Checksum.of(erasData), SourceFile.lines(info.sources).hashes, SourceFile.lines(info.sources).stats,
             header,
           ])
         return .commit
@@ -409,6 +443,7 @@ struct Checksum {
       add(part)
     }
     add(entry.isEvent ? "1" : "0")
+    add(entry.category.rawValue)
   }
 
   static func of(_ data: Data) -> Int64 {

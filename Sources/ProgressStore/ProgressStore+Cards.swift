@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SQLiteScan
 import Scheduling
 
 extension ProgressStore {
@@ -32,6 +33,19 @@ extension ProgressStore {
       id: row[0], deckID: row[1], kind: row[2], siblingGroup: row[3],
       tags: tags.split(separator: " ").map(String.init), era: row[5], state: cardState(row),
       suspended: row[17], buriedUntil: date(row[18] as Int64?), retired: row[19], position: row[6])
+  }
+
+  /// A card from a row selected with `cardColumns`, read through the C API (`Database.scan`).
+  static func storedCard(_ row: RawRow) -> StoredCard {
+    let tags = row.string(4)
+    let state = CardState(
+      phase: phase(code: row.int(7)), due: date(milliseconds: row.int64(8)), stability: row.optionalDouble(9),
+      difficulty: row.optionalDouble(10), step: row.int(11), reps: row.int(12), lapses: row.int(13),
+      lastReview: date(row.optionalInt64(14)), scheduledDays: row.int(15), ease: row.optionalDouble(16))
+    return StoredCard(
+      id: row.string(0), deckID: row.string(1), kind: row.string(2), siblingGroup: row.string(3),
+      tags: tags.isEmpty ? [] : tags.split(separator: " ").map(String.init), era: row.optionalString(5), state: state,
+      suspended: row.bool(17), buriedUntil: date(row.optionalInt64(18)), retired: row.bool(19), position: row.int(6))
   }
 
   /// Writes a card's scheduling columns and the review its state comes from.
@@ -67,7 +81,12 @@ extension ProgressStore {
       }
       if !includeRetired { sql += " AND retired = 0" }
       sql += " ORDER BY deck_id, position"
-      return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.storedCard)
+      var cards: [StoredCard] = []
+      try db.scan(sql: sql, arguments: arguments) { row in
+        cards.append(Self.storedCard(row))
+        return true
+      }
+      return cards
     }
   }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SQLiteScan
 import Scheduling
 
 extension ProgressStore {
@@ -17,10 +18,11 @@ extension ProgressStore {
         sql += " WHERE deck_id = ?"
         arguments += [deck]
       }
-      for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
-        let key: Int64 = row[0]
-        ids[key] = row[1]
+      try db.scan(sql: sql, arguments: arguments) { row in
+        let key = row.int64(0)
+        ids[key] = row.string(1)
         maxKey = Swift.max(maxKey, key)
+        return true
       }
       let allKeys = (try Int64.fetchOne(db, sql: "SELECT MAX(key) FROM card")) ?? 0
       let size = Int(Swift.max(maxKey, allKeys)) + 1
@@ -32,20 +34,20 @@ extension ProgressStore {
       var wrong: [Int64: [String: Int]] = [:]
       var currentQuarter = Int64.min
       var current: ReviewDigest.Bucket?
-      let rows = try Row.fetchCursor(
-        db,
+      // Read through the C API (a million rows: GRDB's boxed rows were most of a report's time).
+      try db.scan(
         sql: """
           SELECT card, time, rating, phase, COALESCE(response_ms, 0), CASE WHEN rating = 1 THEN typed_answer END
           FROM revlog WHERE undone = 0 ORDER BY id
-          """)
-      while let row = try rows.next() {
-        let key = Int(row[0] as Int64)
-        guard key < size, included[key] else { continue }
-        let time: Int64 = row[1]
-        let passed = (row[2] as Int) > 1
+          """
+      ) { row in
+        let key = row.int(0)
+        guard key >= 0, key < size, included[key] else { return true }
+        let time = row.int64(1)
+        let passed = row.int(2) > 1
         let reviewPhase = lastPhase[key] == 2
-        lastPhase[key] = UInt8(truncatingIfNeeded: row[3] as Int)
-        let milliseconds: Int = row[4]
+        lastPhase[key] = UInt8(truncatingIfNeeded: row.int(3))
+        let milliseconds = row.int(4)
         if stats[key] == nil {
           stats[key] = ReviewDigest.CardStats(
             reviews: 0, passed: 0, reviewPhase: 0, reviewPhasePassed: 0, firstPassed: passed)
@@ -62,15 +64,12 @@ extension ProgressStore {
             reviewPhasePassed: 0)
         }
         current!.add(passed: passed, reviewPhase: reviewPhase, milliseconds: milliseconds)
-        if let typed: String = row[5], !typed.isEmpty { wrong[Int64(key), default: [:]][typed, default: 0] += 1 }
+        if !row.isEmptyText(5) { wrong[Int64(key), default: [:]][row.string(5), default: 0] += 1 }
+        return true
       }
       if let open = current { buckets[currentQuarter, default: open.empty].merge(open) }
-      var names = ids
-      if deck == nil || names.isEmpty {
-        for row in try Row.fetchAll(db, sql: "SELECT key, id FROM card") where names[row[0]] == nil {
-          names[row[0]] = row[1]
-        }
-      }
+      // Every included card's id was read above (all of them without a deck).
+      let names = ids
       var digest = ReviewDigest()
       for (key, card) in stats.enumerated() {
         if let card, let id = names[Int64(key)] { digest.cards[id] = card }

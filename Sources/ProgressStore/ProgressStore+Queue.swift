@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SQLiteScan
 import Scheduling
 
 extension ProgressStore {
@@ -41,17 +42,17 @@ extension ProgressStore {
       var doneNew = 0
       var doneReviews = 0
       var touched: [String: Set<String>] = [:]
-      let done = try Row.fetchCursor(
-        db,
+      try db.scan(
         sql: """
           SELECT COALESCE(p.phase, 0), c.sibling_group, c.id FROM revlog r JOIN card c ON c.key = r.card
           LEFT JOIN revlog p ON p.id = r.prev
           WHERE r.time >= ? AND r.time < ? AND r.undone = 0
-          """, arguments: [dayStart, dayEnd])
-      while let row = try done.next() {
-        let phase: Int = row[0]
+          """, arguments: [dayStart, dayEnd]
+      ) { row in
+        let phase = row.int(0)
         if phase == 0 { doneNew += 1 } else if phase == 2 { doneReviews += 1 }
-        touched[row[1], default: []].insert(row[2])
+        touched[row.string(1), default: []].insert(row.string(2))
+        return true
       }
       func buried(_ card: StoredCard) -> Bool {
         guard let ids = touched[card.siblingGroup] else { return false }
@@ -62,15 +63,17 @@ extension ProgressStore {
       let filter = Self.filterSQL(options, arguments: &arguments)
       let visible = " AND (buried_until IS NULL OR buried_until <= \(stamp))"
 
-      // Through a cursor, each row read in place (a store may hold thousands of overdue learning cards).
-      let learningRows = try Row.fetchCursor(
-        db,
+      // Each row read in place through the C API (a store may hold thousands of overdue learning cards).
+      var learningAll: [StoredCard] = []
+      try db.scan(
         sql: """
           SELECT \(Self.cardColumns) FROM card WHERE phase IN (1, 3) AND due < ?\(filter)\(visible)
           ORDER BY due
-          """, arguments: [dayEnd] + arguments)
-      var learningAll: [StoredCard] = []
-      while let row = try learningRows.next() { learningAll.append(Self.storedCard(row)) }
+          """, arguments: [dayEnd] + arguments
+      ) { row in
+        learningAll.append(Self.storedCard(row))
+        return true
+      }
       let learning = learningAll.filter { $0.state.due <= now }
       let nextLearningDue = learningAll.first { $0.state.due > now }?.state.due
 
@@ -79,15 +82,16 @@ extension ProgressStore {
       var reviews: [StoredCard] = []
       let reviewRoom = Swift.max(0, reviewLimit - doneReviews)
       if reviewRoom > 0 {
-        let cursor = try Row.fetchCursor(
-          db,
+        try db.scan(
           sql: "SELECT \(Self.cardColumns) FROM card WHERE phase = 2 AND due < ?\(filter)\(visible) ORDER BY due",
-          arguments: [reviewEnd] + arguments)
-        while reviews.count < reviewRoom, let row = try cursor.next() {
+          arguments: [reviewEnd] + arguments
+        ) { row in
           let card = Self.storedCard(row)
-          if buried(card) || queued.contains(card.siblingGroup) { continue }
-          queued.insert(card.siblingGroup)
-          reviews.append(card)
+          if !buried(card) && !queued.contains(card.siblingGroup) {
+            queued.insert(card.siblingGroup)
+            reviews.append(card)
+          }
+          return reviews.count < reviewRoom
         }
       }
 
@@ -97,17 +101,18 @@ extension ProgressStore {
       let newRoom = Swift.max(0, newLimit - doneNew)
       if newRoom > 0 {
         let window = newRoom * Self.newCardWindow
-        let cursor = try Row.fetchCursor(
-          db,
-          sql: "SELECT \(Self.cardColumns) FROM card WHERE phase = 0\(filter)\(visible) ORDER BY position",
-          arguments: arguments)
         var candidates: [StoredCard] = []
         var groups = Set<String>()
-        while groups.count < window, let row = try cursor.next() {
+        try db.scan(
+          sql: "SELECT \(Self.cardColumns) FROM card WHERE phase = 0\(filter)\(visible) ORDER BY position",
+          arguments: arguments
+        ) { row in
           let card = Self.storedCard(row)
-          if buried(card) || queued.contains(card.siblingGroup) { continue }
-          groups.insert(card.siblingGroup)
-          candidates.append(card)
+          if !buried(card) && !queued.contains(card.siblingGroup) {
+            groups.insert(card.siblingGroup)
+            candidates.append(card)
+          }
+          return groups.count < window
         }
         new = IntroductionOrder.pick(candidates.map(IntroductionOrder.Candidate.init), count: newRoom).map {
           candidates[$0]
