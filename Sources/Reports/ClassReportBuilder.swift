@@ -9,12 +9,12 @@ public struct ClassReportBuilder: Sendable {
   /// The moment the report describes.
   public var now: Date
   /// What the decks say about their cards.
-  public var catalogs: [CardCatalog]
+  public var catalogs: [any ReportDeck]
   /// Only this deck (nil: all).
   public var deck: String?
 
   /// A builder for the moment `now`.
-  public init(now: Date, catalogs: [CardCatalog] = [], deck: String? = nil) {
+  public init(now: Date, catalogs: [any ReportDeck] = [], deck: String? = nil) {
     self.now = now
     self.catalogs = catalogs
     self.deck = deck
@@ -57,7 +57,9 @@ public struct ClassReportBuilder: Sendable {
     // Each learner's report is folded into the item tallies as soon as it is built and then dropped: memory holds
     // one learner's store data at a time, not every review of every learner.
     var tallies = ItemTallies()
-    let builder = ReportBuilder(now: now, catalogs: catalogs, deck: deck)
+    var builder = ReportBuilder(now: now, catalogs: catalogs, deck: deck)
+    // The items' text is looked up once for the class (`items`), not once per learner.
+    builder.cardText = .shown
     for name in names {
       let path = (directory as NSString).appendingPathComponent(name)
       let learner = String(name.dropLast(".sqlite".count))
@@ -82,7 +84,7 @@ public struct ClassReportBuilder: Sendable {
       }
     }
     return ClassReport(
-      directory: directory, generatedAt: now, students: students, items: Self.items(tallies, catalogs: catalogs),
+      directory: directory, generatedAt: now, students: students, items: try ReportError.readingDeck { try Self.items(tallies, catalogs: catalogs) },
       unreadable: unreadable)
   }
 
@@ -102,9 +104,6 @@ public struct ClassReportBuilder: Sendable {
   struct ItemTallies {
     struct Tally {
       var category = CardCategory.other
-      var prompt: String?
-      var answer: String?
-      var source: String?
       var deck = ""
       var learners = 0
       var firstPassed = 0
@@ -120,9 +119,6 @@ public struct ClassReportBuilder: Sendable {
       for card in report.cards where card.reviews > 0 {
         var tally = byCard[card.id] ?? Tally()
         tally.category = card.category
-        tally.prompt = tally.prompt ?? card.prompt
-        tally.answer = tally.answer ?? card.answer
-        tally.source = tally.source ?? card.source
         tally.deck = card.deck
         tally.learners += 1
         tally.attempts += card.reviews
@@ -136,25 +132,28 @@ public struct ClassReportBuilder: Sendable {
   }
 
   /// Per card, over every learner who answered it; the least known first.
-  static func items(_ reports: [LearnerReport], catalogs: [CardCatalog]) -> [ItemAnalysis] {
+  static func items(_ reports: [LearnerReport], catalogs: [any ReportDeck]) throws -> [ItemAnalysis] {
     var tallies = ItemTallies()
     for report in reports { tallies.add(report) }
-    return items(tallies, catalogs: catalogs)
+    return try items(tallies, catalogs: catalogs)
   }
 
   /// The item analysis from tallies over the learners read.
-  static func items(_ all: ItemTallies, catalogs: [CardCatalog]) -> [ItemAnalysis] {
+  static func items(_ all: ItemTallies, catalogs: [any ReportDeck]) throws -> [ItemAnalysis] {
     let tallies = all.byCard
     let catalogByDeck = Dictionary(catalogs.map { ($0.deckID, $0) }, uniquingKeysWith: { first, _ in first })
+    // Each item's text from whichever deck has its id first; confusions are named against its own deck.
+    let texts = try ReportTexts(decks: catalogs).cards(ids: Array(tallies.keys))
     var items: [ItemAnalysis] = []
     for (id, tally) in tallies {
-      let catalog = catalogByDeck[tally.deck]
-      let card = catalog?.byID[id]
+      let text = texts[id]?.card
+      let catalog = tally.wrong.isEmpty ? nil : try catalogByDeck[tally.deck]?.catalog()
+      let card = text
       let overall = tally.attempts > 0 ? Double(tally.passed) / Double(tally.attempts) : 0
       let meanRecall = tally.recall.isEmpty ? nil : tally.recall.reduce(0, +) / Double(tally.recall.count)
       items.append(
         ItemAnalysis(
-          id: id, category: tally.category, prompt: tally.prompt, answer: tally.answer, source: tally.source,
+          id: id, category: tally.category, prompt: text?.prompt, answer: text?.answer, source: text?.source,
           learners: tally.learners,
           firstSightCorrect: ReportBuilder.rounded(Double(tally.firstPassed) / Double(max(tally.learners, 1)), 4),
           overallCorrect: ReportBuilder.rounded(overall, 4), attempts: tally.attempts,

@@ -11,6 +11,14 @@ public enum Confusions {
   public static func group(
     _ answers: [(text: String, count: Int)], card: Card?, catalog: CardCatalog?, limit: Int = 5
   ) -> [WrongAnswer] {
+    merged(answers, limit: limit).map {
+      WrongAnswer(answer: $0.answer, count: $0.count, confusion: classify($0.answer, card: card, catalog: catalog))
+    }
+  }
+
+  /// Wrong answers merged by normalised form, most frequent first (ties: alphabetical), their confusions not yet
+  /// named: what `group` does before `classify`, which needs the card's text and its deck.
+  public static func merged(_ answers: [(text: String, count: Int)], limit: Int = 5) -> [WrongAnswer] {
     var groups: [String: (text: String, count: Int, best: Int)] = [:]
     for answer in answers {
       let key = AnswerText.key(answer.text)
@@ -27,7 +35,7 @@ public enum Confusions {
     return groups.values
       .sorted { ($0.count, AnswerText.key($1.text)) > ($1.count, AnswerText.key($0.text)) }
       .prefix(limit)
-      .map { WrongAnswer(answer: $0.text, count: $0.count, confusion: classify($0.text, card: card, catalog: catalog)) }
+      .map { WrongAnswer(answer: $0.text, count: $0.count) }
   }
 
   /// What `wrong` was mistaken for, or nil when nothing is recognised.

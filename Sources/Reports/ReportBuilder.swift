@@ -14,17 +14,28 @@ import Scheduling
 public struct ReportBuilder: Sendable {
   /// The moment the report describes.
   public var now: Date
-  /// What the decks say about their cards (text, sources); cards not in any catalog show their ids.
-  public var catalogs: [CardCatalog]
+  /// What the decks say about their cards (categories, eras, text, sources); cards not in any deck show their ids.
+  public var catalogs: [any ReportDeck]
   /// Only this deck (nil: all).
   public var deck: String?
   /// How many weakest facts to list.
   public var weakestCount = 10
   /// How many days the forecast covers.
   public var forecastDays = 30
+  /// Which card rows get their text (prompt, answer, source) and their wrong answers' confusions.
+  public var cardText = CardText.all
+
+  /// Which cards of a report are given their text.
+  public enum CardText: Sendable {
+    /// Every card (for the per-card table).
+    case all
+    /// Only the weakest listed: the rest of the rows keep their ids and figures (a library of 50,000 cards has
+    /// its text read for the few dozen a report shows).
+    case shown
+  }
 
   /// A builder for the moment `now`.
-  public init(now: Date, catalogs: [CardCatalog] = [], deck: String? = nil) {
+  public init(now: Date, catalogs: [any ReportDeck] = [], deck: String? = nil) {
     self.now = now
     self.catalogs = catalogs
     self.deck = deck
@@ -64,6 +75,8 @@ public struct ReportBuilder: Sendable {
       throw .store(error)
     } catch let error as ReportError {
       throw error
+    } catch let error as DeckReadError {
+      throw .deck(error.description)
     } catch {
       throw .store(.corrupt(String(describing: error)))
     }
@@ -83,16 +96,18 @@ public struct ReportBuilder: Sendable {
       schedulers[deck] = made
       return made
     }
-    var catalogCards: [String: (card: Card, catalog: CardCatalog)] = [:]
+    var categories: [String: CardCategory] = [:]
     var eraTitles: [String: String] = [:]
     var eraDates: [String: (from: HistoricalDate?, to: HistoricalDate?)] = [:]
     for catalog in catalogs {
-      for card in catalog.cards where catalogCards[card.id] == nil { catalogCards[card.id] = (card, catalog) }
-      eraTitles.merge(catalog.eraTitles) { first, _ in first }
-      for era in catalog.deck.eras where eraDates[era.id] == nil { eraDates[era.id] = (era.from, era.to) }
+      let own = try DeckReadError.wrap { try catalog.categories() }
+      if categories.isEmpty { categories = own } else { categories.merge(own) { first, _ in first } }
+      for era in catalog.eras {
+        if eraTitles[era.id] == nil { eraTitles[era.id] = era.title }
+        if eraDates[era.id] == nil { eraDates[era.id] = (era.from, era.to) }
+      }
     }
     let catalogByDeck = Dictionary(catalogs.map { ($0.deckID, $0) }, uniquingKeysWith: { first, _ in first })
-
     // Cards: state, recall now, summary.
     var states = StateCounts()
     var knowledge = 0.0
@@ -127,17 +142,13 @@ public struct ReportBuilder: Sendable {
       guard let kind = CardKind(rawValue: card.kind) else {
         throw ReportError.store(.corrupt("card '\(card.id)' has the unknown kind '\(card.kind)'"))
       }
-      let known = catalogCards[card.id]
-      let text = known?.card
-      let wrong = Confusions.group(
-        (digest.wrongAnswers[card.id] ?? []).map { ($0.text, $0.count) }, card: text,
-        catalog: catalogByDeck[card.deckID])
+      let wrong = digest.wrongAnswers[card.id].map { Confusions.merged($0.map { ($0.text, $0.count) }) } ?? []
       let due = card.retired || card.suspended || card.state.phase == .new ? nil : CivilDay.string(clock.studyDay(card.state.due))
       summaries.append(
         CardSummary(
           id: card.id, deck: card.deckID, kind: kind,
-          category: known.map { $0.catalog.category(of: $0.card) } ?? CardCategory(kind: kind, id: card.id), era: card.era, state: state,
-          prompt: text?.prompt, answer: text?.answer, source: text?.source, reviews: stats?.reviews ?? 0,
+          category: categories[card.id] ?? CardCategory(kind: kind, id: card.id), era: card.era, state: state,
+          prompt: nil, answer: nil, source: nil, reviews: stats?.reviews ?? 0,
           passed: stats?.passed ?? 0, firstPassed: stats?.firstPassed,
           lapses: card.state.lapses, retrievability: r, stability: card.state.stability.map { Self.rounded($0, 4) },
           difficulty: card.state.difficulty.map { Self.rounded($0, 4) }, due: due, lastReview: card.state.lastReview,
@@ -226,14 +237,43 @@ public struct ReportBuilder: Sendable {
     }
 
     // The weakest: forgotten at least once or below the desired retention, most lapses first.
-    let weakest = summaries.filter {
-      $0.state != "retired" && $0.retrievability != nil
-        && ($0.lapses > 0 || ($0.retrievability ?? 1) < settings.desiredRetention || !$0.wrongAnswers.isEmpty)
+    let weakestIndices = summaries.indices.filter {
+      let summary = summaries[$0]
+      return summary.state != "retired" && summary.retrievability != nil
+        && (summary.lapses > 0 || (summary.retrievability ?? 1) < settings.desiredRetention
+          || !summary.wrongAnswers.isEmpty)
     }.sorted {
-      ($1.lapses, $0.retrievability ?? 0, $1.wrongAnswers.count) < ($0.lapses, $1.retrievability ?? 0, $0.wrongAnswers.count)
-        || (($1.lapses, $0.retrievability ?? 0, $1.wrongAnswers.count) == ($0.lapses, $1.retrievability ?? 0, $0.wrongAnswers.count)
-          && $0.id < $1.id)
+      let (a, b) = (summaries[$0], summaries[$1])
+      let x = (b.lapses, a.retrievability ?? 0, b.wrongAnswers.count)
+      let y = (a.lapses, b.retrievability ?? 0, a.wrongAnswers.count)
+      return x < y || (x == y && a.id < b.id)
     }.prefix(weakestCount)
+
+    // Text, and the wrong answers' confusions, for the rows shown: read from the decks only for those.
+    let shown = cardText == .all ? Array(summaries.indices) : Array(weakestIndices)
+    let texts = try DeckReadError.wrap { try ReportTexts(decks: catalogs).cards(ids: shown.map { summaries[$0].id }) }
+    for index in shown {
+      guard let (card, _) = texts[summaries[index].id] else { continue }
+      summaries[index].prompt = card.prompt
+      summaries[index].answer = card.answer
+      summaries[index].source = card.source
+      if !summaries[index].wrongAnswers.isEmpty {
+        let catalog = try DeckReadError.wrap { try catalogByDeck[summaries[index].deck]?.catalog() }
+        for w in summaries[index].wrongAnswers.indices {
+          summaries[index].wrongAnswers[w].confusion = Confusions.classify(
+            summaries[index].wrongAnswers[w].answer, card: card, catalog: catalog)
+        }
+      }
+    }
+    // Cards not in any deck still have their wrong answers named where the answer alone tells (a deck's entity).
+    for index in shown where texts[summaries[index].id] == nil && !summaries[index].wrongAnswers.isEmpty {
+      let catalog = try DeckReadError.wrap { try catalogByDeck[summaries[index].deck]?.catalog() }
+      for w in summaries[index].wrongAnswers.indices {
+        summaries[index].wrongAnswers[w].confusion = Confusions.classify(
+          summaries[index].wrongAnswers[w].answer, card: nil, catalog: catalog)
+      }
+    }
+    let weakest = weakestIndices.map { summaries[$0] }
 
     let deckIDs = Array(Set(cards.map(\.deckID))).sorted()
     return LearnerReport(

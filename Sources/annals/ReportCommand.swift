@@ -120,6 +120,9 @@ struct ReportCommand: AsyncParsableCommand {
         let learner = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         var builder = ReportBuilder(now: moment, catalogs: catalogs, deck: deck)
         builder.weakestCount = weakest ?? (format == .json ? 50 : 10)
+        // Every card's text only where every card's row is written: the CSV card table and JSON --all-cards.
+        let everyRow = (format == .csv && (table ?? "cards") == "cards") || (format == .json && allCards)
+        builder.cardText = everyRow ? .all : .shown
         var report = try builder.report(store: store, learner: learner)
         // The JSON stays a few MB at any library size: every card's row only when asked (CSV --table cards has them).
         if format == .json && !allCards { report.cards = [] }
