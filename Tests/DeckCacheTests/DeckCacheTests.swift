@@ -61,6 +61,28 @@ import Testing
     #expect(files == [cache.fileURL(forDeckAt: deckPath).lastPathComponent])
   }
 
+  /// What a report reads instead of the whole deck: each card's category and the eras, as the deck gives them.
+  @Test func categoriesAndErasMatchTheDeck() throws {
+    let compiled = try cache.open(deckAt: deckPath)
+    let deck = try deck()
+    let cards = try built()
+    #expect(try compiled.entries().map(\.category) == cards.map { CardCategory($0, in: deck) })
+    #expect(Set(try compiled.entries().map(\.category)).count >= 4)
+    #expect(try compiled.eras() == deck.eras.map { Era(id: $0.id, title: $0.title, from: $0.from, to: $0.to) })
+    #expect(!deck.eras.isEmpty)
+  }
+
+  @Test func aChangedCategoryFailsTheCardListsChecksum() throws {
+    let compiled = try cache.open(deckAt: deckPath)
+    let writer = try DatabaseQueue(path: compiled.url!.path)
+    try writer.write { db in
+      try db.execute(sql: "UPDATE card SET category = 'people' WHERE category = 'dates' AND position = (SELECT MIN(position) FROM card WHERE category = 'dates')")
+      #expect(db.changesCount == 1)
+    }
+    try writer.close()
+    #expect(throws: DeckCacheError.self) { try cache.open(deckAt: deckPath).entries() }
+  }
+
   @Test func aTouchedButUnchangedDeckIsRehashedNotRebuilt() throws {
     _ = try cache.open(deckAt: deckPath)
     try setModified(deckPath, secondsAgo: 3600)
