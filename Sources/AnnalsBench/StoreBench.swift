@@ -64,7 +64,7 @@ func runStoreBench(directory: String) throws {
   print(
     String(
       format: "store: queue on 50,000 cards / 1,000,000 reviews: %.1f ms (best of 5; %d cards queued, %d due today)",
-      best * 1000, queue.all.count, due?.today ?? 0))
+      best * 1000, queue.count, due?.today ?? 0))
   start = Date()
   _ = try store.dueCounts(at: now)
   print(String(format: "store: due counts: %.1f ms", Date().timeIntervalSince(start) * 1000))
@@ -89,7 +89,7 @@ func runStoreBench(directory: String) throws {
       reportBest, Double(json.utf8.count) / 1e6))
 
   // Answers one transaction each (synchronous = FULL: each one fsynced).
-  let cards = queue.all.isEmpty ? (0..<200).map { "card-\($0)" } : queue.all.map { $0.id }
+  let cards = queue.isEmpty ? (0..<200).map { "card-\($0)" } : queue.ids
   let answers = 500
   start = Date()
   for index in 0..<answers {

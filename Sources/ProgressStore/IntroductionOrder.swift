@@ -28,10 +28,13 @@ public enum IntroductionOrder {
 
     /// A store card's candidate: a date question is a `date` or `event` card, or a multiple-choice card on a date
     /// (its id ends in `/date`).
-    public init(_ card: StoredCard) {
+    public init(_ card: StoredCard) { self.init(id: card.id, kind: card.kind, group: card.siblingGroup) }
+
+    /// The candidate for a card with this id, kind and sibling group (as `init(_:)` reads them from a card).
+    public init(id: String, kind: String, group: String) {
       self.init(
-        kind: card.kind, group: card.siblingGroup,
-        isDate: card.kind == "date" || card.kind == "event" || (card.kind == "choice" && card.id.hasSuffix("/date")))
+        kind: kind, group: group,
+        isDate: kind == "date" || kind == "event" || (kind == "choice" && id.hasSuffix("/date")))
     }
   }
 

@@ -6,6 +6,27 @@ import Scheduling
 extension ProgressStore {
   /// How many sibling groups per new card the queue reads to interleave kinds from.
   static let newCardWindow = 8
+  /// How many of the learning cards due a queue reads whole (`StudyQueue.learning`); all are in `learningIDs`.
+  public static let learningRead = 50
+
+  /// The cards with these keys, whole, in the order given (keys not found left out).
+  static func cards(_ db: Database, keys: [Int64]) throws -> [StoredCard] {
+    guard !keys.isEmpty else { return [] }
+    var found: [Int64: StoredCard] = [:]
+    var start = 0
+    while start < keys.count {
+      let chunk = keys[start..<Swift.min(keys.count, start + 500)]
+      start += chunk.count
+      try db.scan(
+        sql: "SELECT \(cardColumns) FROM card WHERE key IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
+        arguments: StatementArguments(Array(chunk))
+      ) { row in
+        found[row.int64(20)] = storedCard(row)
+        return true
+      }
+    }
+    return keys.compactMap { found[$0] }
+  }
 
   static func filterSQL(_ options: QueueOptions, arguments: inout StatementArguments) -> String {
     var sql = " AND retired = 0 AND suspended = 0"
@@ -54,46 +75,54 @@ extension ProgressStore {
         touched[row.string(1), default: []].insert(row.string(2))
         return true
       }
-      func buried(_ card: StoredCard) -> Bool {
-        guard let ids = touched[card.siblingGroup] else { return false }
-        return !(ids.count == 1 && ids.contains(card.id))
+      func buried(id: String, group: String) -> Bool {
+        guard let ids = touched[group] else { return false }
+        return !(ids.count == 1 && ids.contains(id))
       }
 
       var arguments: StatementArguments = []
       let filter = Self.filterSQL(options, arguments: &arguments)
       let visible = " AND (buried_until IS NULL OR buried_until <= \(stamp))"
 
-      // Each row read in place through the C API (a store may hold thousands of overdue learning cards).
-      var learningAll: [StoredCard] = []
+      // Cards are chosen from four narrow columns (key, id, sibling group, due), which the `card_queue` index
+      // holds, and only the cards kept are then read whole: a store may hold thousands of overdue learning cards
+      // and as many due reviews that are their siblings.
+      //
+      // Learning cards due today, earliest first (ties in the order cards were added). SQLite is not asked to sort
+      // them: the index gives each phase in due order, and the sort here merges the two.
+      var learningSlots: [(key: Int64, id: String, group: String, due: Int64)] = []
       try db.scan(
-        sql: """
-          SELECT \(Self.cardColumns) FROM card WHERE phase IN (1, 3) AND due < ?\(filter)\(visible)
-          ORDER BY due
-          """, arguments: [dayEnd] + arguments
+        sql: "SELECT key, id, sibling_group, due FROM card WHERE phase IN (1, 3) AND due < ?\(filter)\(visible)",
+        arguments: [dayEnd] + arguments
       ) { row in
-        learningAll.append(Self.storedCard(row))
+        learningSlots.append((row.int64(0), row.string(1), row.string(2), row.int64(3)))
         return true
       }
-      let learning = learningAll.filter { $0.state.due <= now }
-      let nextLearningDue = learningAll.first { $0.state.due > now }?.state.due
+      learningSlots.sort { ($0.due, $0.key) < ($1.due, $1.key) }
+      let dueNow = learningSlots.filter { Self.date(milliseconds: $0.due) <= now }
+      let nextLearningDue = learningSlots.first { Self.date(milliseconds: $0.due) > now }.map {
+        Self.date(milliseconds: $0.due)
+      }
+      let learning = try Self.cards(db, keys: dueNow.prefix(Self.learningRead).map(\.key))
 
       // A card in learning keeps its new and review siblings out of the queue, like an answered one.
-      var queued = Set(learningAll.map(\.siblingGroup))
-      var reviews: [StoredCard] = []
+      var queued = Set(learningSlots.map(\.group))
+      var reviewKeys: [Int64] = []
       let reviewRoom = Swift.max(0, reviewLimit - doneReviews)
       if reviewRoom > 0 {
         try db.scan(
-          sql: "SELECT \(Self.cardColumns) FROM card WHERE phase = 2 AND due < ?\(filter)\(visible) ORDER BY due",
+          sql: "SELECT key, id, sibling_group FROM card WHERE phase = 2 AND due < ?\(filter)\(visible) ORDER BY due, key",
           arguments: [reviewEnd] + arguments
         ) { row in
-          let card = Self.storedCard(row)
-          if !buried(card) && !queued.contains(card.siblingGroup) {
-            queued.insert(card.siblingGroup)
-            reviews.append(card)
+          let group = row.string(2)
+          if !queued.contains(group) && !buried(id: row.string(1), group: group) {
+            queued.insert(group)
+            reviewKeys.append(row.int64(0))
           }
-          return reviews.count < reviewRoom
+          return reviewKeys.count < reviewRoom
         }
       }
+      let reviews = try Self.cards(db, keys: reviewKeys)
 
       // New cards: the first ones in order of introduction (a window wide enough to interleave kinds from),
       // picked and ordered by `IntroductionOrder`.
@@ -101,24 +130,28 @@ extension ProgressStore {
       let newRoom = Swift.max(0, newLimit - doneNew)
       if newRoom > 0 {
         let window = newRoom * Self.newCardWindow
-        var candidates: [StoredCard] = []
+        // Picked from their kinds and groups alone; only the cards picked are read whole.
+        var candidates: [(key: Int64, order: IntroductionOrder.Candidate)] = []
         var groups = Set<String>()
         try db.scan(
-          sql: "SELECT \(Self.cardColumns) FROM card WHERE phase = 0\(filter)\(visible) ORDER BY position",
+          sql: "SELECT key, id, sibling_group, kind FROM card WHERE phase = 0\(filter)\(visible) ORDER BY position",
           arguments: arguments
         ) { row in
-          let card = Self.storedCard(row)
-          if !buried(card) && !queued.contains(card.siblingGroup) {
-            groups.insert(card.siblingGroup)
-            candidates.append(card)
+          let group = row.string(2)
+          if !queued.contains(group) {
+            let id = row.string(1)
+            if !buried(id: id, group: group) {
+              groups.insert(group)
+              candidates.append((row.int64(0), IntroductionOrder.Candidate(id: id, kind: row.string(3), group: group)))
+            }
           }
           return groups.count < window
         }
-        new = IntroductionOrder.pick(candidates.map(IntroductionOrder.Candidate.init), count: newRoom).map {
-          candidates[$0]
-        }
+        let picked = IntroductionOrder.pick(candidates.map(\.order), count: newRoom)
+        new = try Self.cards(db, keys: picked.map { candidates[$0].key })
       }
-      return StudyQueue(learning: learning, reviews: reviews, new: new, nextLearningDue: nextLearningDue)
+      return StudyQueue(
+        learning: learning, learningIDs: dueNow.map(\.id), reviews: reviews, new: new, nextLearningDue: nextLearningDue)
     }
   }
 

@@ -100,6 +100,7 @@ public final class ProgressStore: Sendable {
         if found > schemaVersion { throw StoreError.newerSchema(path: path, found: found, supported: schemaVersion) }
       }
       try migrator.migrate(pool)
+      try addIndexes(pool)
       return pool
     } catch {
       throw StoreError.wrap(error, path: path)
@@ -134,6 +135,24 @@ public final class ProgressStore: Sendable {
       return memory
     } catch {
       throw StoreError.wrap(error, path: path)
+    }
+  }
+
+  /// Indexes that speed up reads without changing what a store holds, added when missing (not migrations: a
+  /// store with or without them is the same schema version, and an older Annals reads it as before).
+  ///
+  /// `card_queue` holds the four columns the study queue chooses cards by (key, id, sibling group, due) under
+  /// its filters, so choosing from thousands of due cards reads no table rows.
+  static let extraIndexes = [
+    ("card_queue", "CREATE INDEX card_queue ON card(deck_id, retired, suspended, phase, due, buried_until, sibling_group, id)")
+  ]
+
+  private static func addIndexes(_ pool: DatabasePool) throws {
+    // On the writer's connection, as the migrations ran: opening a reader here would leave the log behind a
+    // store that is only opened and closed.
+    try pool.write { db in
+      let present = try Set(String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index'"))
+      for (name, sql) in extraIndexes where !present.contains(name) { try db.execute(sql: sql) }
     }
   }
 

@@ -3,8 +3,11 @@ import Scheduling
 
 /// What to study and in which order: learning cards that are due, then reviews by due date, then new cards.
 public struct StudyQueue: Sendable, Equatable {
-  /// Learning and relearning cards due now, earliest first.
+  /// The first learning and relearning cards due now (at most `ProgressStore.learningRead`), earliest first.
   public var learning: [StoredCard]
+  /// Every learning and relearning card due now, earliest first, by id: a store may hold thousands, and a
+  /// session takes them one at a time.
+  public var learningIDs: [String]
   /// Review cards due today (or by the review-ahead date), earliest first, within the daily review limit.
   public var reviews: [StoredCard]
   /// New cards in order of introduction, kinds interleaved (`IntroductionOrder`), within the daily new-card limit.
@@ -12,8 +15,14 @@ public struct StudyQueue: Sendable, Equatable {
   /// When the next learning card not yet due becomes due today, if any.
   public var nextLearningDue: Date?
 
-  /// The whole queue in study order.
+  /// The queue's cards read whole, in study order (learning cards only as many as `learning` holds).
   public var all: [StoredCard] { learning + reviews + new }
+  /// The whole queue in study order, by id.
+  public var ids: [String] { learningIDs + reviews.map(\.id) + new.map(\.id) }
+  /// How many cards the whole queue holds.
+  public var count: Int { learningIDs.count + reviews.count + new.count }
+  /// Whether nothing is queued.
+  public var isEmpty: Bool { count == 0 }
 }
 
 /// Which cards a queue may hold.

@@ -11,7 +11,7 @@ import ProgressStore
 /// ```swift
 /// let material = try CompiledMaterial.open(paths: ["Decks/kalbajar.yaml"], cache: DeckCache(progressDirectory: dir))
 /// _ = try material.sync(into: store, at: Date())
-/// let first = try material.cards.cards(queue.all.map(\.id))
+/// let first = try material.cards.cards(queue.ids)
 /// ```
 public final class CompiledMaterial: @unchecked Sendable {
   /// The deck files, in the order given.

@@ -83,7 +83,7 @@ public final class StudySession {
 
   private func runCards() throws(StudyError) {
     var queue = try storeCall { try store.queue(at: now(), options: options) }
-    if queue.all.isEmpty {
+    if queue.isEmpty {
       guard try offerReviewAhead() else {
         summary.endReason = .nothingDue
         summary.nextDue = try storeCall { try store.nextDue(after: now(), options: options) }
@@ -92,10 +92,10 @@ public final class StudySession {
       queue = try storeCall { try store.queue(at: now(), options: options) }
     }
     say(
-      style.bold("Studying") + " — " + style.accent("\(queue.learning.count) learning") + ", "
+      style.bold("Studying") + " — " + style.accent("\(queue.learningIDs.count) learning") + ", "
         + style.accent("\(queue.reviews.count) due") + ", " + style.accent("\(queue.new.count) new")
         + style.dim("   (Enter accepts the proposed grade; :help lists commands)"))
-    pending = queue.all.map(\.id)
+    pending = queue.ids
     summary.endReason = .finished
     loop: while true {
       if pending.isEmpty { refill() }
@@ -302,7 +302,7 @@ public final class StudySession {
       let queue = try storeCall { try store.queue(at: now(), options: options) }
       say(
         "This session: \(summary.reviewed) reviewed, \(summary.correct) right; still queued: "
-          + "\(queue.learning.count) learning, \(queue.reviews.count) due, \(queue.new.count) new.")
+          + "\(queue.learningIDs.count) learning, \(queue.reviews.count) due, \(queue.new.count) new.")
       return .stay
     case ":help", ":?":
       say(Self.commands.map { "  \($0.name.padding(toLength: 9, withPad: " ", startingAt: 0)) \($0.help)" }
@@ -371,7 +371,7 @@ public final class StudySession {
 
   private func refill() {
     guard let queue = try? store.queue(at: now(), options: options) else { return }
-    pending = queue.learning.map(\.id).filter { !leftOut.contains($0) }
+    pending = queue.learningIDs.filter { !leftOut.contains($0) }
   }
 
   private func offerReviewAhead() throws(StudyError) -> Bool {

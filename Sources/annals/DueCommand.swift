@@ -40,9 +40,9 @@ struct DueCommand: ParsableCommand {
       let counts = try store.dueCounts(at: now, options: options)
       var perDeckQueue: [String: Int] = [:]
       for deck in counts {
-        perDeckQueue[deck.deck] = try store.queue(at: now, options: QueueOptions(decks: [deck.deck], tags: tags, until: ahead)).all.count
+        perDeckQueue[deck.deck] = try store.queue(at: now, options: QueueOptions(decks: [deck.deck], tags: tags, until: ahead)).count
       }
-      let total = try store.queue(at: now, options: options).all.count
+      let total = try store.queue(at: now, options: options).count
       if json {
         struct Output: Encodable {
           let decks: [Deck]

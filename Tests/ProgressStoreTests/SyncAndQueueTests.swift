@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Scheduling
 import Testing
 
@@ -62,6 +63,62 @@ struct QueueTests {
     // New-card limit counts cards introduced today.
     let limited = try store.queue(at: noon, options: QueueOptions(newLimit: 1))
     #expect(limited.new.isEmpty)
+  }
+
+  @Test("a learning backlog is queued whole by id, earliest first, and read whole only for the first cards")
+  func learningBacklog() throws {
+    let count = 2 * (ProgressStore.learningRead + 30)
+    let store = try makeStore(count: count)
+    let scheduler = try store.scheduler()
+    // One card of each group into learning, answered a minute apart in reverse order, so that due order is not
+    // id order; all are due (10 minutes after their answers) an hour later.
+    let groups = count / 2
+    for group in 0..<groups {
+      try store.answer(
+        Answer(cardID: "c\(2 * group)", rating: .good, time: minutes(Double(-2 * groups + group))), scheduler: scheduler)
+    }
+    let queue = try store.queue(at: minutes(60))
+    let expected = (0..<groups).map { "c\(2 * $0)" }
+    #expect(queue.learningIDs == expected)
+    #expect(queue.learning.map(\.id) == Array(expected.prefix(ProgressStore.learningRead)))
+    #expect(queue.learning.allSatisfy { $0.state.phase == .learning })
+    // Every group has a card in learning: its sibling stays out, as reviews and new cards do.
+    #expect(queue.reviews.isEmpty && queue.new.isEmpty)
+    #expect(queue.count == groups && queue.ids == expected)
+    // Not due yet: counted as the next learning due, not queued.
+    let early = try store.queue(at: minutes(-2 * Double(groups) + 5))
+    #expect(early.learningIDs.isEmpty)
+    #expect(early.nextLearningDue == minutes(-2 * Double(groups) + 10))
+  }
+
+  @Test("the queue's covering index is added to a store that lacks it, and leaves its schema version alone")
+  func queueIndex() throws {
+    let path = temporaryStorePath()
+    do {
+      let store = try makeStore(count: 4, path: path)
+      try store.close()
+    }
+    let raw = try DatabaseQueue(path: path)
+    let version = try raw.write { db -> Int in
+      try db.execute(sql: "DROP INDEX card_queue")
+      return try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+    }
+    try raw.close()
+    let store = try ProgressStore(path: path)
+    try store.close()
+    let again = try DatabaseQueue(path: path)
+    let (indexes, after) = try again.read { db in
+      (try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index'"),
+       try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0)
+    }
+    #expect(indexes.contains("card_queue"))
+    #expect(after == version && version == ProgressStore.schemaVersion)
+    let plan = try again.read { db in
+      try Row.fetchAll(
+        db, sql: "EXPLAIN QUERY PLAN SELECT key, id, sibling_group FROM card WHERE phase = 2 AND due < 0 AND retired = 0 AND suspended = 0 AND deck_id IN ('d') AND (buried_until IS NULL OR buried_until <= 0) ORDER BY due")
+        .map { $0["detail"] as String }.joined(separator: " ")
+    }
+    #expect(plan.contains("COVERING INDEX card_queue"))
   }
 
   @Test("filters by deck and by tag or era")
