@@ -247,11 +247,10 @@ public final class CompiledDeck: Sendable {
     guard let row, let data = row[0] as Data?, let sum = row[1] as Int64?, Checksum.of(data) == sum else {
       throw .damaged(path: label, reason: "the session deck record does not match its checksum")
     }
-    do {
-      return try JSONDecoder().decode(Deck.self, from: data)
-    } catch {
+    guard let deck = data.withUnsafeBytes({ SessionDeckCodec.decode($0) }) else {
       throw .damaged(path: label, reason: "the session deck record cannot be decoded")
     }
+    return deck
   }
 
   /// The part of `deck` a study session reads (see `sessionDeck()`).
@@ -372,8 +371,9 @@ public final class CompiledDeck: Sendable {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     let deckData = try encoder.encode(deck)
-    let sessionData = try encoder.encode(sessionPart(of: deck))
-    let erasData = try encoder.encode(sessionPart(of: deck).eras)
+    let session = sessionPart(of: deck)
+    let sessionData = Data(SessionDeckCodec.encode(session))
+    let erasData = try encoder.encode(session.eras)
     let events = Set(deck.events.map(\.id))
     let entityKinds = Dictionary(deck.entities.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
     try database.writeWithoutTransaction { db in

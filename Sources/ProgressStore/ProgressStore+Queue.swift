@@ -110,17 +110,35 @@ extension ProgressStore {
       var reviewKeys: [Int64] = []
       let reviewRoom = Swift.max(0, reviewLimit - doneReviews)
       if reviewRoom > 0 {
+        // In due order from the covering index; cards due at the same moment are taken in the order they were
+        // added (by key), each run of them sorted here (asking SQLite for `due, key` makes it leave the index).
+        var run: [(key: Int64, id: String, group: String)] = []
+        var runDue = Int64.min
+        func take(_ run: [(key: Int64, id: String, group: String)]) {
+          for card in run.sorted(by: { $0.key < $1.key }) where reviewKeys.count < reviewRoom {
+            if !queued.contains(card.group) && !buried(id: card.id, group: card.group) {
+              queued.insert(card.group)
+              reviewKeys.append(card.key)
+            }
+          }
+        }
         try db.scan(
-          sql: "SELECT key, id, sibling_group FROM card WHERE phase = 2 AND due < ?\(filter)\(visible) ORDER BY due, key",
+          sql: "SELECT key, id, sibling_group, due FROM card WHERE phase = 2 AND due < ?\(filter)\(visible) ORDER BY due",
           arguments: [reviewEnd] + arguments
         ) { row in
-          let group = row.string(2)
-          if !queued.contains(group) && !buried(id: row.string(1), group: group) {
-            queued.insert(group)
-            reviewKeys.append(row.int64(0))
+          let due = row.int64(3)
+          if due != runDue {
+            take(run)
+            run.removeAll(keepingCapacity: true)
+            runDue = due
+            if reviewKeys.count >= reviewRoom { return false }
           }
-          return reviewKeys.count < reviewRoom
+          let group = row.string(2)
+          // A card whose group is queued already is never taken: only the others need their id.
+          if !queued.contains(group) { run.append((row.int64(0), row.string(1), group)) }
+          return true
         }
+        take(run)
       }
       let reviews = try Self.cards(db, keys: reviewKeys)
 

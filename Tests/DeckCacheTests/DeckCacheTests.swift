@@ -261,6 +261,36 @@ import Testing
     }
   }
 
+  /// The session deck's binary record holds what a session reads of the deck, dates of every shape included.
+  @Test func theSessionDeckRoundTripsThroughItsRecord() throws {
+    let fixtures = Self.decks.appendingPathComponent("../Tests/e2e/fixtures").standardized
+    var decks = [try deck()]
+    for name in ["history.yaml", "mini.yaml"] {
+      decks.append(try DeckLoader.load(fileAt: fixtures.appendingPathComponent(name).path))
+    }
+    var sample = decks[0]
+    sample.eras.append(Era(id: "bce", title: "Late Republic", from: HistoricalDate(year: -44, month: 3, day: 15)))
+    var century = HistoricalDate(year: 1001)
+    century.scale = .century
+    century.part = .early
+    var summer = HistoricalDate(year: 1992)
+    summer.season = .summer
+    sample.events.append(Event(id: "c", title: "C", date: DateSpec(start: century, end: summer, qualifier: .circa)))
+    decks.append(sample)
+    for deck in decks {
+      let session = CompiledDeck.sessionPart(of: deck)
+      let bytes = SessionDeckCodec.encode(session)
+      #expect(bytes.withUnsafeBytes { SessionDeckCodec.decode($0) } == session)
+      // Every truncation is refused, never a trap or a partial deck.
+      for length in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 300)) {
+        #expect(Array(bytes[0..<length]).withUnsafeBytes { SessionDeckCodec.decode($0) } == nil)
+      }
+      #expect((bytes + [0]).withUnsafeBytes { SessionDeckCodec.decode($0) } == nil)
+    }
+    let compiled = try cache.open(deckAt: deckPath)
+    #expect(try compiled.sessionDeck() == CompiledDeck.sessionPart(of: try deck()))
+  }
+
   @Test func bytesThatAreNotAWholeCardNeverDecode() throws {
     let card = try #require(try built().first { if case .date = $0.expectation { true } else { false } })
     let bytes = CardCodec.encode(card)
