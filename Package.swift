@@ -115,10 +115,17 @@ let package = Package(
 
     // What the class server and its clients exchange: the JSON bodies of every endpoint.
     .target(name: "ClassModel"),
-    // The student's and teacher's side: HTTP through Foundation, pulling decks and pushing reviews.
+    // The student's and teacher's side, pulling decks and pushing reviews: HTTP over SwiftNIO with the `Server`
+    // trait (no libcurl in the process), through Foundation's URLSession without it (the sanitizers' builds).
     .target(
       name: "ClassSync",
-      dependencies: ["ClassModel", "ProgressStore", "Workspace", "EventDeck", "StableRandom"]
+      dependencies: [
+        "ClassModel", "ProgressStore", "Workspace", "EventDeck", "StableRandom",
+        .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Server"])),
+        .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["Server"])),
+        .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["Server"])),
+        .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: ["Server"])),
+      ]
     ),
     // The server: Hummingbird routes, bearer-token auth, and its store on SQLite (GRDB) or PostgreSQL (PostgresNIO).
     .target(

@@ -1,17 +1,13 @@
 import ClassModel
 import Foundation
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
-/// HTTP to the class server through Foundation's URLSession: JSON in and out, the token as `Authorization: Bearer`,
-/// answers other than 2xx turned into `SyncError`s carrying the server's message.
+/// HTTP to the class server (`HTTPExchange`): JSON in and out, the token as `Authorization: Bearer`, answers
+/// other than 2xx turned into `SyncError`s carrying the server's message.
 public struct ClassClient: Sendable {
   /// The server's base URL (`http://127.0.0.1:8080`).
   public let server: URL
   let token: String
-  let session: URLSession
+  let timeout: TimeInterval
 
   /// A client for `server` (http or https) with `token`.
   public init(server: String, token: String, timeout: TimeInterval = 30) throws(SyncError) {
@@ -24,10 +20,7 @@ public struct ClassClient: Sendable {
     }
     self.server = url
     self.token = token
-    let configuration = URLSessionConfiguration.ephemeral
-    configuration.timeoutIntervalForRequest = timeout
-    configuration.urlCache = nil
-    session = URLSession(configuration: configuration)
+    self.timeout = timeout
   }
 
   /// `GET path` decoded as `T`.
@@ -48,20 +41,14 @@ public struct ClassClient: Sendable {
   @discardableResult
   public func send(_ method: String, _ path: String, body: Data?) async throws(SyncError) -> Data {
     guard let url = URL(string: server.absoluteString + path) else { throw .invalid("bad request path \(path)") }
-    var request = URLRequest(url: url)
-    request.httpMethod = method
-    request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
-    request.setValue("application/json", forHTTPHeaderField: "Accept")
-    if let body {
-      request.httpBody = body
-      request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-    }
+    var headers = [("Authorization", "Bearer \(token)"), ("Accept", "application/json")]
+    if body != nil { headers.append(("Content-Type", "application/json")) }
+    let exchange = HTTPExchange(method: method, url: url, headers: headers, body: body, timeout: timeout)
+    let status: Int
     let data: Data
-    let response: URLResponse
-    do { (data, response) = try await session.data(for: request) } catch {
-      throw .offline(server: server.absoluteString, reason: Self.reason(error))
+    do { (status, data) = try await exchange.run() } catch {
+      throw .offline(server: server.absoluteString, reason: error.reason)
     }
-    let status = (response as? HTTPURLResponse)?.statusCode ?? 0
     if (200..<300).contains(status) { return data }
     let message = Self.message(data)
     switch status {
@@ -85,21 +72,6 @@ public struct ClassClient: Sendable {
     }
     if let body = try? JSONDecoder().decode(Body.self, from: data) { return body.error.message }
     return String(decoding: data.prefix(200), as: UTF8.self)
-  }
-
-  static func reason(_ error: any Error) -> String {
-    if let error = error as? URLError {
-      switch error.code {
-      case .cannotConnectToHost: return "connection refused"
-      case .cannotFindHost, .dnsLookupFailed: return "unknown host"
-      case .timedOut: return "timed out"
-      case .notConnectedToInternet, .networkConnectionLost: return "no network"
-      case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate:
-        return "the TLS connection failed: \(error.localizedDescription)"
-      default: return error.localizedDescription
-      }
-    }
-    return (error as NSError).localizedDescription
   }
 
   /// Percent-encodes one path segment (a student's or deck's name).

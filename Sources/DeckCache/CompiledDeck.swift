@@ -310,6 +310,9 @@ public final class CompiledDeck: Sendable {
     var configuration = Configuration()
     configuration.readonly = true
     configuration.busyMode = .timeout(2)
+    // A session reads a card row at a time by id: a small page cache (SQLite's default is 2 MB per connection)
+    // keeps a large deck's study process small, the rest is in the system's file cache anyway.
+    configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -256") }
     do {
       let database = try DatabaseQueue(path: url.path, configuration: configuration)
       guard let row = try database.read({ db in try Row.fetchOne(db, sql: "SELECT * FROM info") }) else {

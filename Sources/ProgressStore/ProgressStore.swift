@@ -87,6 +87,9 @@ public final class ProgressStore: Sendable {
       configuration.prepareDatabase { db in
         try db.execute(sql: "PRAGMA synchronous = FULL")
         try db.execute(sql: "PRAGMA foreign_keys = ON")
+        // 1 MB per connection, not SQLite's 2 MB: a session's reads are indexed lookups, and a learner's study
+        // process stays small on a store of a million reviews.
+        try db.execute(sql: "PRAGMA cache_size = -1024")
       }
       let pool = try DatabasePool(path: path, configuration: configuration)
       let found = try pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }

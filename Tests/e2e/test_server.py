@@ -305,6 +305,12 @@ def test_listening_beyond_loopback_needs_tls_or_insecure(tmp_path):
         context.check_hostname = False
         with urllib.request.urlopen(tls.url + "/health", context=context, timeout=10) as answer:
             assert json.loads(answer.read()) == {"database": "sqlite", "status": "ok"}
+        # Annals' own client speaks TLS to it, and refuses the certificate no authority signed, saying so.
+        root = student_workspace(tmp_path, "ada")
+        untrusted = sync(root, "ada", "--server", tls.url, "--token", "annals_x")
+        assert untrusted.returncode != 0 and b"certificate is not signed by an authority" in untrusted.stderr, \
+            untrusted.stderr
+        assert b"offline" in untrusted.stderr and b"Nothing was changed" in untrusted.stderr
     finally:
         assert tls.stop(signal.SIGINT) == 0
 
