@@ -25,17 +25,58 @@ final class Terminal: SessionOutput {
     width = min(TerminalText.width(environment: environment, fileDescriptor: descriptor), 100)
   }
 
+  /// Whether a write failed (`annals study | head` once `head` has its lines, or a full disk under `> file`):
+  /// nothing more is written, and the reader made here ends the session at its next read.
+  private(set) var outputClosed = false
+
   func write(_ text: String) {
-    handle.write(Data(text.utf8))
+    guard !outputClosed else { return }
+    do {
+      try handle.write(contentsOf: Data(text.utf8))
+    } catch {
+      // A session's reads and writes ignore SIGPIPE (`SignalTrap`): a closed pipe arrives here, as EPIPE.
+      outputClosed = true
+      FileHandle.standardError.write(
+        Data("annals: cannot write the session's output any more (\(error.localizedDescription)); ending it. Every answer given is saved.\n".utf8))
+    }
   }
 
-  /// libedit on a terminal, plain reads otherwise (no escape codes for scripts).
+  /// libedit on a terminal, plain reads otherwise (no escape codes for scripts); either ends the session once
+  /// the output is closed.
   func makeReader(historyPath: String?) throws -> LineReader {
+    let reader: LineReader
     if inputIsTerminal && outputIsTerminal {
-      return try EditLineReader(historyPath: historyPath)
+      reader = try EditLineReader(historyPath: historyPath)
+    } else {
+      reader = PlainLineReader(echo: { [weak self] in self?.write($0) })
     }
-    return PlainLineReader(echo: { [weak self] in self?.write($0) })
+    return OutputGuardedReader(reader, outputClosed: { [weak self] in self?.outputClosed ?? true })
   }
+}
+
+/// A reader that reads no more once the session's output is gone: the session then ends as at the end of its
+/// input, its answers saved, instead of reading answers to questions nobody can see.
+final class OutputGuardedReader: LineReader {
+  private let inner: LineReader
+  private let outputClosed: () -> Bool
+
+  init(_ inner: LineReader, outputClosed: @escaping () -> Bool) {
+    self.inner = inner
+    self.outputClosed = outputClosed
+  }
+
+  var completionWords: [String] {
+    get { inner.completionWords }
+    set { inner.completionWords = newValue }
+  }
+
+  func readLine(prompt: String, remember: Bool) -> ReadResult {
+    if outputClosed() { return .endOfInput }
+    let result = inner.readLine(prompt: prompt, remember: remember)
+    return outputClosed() ? .endOfInput : result
+  }
+
+  func close() { inner.close() }
 }
 
 /// Deck arguments and the YYYY-MM-DD options of `study`, `quiz` and `due`.

@@ -108,3 +108,30 @@ def test_quiz_prints_each_question_with_given_and_expected(tmp_path):
     out = result.stdout.decode()
     assert "Score: " in out and "given: 1; expected: " in out and "given: 2; expected: " in out
     assert "\x1b" not in out
+
+
+def test_a_closed_output_ends_the_session_with_its_answers_saved(tmp_path):
+    """`annals study | head`: once the reader of stdout is gone, the session ends cleanly (no trap on EPIPE), every
+    answer given before is saved, and no answer is read for a question nobody saw."""
+    root, deck = workspace(tmp_path)
+    child = subprocess.Popen(
+        [ANNALS, "study", deck, "--workspace", str(root), "--learner", "ada"], stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env())
+    child.stdin.write(b"1901-01-01\ngood\n")
+    child.stdin.flush()
+    # The first card's feedback, then the second card: the first answer is in by now.
+    seen = b""
+    while b"Second" not in seen and b"second" not in seen:
+        line = child.stdout.readline()
+        assert line, seen
+        seen += line
+    child.stdout.close()
+    child.stdin.write(b"1902-02-02\ngood\n" * 50)
+    child.stdin.close()
+    stderr = child.stderr.read()
+    assert child.wait(timeout=60) == 0, stderr
+    assert b"Fatal error" not in stderr and b"ending it. Every answer given is saved" in stderr
+    saved = reviews(root, "ada")
+    assert saved[0] == ("mini/first-event/date", 3, "1901-01-01", 0)
+    # At most the answer typed ahead to the card being shown when the pipe closed; never the 50 after it.
+    assert len(saved) <= 2
