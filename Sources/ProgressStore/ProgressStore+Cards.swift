@@ -81,6 +81,8 @@ extension ProgressStore {
       }
       if !includeRetired { sql += " AND retired = 0" }
       sql += " ORDER BY deck_id, position"
+      // All of them: read the table in order and sort (SQLite would otherwise walk an index and look up each row).
+      if deck == nil { sql = sql.replacingOccurrences(of: "FROM card WHERE", with: "FROM card NOT INDEXED WHERE") }
       var cards: [StoredCard] = []
       try db.scan(sql: sql, arguments: arguments) { row in
         cards.append(Self.storedCard(row))

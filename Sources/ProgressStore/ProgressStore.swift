@@ -51,6 +51,16 @@ public final class ProgressStore: Sendable {
   /// The connection(s) reads go through.
   var reader: any DatabaseReader { dbWriter }
 
+  /// A second read-only connection to the same file, for reading two things side by side (a report reads the log
+  /// beside the card list). Nil for a store that is not read from its file as it is: one opened for writing, or an
+  /// older store read through a migrated copy in memory.
+  public func readOnlyTwin() -> ProgressStore? {
+    guard isReadOnly, let queue = dbWriter as? DatabaseQueue, queue.path != ":memory:", !queue.path.isEmpty else {
+      return nil
+    }
+    return try? ProgressStore(path: path, access: .readOnly)
+  }
+
   /// The store file for `learner` in `directory` (`<directory>/<learner>.sqlite`).
   public static func path(forLearner learner: String, in directory: String = "Progress") -> String {
     (directory as NSString).appendingPathComponent("\(learner).sqlite")
