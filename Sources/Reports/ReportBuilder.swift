@@ -73,12 +73,13 @@ public struct ReportBuilder: Sendable {
       } }
       let settings = try store.settings()
       let cards = try store.cards(deck: deck, includeRetired: true)
-      let digest = try background?.value() ?? store.reviewDigest(deck: deck)
       let quizzes = try store.quizResults(deck: deck)
       let deckSchedulers = try store.deckSchedulers()
+      let facts = try deckFacts()
+      let digest = try background?.value() ?? store.reviewDigest(deck: deck)
       return try report(
         learner: learner, settings: settings, cards: cards, digest: digest, quizzes: quizzes,
-        deckSchedulers: deckSchedulers)
+        deckSchedulers: deckSchedulers, facts: facts)
     } catch let error as StoreError {
       throw .store(error)
     } catch let error as ReportError {
@@ -90,10 +91,40 @@ public struct ReportBuilder: Sendable {
     }
   }
 
+  /// What the decks tell about every card and era, read once per report.
+  struct DeckFacts {
+    var categories: [String: CardCategory] = [:]
+    var eraTitles: [String: String] = [:]
+    var eraDates: [String: (from: HistoricalDate?, to: HistoricalDate?)] = [:]
+  }
+
+  /// The decks' categories and eras, the first deck naming a card or an era winning.
+  func deckFacts() throws -> DeckFacts {
+    var facts = DeckFacts()
+    for catalog in catalogs {
+      let own = try DeckReadError.wrap { try catalog.categories() }
+      if facts.categories.isEmpty { facts.categories = own } else { facts.categories.merge(own) { first, _ in first } }
+      for era in catalog.eras {
+        if facts.eraTitles[era.id] == nil { facts.eraTitles[era.id] = era.title }
+        if facts.eraDates[era.id] == nil { facts.eraDates[era.id] = (era.from, era.to) }
+      }
+    }
+    return facts
+  }
+
   /// The report from data already read (the store's settings, cards, digest and quizzes).
   public func report(
     learner: String, settings: LearnerSettings, cards: [StoredCard], digest: ReviewDigest, quizzes: [QuizResult],
     deckSchedulers: [String: SchedulerKind?] = [:]
+  ) throws -> LearnerReport {
+    try report(
+      learner: learner, settings: settings, cards: cards, digest: digest, quizzes: quizzes,
+      deckSchedulers: deckSchedulers, facts: try deckFacts())
+  }
+
+  func report(
+    learner: String, settings: LearnerSettings, cards: [StoredCard], digest: ReviewDigest, quizzes: [QuizResult],
+    deckSchedulers: [String: SchedulerKind?], facts: DeckFacts
   ) throws -> LearnerReport {
     let clock = settings.clock
     let today = clock.studyDay(now)
@@ -104,17 +135,7 @@ public struct ReportBuilder: Sendable {
       schedulers[deck] = made
       return made
     }
-    var categories: [String: CardCategory] = [:]
-    var eraTitles: [String: String] = [:]
-    var eraDates: [String: (from: HistoricalDate?, to: HistoricalDate?)] = [:]
-    for catalog in catalogs {
-      let own = try DeckReadError.wrap { try catalog.categories() }
-      if categories.isEmpty { categories = own } else { categories.merge(own) { first, _ in first } }
-      for era in catalog.eras {
-        if eraTitles[era.id] == nil { eraTitles[era.id] = era.title }
-        if eraDates[era.id] == nil { eraDates[era.id] = (era.from, era.to) }
-      }
-    }
+    let (categories, eraTitles, eraDates) = (facts.categories, facts.eraTitles, facts.eraDates)
     let catalogByDeck = Dictionary(catalogs.map { ($0.deckID, $0) }, uniquingKeysWith: { first, _ in first })
     // Cards: state, recall now, summary.
     var states = StateCounts()
