@@ -45,6 +45,28 @@ struct ReportTruthTests {
     #expect(report.mastery.filter { $0.dimension == "era" }.map(\.key) == ["prelude", "battle", "aftermath"])
   }
 
+  @Test("a store opened read-only is reported with its log read on a second connection, to the same report")
+  func readOnlyTwin() throws {
+    let directory = try Support.scratch()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let store = try Self.store(directory)
+    let scheduler = try store.scheduler()
+    let now = HandBuilt.now
+    try store.answer(Answer(cardID: "d/early/date", rating: .easy, time: now.addingTimeInterval(-2 * 86400)), scheduler: scheduler)
+    try store.answer(
+      Answer(cardID: "d/middle/date", rating: .again, time: now.addingTimeInterval(-60), typedAnswer: "1990"),
+      scheduler: scheduler)
+    #expect(store.readOnlyTwin() == nil)  // a store open for writing is read through its own connections
+    let written = try ReportBuilder(now: now, catalogs: [Self.catalog]).report(store: store, learner: "ada")
+    try store.close()
+    let readOnly = try ProgressStore(path: directory + "/ada.sqlite", access: .readOnly)
+    defer { try? readOnly.close() }
+    #expect(readOnly.readOnlyTwin() != nil)
+    let read = try ReportBuilder(now: now, catalogs: [Self.catalog]).report(store: readOnly, learner: "ada")
+    #expect(read == written)
+    #expect(read.activity.totalReviews == 2 && read.cards.contains { !$0.wrongAnswers.isEmpty })
+  }
+
   @Test("a card failed a minute ago is not known, though its recall is near 1; one answered right and fresh is")
   func knowledge() throws {
     let directory = try Support.scratch()
