@@ -26,16 +26,7 @@ extension ProgressStore {
       ease: row[16])
   }
 
-  /// A card from a row selected with `cardColumns` (read by position: name lookups dominated large scans).
-  static func storedCard(_ row: Row) -> StoredCard {
-    let tags: String = row[4]
-    return StoredCard(
-      id: row[0], deckID: row[1], kind: row[2], siblingGroup: row[3],
-      tags: tags.split(separator: " ").map(String.init), era: row[5], state: cardState(row),
-      suspended: row[17], buriedUntil: date(row[18] as Int64?), retired: row[19], position: row[6])
-  }
-
-  /// A card from a row selected with `cardColumns`, read through the C API (`Database.scan`).
+  /// A card from a row selected with `cardColumns`, read by position through the C API (`Database.scan`).
   static func storedCard(_ row: RawRow) -> StoredCard {
     let tags = row.string(4)
     let state = CardState(
@@ -44,7 +35,7 @@ extension ProgressStore {
       lastReview: date(row.optionalInt64(14)), scheduledDays: row.int(15), ease: row.optionalDouble(16))
     return StoredCard(
       id: row.string(0), deckID: row.string(1), kind: row.string(2), siblingGroup: row.string(3),
-      tags: tags.isEmpty ? [] : tags.split(separator: " ").map(String.init), era: row.optionalString(5), state: state,
+      tags: tags.split(separator: " ").map(String.init), era: row.optionalString(5), state: state,
       suspended: row.bool(17), buriedUntil: date(row.optionalInt64(18)), retired: row.bool(19), position: row.int(6))
   }
 
@@ -65,8 +56,12 @@ extension ProgressStore {
   /// The card with this id, or nil.
   public func card(_ id: String) throws(StoreError) -> StoredCard? {
     try read { db in
-      try Row.fetchOne(db, sql: "SELECT \(Self.cardColumns) FROM card WHERE id = ?", arguments: [id])
-        .map(Self.storedCard)
+      var card: StoredCard?
+      try db.scan(sql: "SELECT \(Self.cardColumns) FROM card WHERE id = ?", arguments: [id]) { row in
+        card = Self.storedCard(row)
+        return false
+      }
+      return card
     }
   }
 

@@ -68,15 +68,13 @@ extension ProgressStore {
         return true
       }
       if let open = current { buckets[currentQuarter, default: open.empty].merge(open) }
-      // Every included card's id was read above (all of them without a deck).
-      let names = ids
       var digest = ReviewDigest()
       for (key, card) in stats.enumerated() {
-        if let card, let id = names[Int64(key)] { digest.cards[id] = card }
+        if let card, let id = ids[Int64(key)] { digest.cards[id] = card }
       }
       digest.buckets = buckets.keys.sorted().map { buckets[$0]! }
       for (key, answers) in wrong {
-        guard let id = names[key] else { continue }
+        guard let id = ids[key] else { continue }
         digest.wrongAnswers[id] = answers.keys.sorted().map { ReviewDigest.TypedAnswer(text: $0, count: answers[$0]!) }
       }
       return digest

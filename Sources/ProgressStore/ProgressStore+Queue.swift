@@ -21,7 +21,7 @@ extension ProgressStore {
         sql: "SELECT \(cardColumns) FROM card WHERE key IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
         arguments: StatementArguments(Array(chunk))
       ) { row in
-        found[row.int64(20)] = storedCard(row)
+        found[row.int64(20)] = storedCard(row)  // column 20 of `cardColumns` is the key
         return true
       }
     }

@@ -84,8 +84,6 @@ public struct ReportBuilder: Sendable {
       throw .store(error)
     } catch let error as ReportError {
       throw error
-    } catch let error as DeckReadError {
-      throw .deck(error.description)
     } catch {
       throw .store(.corrupt(String(describing: error)))
     }
@@ -102,7 +100,7 @@ public struct ReportBuilder: Sendable {
   func deckFacts() throws -> DeckFacts {
     var facts = DeckFacts()
     for catalog in catalogs {
-      let own = try DeckReadError.wrap { try catalog.categories() }
+      let own = try ReportError.readingDeck { try catalog.categories() }
       if facts.categories.isEmpty { facts.categories = own } else { facts.categories.merge(own) { first, _ in first } }
       for era in catalog.eras {
         if facts.eraTitles[era.id] == nil { facts.eraTitles[era.id] = era.title }
@@ -280,14 +278,14 @@ public struct ReportBuilder: Sendable {
 
     // Text, and the wrong answers' confusions, for the rows shown: read from the decks only for those.
     let shown = cardText == .all ? Array(summaries.indices) : Array(weakestIndices)
-    let texts = try DeckReadError.wrap { try ReportTexts(decks: catalogs).cards(ids: shown.map { summaries[$0].id }) }
+    let texts = try ReportError.readingDeck { try ReportTexts(decks: catalogs).cards(ids: shown.map { summaries[$0].id }) }
     for index in shown {
       guard let (card, _) = texts[summaries[index].id] else { continue }
       summaries[index].prompt = card.prompt
       summaries[index].answer = card.answer
       summaries[index].source = card.source
       if !summaries[index].wrongAnswers.isEmpty {
-        let catalog = try DeckReadError.wrap { try catalogByDeck[summaries[index].deck]?.catalog() }
+        let catalog = try ReportError.readingDeck { try catalogByDeck[summaries[index].deck]?.catalog() }
         for w in summaries[index].wrongAnswers.indices {
           summaries[index].wrongAnswers[w].confusion = Confusions.classify(
             summaries[index].wrongAnswers[w].answer, card: card, catalog: catalog)
@@ -296,7 +294,7 @@ public struct ReportBuilder: Sendable {
     }
     // Cards not in any deck still have their wrong answers named where the answer alone tells (a deck's entity).
     for index in shown where texts[summaries[index].id] == nil && !summaries[index].wrongAnswers.isEmpty {
-      let catalog = try DeckReadError.wrap { try catalogByDeck[summaries[index].deck]?.catalog() }
+      let catalog = try ReportError.readingDeck { try catalogByDeck[summaries[index].deck]?.catalog() }
       for w in summaries[index].wrongAnswers.indices {
         summaries[index].wrongAnswers[w].confusion = Confusions.classify(
           summaries[index].wrongAnswers[w].answer, card: nil, catalog: catalog)

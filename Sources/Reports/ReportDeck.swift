@@ -54,14 +54,3 @@ struct ReportTexts {
     return found
   }
 }
-
-/// A `ReportDeck`'s failure while a report is built, kept apart from the store's own errors.
-public struct DeckReadError: Error, CustomStringConvertible {
-  public let description: String
-
-  static func wrap<T>(_ body: () throws -> T) throws -> T {
-    do { return try body() } catch let error as DeckReadError { throw error } catch {
-      throw DeckReadError(description: String(describing: error))
-    }
-  }
-}

@@ -11,7 +11,8 @@ public enum ReportError: Error, CustomStringConvertible, Sendable {
   /// A deck's cards could not be read (its compiled copy damaged since it was opened).
   case deck(String)
 
-  /// `body`, with an error other than a report's given as `.deck` (what a `ReportDeck` throws).
+  /// `body`, with an error other than a report's given as `.deck`: what a `ReportDeck` throws, kept apart from the
+  /// store's own errors.
   static func readingDeck<T>(_ body: () throws -> T) throws(ReportError) -> T {
     do { return try body() } catch let error as ReportError { throw error } catch {
       throw .deck(String(describing: error))
