@@ -6,7 +6,9 @@ import Foundation
 import StableRandom
 
 /// Cards generated per second on a generated 10,000-event deck, and answers checked per second.
-func runCardsBench(events eventCount: Int = 10_000) {
+/// `buildOnly` skips the answer checks, for profiling the build alone.
+func runCardsBench(events eventCount: Int = 10_000, buildOnly: Bool = false) {
+  if buildOnly { print("cards digest (1,500 events): \(cardsDigest(CardBuilder(deck: GeneratedDeck.deck(events: 1_500)).cards()))") }
   let deck = GeneratedDeck.deck(events: eventCount)
   let clock = ContinuousClock()
 
@@ -24,6 +26,7 @@ func runCardsBench(events eventCount: Int = 10_000) {
     "cards: \(eventCount) events, \(deck.entities.count) entities → \(cards.count) cards in "
       + String(format: "%.3f s (%.0f cards/s); again %.3f s (%.0f cards/s)", buildSeconds,
                Double(cards.count) / buildSeconds, warmSeconds, Double(cards.count) / warmSeconds))
+  if buildOnly { return }
 
   // Answers: for each card, its right answer, a typo, a wrong answer and a non-answer, cycling over kinds.
   let checker = AnswerChecker(lexicon: builder.lexicon)
@@ -66,6 +69,23 @@ func runCardsBench(events eventCount: Int = 10_000) {
     "check: \(answers.count) answers in "
       + String(format: "%.3f s (%.0f answers/s)", checkSeconds, Double(answers.count) / checkSeconds)
       + " [\(summary)]; by answer type: \(breakdown)")
+}
+
+/// FNV-1a 64 of the cards' sorted-key JSON, one a line, as `CardDigestTests` pins it: a quick check in a release
+/// build that a speed-up left every card as it was.
+private func cardsDigest(_ cards: [Card]) -> String {
+  let encoder = JSONEncoder()
+  encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+  var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+  for card in cards {
+    for byte in (try? encoder.encode(card)) ?? Data() {
+      hash ^= UInt64(byte)
+      hash &*= 0x0000_0100_0000_01b3
+    }
+    hash ^= 0x0A
+    hash &*= 0x0000_0100_0000_01b3
+  }
+  return "\(String(hash, radix: 16)), \(cards.count) cards"
 }
 
 private func seconds(_ d: Duration) -> Double {

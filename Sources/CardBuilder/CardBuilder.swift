@@ -1,5 +1,8 @@
+import Dispatch
 import EventDeck
+import Foundation
 import StableRandom
+import Synchronization
 import TextKit
 
 /// Builds every card a deck's data supports, in a fixed order, with distractors seeded from each card's id.
@@ -113,14 +116,33 @@ public struct CardBuilder: Sendable {
   }
 
   /// Every card of the deck, item by item in file order: events, entities, facts, hand-written cards.
+  ///
+  /// Each card depends only on the deck and its own id (its seed), so a large deck's events and entities are
+  /// built in parallel runs, one per core, and joined in file order: the same cards as one run makes.
   public func cards() -> [Card] {
     var out: [Card] = []
     out.reserveCapacity(deck.events.count * 8 + deck.entities.count * 3 + deck.facts.count * 2 + deck.cards.count)
-    for event in deck.events { out += cards(for: event) }
-    for entity in deck.entities { out += cards(for: entity) }
+    out += Self.inRuns(deck.events) { cards(for: $0) }
+    out += Self.inRuns(deck.entities) { cards(for: $0) }
     for fact in deck.facts { out += cards(for: fact) }
     for hand in deck.cards { out += cards(for: hand) }
     return out
+  }
+
+  /// Items at least this many per run: fewer are built on the calling thread.
+  static let itemsPerRun = 200
+
+  /// `make` of every item, in order, computed in up to one run per core.
+  static func inRuns<Item: Sendable>(_ items: [Item], _ make: @Sendable (Item) -> [Card]) -> [Card] {
+    let runs = min(ProcessInfo.processInfo.activeProcessorCount, items.count / itemsPerRun)
+    guard runs > 1 else { return items.flatMap(make) }
+    let results = Mutex([[Card]](repeating: [], count: runs))
+    DispatchQueue.concurrentPerform(iterations: runs) { run in
+      var built: [Card] = []
+      for item in items[items.count * run / runs..<items.count * (run + 1) / runs] { built += make(item) }
+      results.withLock { $0[run] = built }
+    }
+    return results.withLock { $0.flatMap { $0 } }
   }
 
   /// The cards of one kind.

@@ -12,6 +12,7 @@ public enum Phrasing {
   /// A generated question made tidy: single spaces, no doubled article ("the the"), a capital first letter and
   /// one closing question mark.
   public static func question(_ text: String) -> String {
+    if let tidy = asciiQuestion(text) { return tidy }
     var words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
     var i = 1
     while i < words.count {
@@ -28,6 +29,75 @@ public enum Phrasing {
     var s = words.joined(separator: " ")
     while let last = s.last, last == "." || last == "?" || last == " " || last == "," { s.removeLast() }
     return capitalizedFirst(s) + "?"
+  }
+
+  /// `question` for ASCII text without carriage returns (nearly every question), byte by byte: the same words, the
+  /// same doubled words dropped, the same ending. Nil for any other text.
+  static func asciiQuestion(_ text: String) -> String? {
+    var text = text
+    return text.withUTF8 { bytes -> String? in
+      for byte in bytes where byte >= 0x80 || byte == 0x0D { return nil }
+      let n = bytes.count
+      var words: [Range<Int>] = []
+      var kinds: [UInt8] = []
+      var i = 0
+      while i < n {
+        while i < n, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x09 { i += 1 }
+        guard i < n else { break }
+        var end = i
+        while end < n, bytes[end] != 0x20, bytes[end] != 0x0A, bytes[end] != 0x09 { end += 1 }
+        words.append(i..<end)
+        kinds.append(doubledWordKind(UnsafeBufferPointer(rebasing: bytes[i..<end])))
+        i = end
+      }
+      // Kinds 1–3 are the articles; any kind but 0 is a word that is never written twice.
+      var k = 1
+      while k < words.count {
+        let a = kinds[k - 1]
+        let b = kinds[k]
+        if (a != 0 && a == b) || (a >= 1 && a <= 3 && b >= 1 && b <= 3) {
+          words.remove(at: k - 1)
+          kinds.remove(at: k - 1)
+        } else {
+          k += 1
+        }
+      }
+      var out: [UInt8] = []
+      out.reserveCapacity(n + 1)
+      for (index, range) in words.enumerated() {
+        if index > 0 { out.append(0x20) }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
+      }
+      while let last = out.last, last == 0x2E || last == 0x3F || last == 0x20 || last == 0x2C { out.removeLast() }
+      if let first = out.first, first >= 0x61, first <= 0x7A { out[0] = first - 0x20 }
+      out.append(0x3F)
+      return String(decoding: out, as: UTF8.self)
+    }
+  }
+
+  /// Which of the words `question` never lets stand twice in a row a word is, in any case: 1 "the", 2 "a", 3 "an",
+  /// 4 "of", 5 "in", 6 "on", 7 "did", 8 "was"; 0 for any other word.
+  static func doubledWordKind(_ word: UnsafeBufferPointer<UInt8>) -> UInt8 {
+    func lower(_ i: Int) -> UInt8 { word[i] | 0x20 }
+    switch word.count {
+    case 1: return lower(0) == 0x61 ? 2 : 0
+    case 2:
+      switch (lower(0), lower(1)) {
+      case (0x61, 0x6E): return 3  // an
+      case (0x6F, 0x66): return 4  // of
+      case (0x69, 0x6E): return 5  // in
+      case (0x6F, 0x6E): return 6  // on
+      default: return 0
+      }
+    case 3:
+      switch (lower(0), lower(1), lower(2)) {
+      case (0x74, 0x68, 0x65): return 1  // the
+      case (0x64, 0x69, 0x64): return 7  // did
+      case (0x77, 0x61, 0x73): return 8  // was
+      default: return 0
+      }
+    default: return 0
+    }
   }
 
   /// Whether a name is grammatically plural: "the Murov Mountains", "Armenian forces" (not "the United States").

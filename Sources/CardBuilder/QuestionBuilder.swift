@@ -72,7 +72,9 @@ public struct QuestionBuilder: Sendable {
   public init(texts: [String]) {
     var capitalized = Set<String>()
     var lowercase = Set<String>()
+    var scratch: [UInt8] = []
     for text in texts {
+      if Self.learnASCII(text, capitalized: &capitalized, lowercase: &lowercase, scratch: &scratch) { continue }
       var first = true
       for chunk in text.split(separator: " ") {
         let word = Self.bare(chunk)
@@ -87,6 +89,57 @@ public struct QuestionBuilder: Sendable {
     }
     self.capitalized = capitalized
     self.lowercase = lowercase
+  }
+
+  /// `init(texts:)`'s reading of one text, byte by byte, when the text is plain ASCII (nearly every one): the
+  /// same words learnt as the `Character` walk learns them, without its grapheme breaking and `Set<Character>`
+  /// probes. False, and nothing learnt, for any other text.
+  static func learnASCII(
+    _ text: String, capitalized: inout Set<String>, lowercase: inout Set<String>, scratch: inout [UInt8]
+  ) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      for byte in bytes where byte >= 0x80 { return false }
+      let n = bytes.count
+      var first = true
+      var i = 0
+      while i < n {
+        while i < n, bytes[i] == 0x20 { i += 1 }
+        guard i < n else { break }
+        var end = i
+        while end < n, bytes[end] != 0x20 { end += 1 }
+        var lo = i
+        var hi = end
+        while lo < hi, isEdgeByte(bytes[lo]) { lo += 1 }
+        while hi > lo, isEdgeByte(bytes[hi - 1]) { hi -= 1 }
+        if lo < hi {
+          let initial = bytes[lo]
+          if initial >= 0x41, initial <= 0x5A {
+            if !first {
+              scratch.removeAll(keepingCapacity: true)
+              for k in lo..<hi {
+                let b = bytes[k]
+                scratch.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+              }
+              capitalized.insert(String(decoding: scratch, as: UTF8.self))
+            }
+          } else if initial >= 0x61, initial <= 0x7A {
+            lowercase.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self))
+          }
+        }
+        first = bytes[end - 1] == 0x2E || bytes[end - 1] == 0x3A
+        i = end
+      }
+      return true
+    }
+  }
+
+  /// The ASCII characters `bare` trims.
+  @inline(__always) static func isEdgeByte(_ b: UInt8) -> Bool {
+    switch b {
+    case 0x2C, 0x3B, 0x3A, 0x2E, 0x22, 0x28, 0x29, 0x21, 0x3F: true
+    default: false
+    }
   }
 
   // MARK: - Reading a sentence
@@ -166,11 +219,24 @@ public struct QuestionBuilder: Sendable {
   /// A chunk of text without the punctuation around it.
   static func bare<S: StringProtocol>(_ chunk: S) -> String {
     var s = Substring(chunk)
-    let edge: Set<Character> = [",", ";", ":", ".", "\"", "\u{201C}", "\u{201D}", "(", ")", "!", "?", "\u{2014}"]
-    while let f = s.first, edge.contains(f) { s = s.dropFirst() }
-    while let l = s.last, edge.contains(l) { s = s.dropLast() }
+    // An ASCII edge beside another ASCII byte is a whole character: trimmed byte by byte, the rest as characters.
+    while let f = s.utf8.first, f < 0x80, isEdgeByte(f) {
+      let next = s.utf8.index(after: s.utf8.startIndex)
+      guard next == s.utf8.endIndex || s.utf8[next] < 0x80 else { break }
+      s = s[next...]
+    }
+    while let l = s.utf8.last, l < 0x80, isEdgeByte(l) {
+      let at = s.utf8.index(before: s.utf8.endIndex)
+      guard at == s.utf8.startIndex || s.utf8[s.utf8.index(before: at)] < 0x80 else { break }
+      s = s[..<at]
+    }
+    while let f = s.first, edges.contains(f) { s = s.dropFirst() }
+    while let l = s.last, edges.contains(l) { s = s.dropLast() }
     return String(s)
   }
+
+  /// What `bare` trims.
+  static let edges: Set<Character> = [",", ";", ":", ".", "\"", "\u{201C}", "\u{201D}", "(", ")", "!", "?", "\u{2014}"]
 
   /// The sentence's words, parentheses left out.
   static func words(_ sentence: String) -> [Word] {

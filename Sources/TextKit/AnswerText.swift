@@ -60,34 +60,39 @@ public enum AnswerText {
     return words
   }
 
-  /// `rawTokens` for ASCII text, byte by byte.
+  /// `rawTokens` for ASCII text, byte by byte, each word lower-cased into one scratch buffer.
   static func asciiTokens(_ text: String) -> [String] {
-    var words: [String] = []
-    var current: [UInt8] = []
-    let bytes = Array(text.utf8) + [0x20]
-    var i = 0
-    while i < bytes.count {
-      var b = bytes[i]
-      if b == 0x27 || b == 0x60 {
-        if i + 1 < bytes.count, bytes[i + 1] == 0x73 || bytes[i + 1] == 0x53,
-          i + 2 >= bytes.count || !isASCIIWordByte(bytes[i + 2])
-        {
-          i += 2
-          continue
+    var text = text
+    return text.withUTF8 { bytes in
+      let n = bytes.count
+      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 1) { word in
+        var words: [String] = []
+        var length = 0
+        var i = 0
+        // Index n stands for a space after the text, which ends the last word.
+        while i <= n {
+          var b: UInt8 = i < n ? bytes[i] : 0x20
+          if b == 0x27 || b == 0x60 {
+            if i + 1 < n, bytes[i + 1] == 0x73 || bytes[i + 1] == 0x53, i + 2 >= n || !isASCIIWordByte(bytes[i + 2]) {
+              i += 2
+              continue
+            }
+            i += 1
+            continue
+          }
+          if isASCIIWordByte(b) {
+            if b >= 0x41 && b <= 0x5A { b += 0x20 }
+            word[length] = b
+            length += 1
+          } else if length > 0 {
+            words.append(String(decoding: UnsafeBufferPointer(rebasing: word[0..<length]), as: UTF8.self))
+            length = 0
+          }
+          i += 1
         }
-        i += 1
-        continue
+        return words
       }
-      if isASCIIWordByte(b) {
-        if b >= 0x41 && b <= 0x5A { b += 0x20 }
-        current.append(b)
-      } else if !current.isEmpty {
-        words.append(String(decoding: current, as: UTF8.self))
-        current.removeAll(keepingCapacity: true)
-      }
-      i += 1
     }
-    return words
   }
 
   static func isASCIIWordByte(_ b: UInt8) -> Bool {
