@@ -5,8 +5,7 @@ import TextKit
 
 extension CardBuilder {
   /// The cards of one event: date, date → event, place, actor, quantities, outcome, order, cloze (and choice variants).
-  func cards(for event: Event) -> [Card] {
-    var out: [Card] = []
+  func cards(for event: Event, into out: inout [Card]) {
     let off = event.disabledKinds
     let source = event.source?.text
     func make(_ kind: CardKind, _ sub: String? = nil, prompt: String, answer: String, accepted: [String] = [],
@@ -71,7 +70,20 @@ extension CardBuilder {
     // side detail: no card.
     let titleHay = Self.hay(title)
     // Names in the title, the source or the question itself may well be right: never offered as wrong options.
-    func avoiding(_ prompt: String) -> String { Self.hay(title + " " + (source ?? "") + " " + prompt) }
+    // The title's and source's words are the same for every question of the event: read once. (A space ends a
+    // word, so the hay of the whole text is their words then the question's, for ASCII text short enough not to
+    // be clipped.)
+    let avoidingLead = title + " " + (source ?? "") + " "
+    var avoidingLeadWords: [String]?
+    func avoiding(_ prompt: String) -> String {
+      let whole = avoidingLead + prompt
+      guard whole.utf8.count <= AnswerText.maximumLength * 4, whole.utf8.allSatisfy({ $0 < 0x80 }) else {
+        return Self.hay(whole)
+      }
+      let lead = avoidingLeadWords ?? AnswerText.rawTokens(avoidingLead)
+      avoidingLeadWords = lead
+      return " " + (lead + AnswerText.rawTokens(prompt)).joined(separator: " ") + " "
+    }
     let titleNamesFirstPlace = event.places.first.flatMap { entities[$0] }.map { isNamed($0, inHay: titleHay) } ?? true
     let places = titleNamesFirstPlace
       ? [] : event.places.filter { id in entities[id].map { !isNamed($0, inHay: titleHay) } ?? false }
@@ -190,7 +202,6 @@ extension CardBuilder {
     {
       out.append(card)
     }
-    return out
   }
 
   /// The template for an event whose words do not turn into a question: "On what date was the capture of
@@ -298,13 +309,14 @@ extension CardBuilder {
   /// A cloze from a quote: the name of one of the preferred entities (else any entity) blanked out.
   func cloze(item: String, quote: String, prefer: [String], tags: [String], era: String?, only: String? = nil) -> Card? {
     var candidates: [String]
+    var mentionedOnce: [String]?
     if let only {
       candidates = [only]
     } else {
       let mentioned = lexicon.mentions(in: quote)
+      mentionedOnce = mentioned
       candidates = prefer.filter { mentioned.contains($0) } + mentioned.filter { !prefer.contains($0) }
     }
-    var mentionedOnce: [String]?
     func mentioned() -> [String] {
       if let mentionedOnce { return mentionedOnce }
       let made = lexicon.mentions(in: quote)

@@ -5,8 +5,7 @@ import TextKit
 
 extension CardBuilder {
   /// The cards of one entity: role (multiple choice), name, within, cloze.
-  func cards(for entity: Entity) -> [Card] {
-    var out: [Card] = []
+  func cards(for entity: Entity, into out: inout [Card]) {
     let off = entity.disabledKinds
     let phrase = Phrasing.nounPhrase(entity)
     let source = entity.source?.text
@@ -88,7 +87,6 @@ extension CardBuilder {
     {
       out.append(card)
     }
-    return out
   }
 
   /// Whether a description says more than the name: not one word, and its head noun not in the name

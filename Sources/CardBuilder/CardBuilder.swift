@@ -41,20 +41,40 @@ public struct CardBuilder: Sendable {
   /// Entity id → the eras of the events that name it, for distractors of the same era.
   let entityEras: [String: Set<String>]
 
-  /// An event with the first and last day it can have happened on.
-  struct Dated: Sendable {
-    var event: Event
-    var first: Int
-    var last: Int
+  /// Entity id → each of its names (name first, then aliases) with its `AnswerText.key`.
+  let namesWithKeys: [String: [(name: String, key: String)]]
+  /// Entity name → `Giveaway.distinctiveWords` of it, for the options a question rules out.
+  let distinctiveNameWords: [String: [String]]
+
+  /// An event with the first and last day it can have happened on. A class, so that the many looks at the
+  /// timeline per card copy a reference, not the event.
+  final class Dated: Sendable {
+    let event: Event
+    let first: Int
+    let last: Int
     /// `AnswerText.key` of the event's title.
-    var titleKey: String
+    let titleKey: String
+
+    init(event: Event, first: Int, last: Int, titleKey: String) {
+      self.event = event
+      self.first = first
+      self.last = last
+      self.titleKey = titleKey
+    }
   }
 
-  /// A possible distractor: the entity, its name's comparison key and every key of its names.
-  struct Candidate: Sendable {
-    var entity: Entity
-    var nameKey: String
-    var keys: [String]
+  /// A possible distractor: the entity, its name's comparison key and every key of its names (a class for the
+  /// same reason as `Dated`).
+  final class Candidate: Sendable {
+    let entity: Entity
+    let nameKey: String
+    let keys: [String]
+
+    init(entity: Entity, nameKey: String, keys: [String]) {
+      self.entity = entity
+      self.nameKey = nameKey
+      self.keys = keys
+    }
   }
 
   /// Prepares the deck's indexes (entities, eras, timeline, distractor pools).
@@ -64,6 +84,14 @@ public struct CardBuilder: Sendable {
     var entities: [String: Entity] = [:]
     for e in deck.entities where entities[e.id] == nil { entities[e.id] = e }
     self.entities = entities
+    var namesWithKeys: [String: [(name: String, key: String)]] = [:]
+    var distinctiveNameWords: [String: [String]] = [:]
+    for (id, e) in entities { namesWithKeys[id] = e.allNames.map { ($0, AnswerText.key($0)) } }
+    for e in deck.entities where distinctiveNameWords[e.name] == nil {
+      distinctiveNameWords[e.name] = Giveaway.distinctiveWords(of: e.name)
+    }
+    self.namesWithKeys = namesWithKeys
+    self.distinctiveNameWords = distinctiveNameWords
     var eras: [String: Era] = [:]
     for era in deck.eras { eras[era.id] = era }
     self.eras = eras
@@ -122,8 +150,8 @@ public struct CardBuilder: Sendable {
   public func cards() -> [Card] {
     var out: [Card] = []
     out.reserveCapacity(deck.events.count * 8 + deck.entities.count * 3 + deck.facts.count * 2 + deck.cards.count)
-    out += Self.inRuns(deck.events) { cards(for: $0) }
-    out += Self.inRuns(deck.entities) { cards(for: $0) }
+    Self.inRuns(deck.events, into: &out) { cards(for: $0, into: &$1) }
+    Self.inRuns(deck.entities, into: &out) { cards(for: $0, into: &$1) }
     for fact in deck.facts { out += cards(for: fact) }
     for hand in deck.cards { out += cards(for: hand) }
     return out
@@ -132,17 +160,30 @@ public struct CardBuilder: Sendable {
   /// Items at least this many per run: fewer are built on the calling thread.
   static let itemsPerRun = 200
 
-  /// `make` of every item, in order, computed in up to one run per core.
-  static func inRuns<Item: Sendable>(_ items: [Item], _ make: @Sendable (Item) -> [Card]) -> [Card] {
+  /// `make` of every item, in order, appended to `out`, computed in up to one run per core.
+  static func inRuns<Item: Sendable>(
+    _ items: [Item], into out: inout [Card], _ make: @Sendable (Item, inout [Card]) -> Void
+  ) {
     let runs = min(ProcessInfo.processInfo.activeProcessorCount, items.count / itemsPerRun)
-    guard runs > 1 else { return items.flatMap(make) }
+    guard runs > 1 else {
+      for item in items { make(item, &out) }
+      return
+    }
     let results = Mutex([[Card]](repeating: [], count: runs))
     DispatchQueue.concurrentPerform(iterations: runs) { run in
       var built: [Card] = []
-      for item in items[items.count * run / runs..<items.count * (run + 1) / runs] { built += make(item) }
+      built.reserveCapacity(items.count / runs * 10)
+      for item in items[items.count * run / runs..<items.count * (run + 1) / runs] { make(item, &built) }
       results.withLock { $0[run] = built }
     }
-    return results.withLock { $0.flatMap { $0 } }
+    var parts = results.withLock { slots in
+      defer { slots = [] }
+      return slots
+    }
+    if out.isEmpty {
+      out = parts.removeFirst()
+    }
+    for part in parts { out += part }
   }
 
   /// The cards of one kind.
@@ -237,8 +278,8 @@ public struct CardBuilder: Sendable {
     var seen = Set<String>()
     var out: [String] = []
     for id in ids {
-      guard let e = entities[id] else { continue }
-      for n in e.allNames where seen.insert(AnswerText.key(n)).inserted { out.append(n) }
+      guard let names = namesWithKeys[id] else { continue }
+      for (name, key) in names where seen.insert(key).inserted { out.append(name) }
     }
     return out
   }
