@@ -60,7 +60,7 @@ extension CardBuilder {
       let prompt = event.questions["event"].map(Phrasing.question)
         ?? Phrasing.question("Which of these happened \(Phrasing.when(date.start))")
       let (choices, right) = arrange(
-        right: Phrasing.capitalizedFirst(title), wrong: seed.pick(3, from: wrong).map { Phrasing.capitalizedFirst($0.title) },
+        right: Phrasing.capitalizedFirst(title), wrong: seed.pick(3, from: wrong).map { Phrasing.capitalizedFirst($0.event.title) },
         seed: &seed)
       out.append(make(.event, prompt: prompt, answer: Phrasing.capitalizedFirst(title), choices: choices, expectation: .choice(correct: right)))
     }
@@ -102,7 +102,7 @@ extension CardBuilder {
           distractors(like: .place, excluding: Set(event.places), count: 8, avoidingHay: avoiding(prompt), seed: &seed),
           prompt: prompt, era: event.era, count: 3)
         if wrong.count == 3 {
-          let (choices, right) = arrange(right: first.name, wrong: wrong.map(\.name), seed: &seed)
+          let (choices, right) = arrange(right: first.name, wrong: wrong.map(\.entity.name), seed: &seed)
           out.append(make(.choice, "place", prompt: prompt, answer: first.name, choices: choices, expectation: .choice(correct: right)))
         }
       }
@@ -131,7 +131,7 @@ extension CardBuilder {
           distractors(like: first.kind, excluding: Set(event.actors), count: 8, avoidingHay: avoiding(prompt), seed: &seed),
           prompt: prompt, era: event.era, count: 3)
         if wrong.count == 3 {
-          let (choices, right) = arrange(right: first.name, wrong: wrong.map(\.name), seed: &seed)
+          let (choices, right) = arrange(right: first.name, wrong: wrong.map(\.entity.name), seed: &seed)
           out.append(make(.choice, "actor", prompt: prompt, answer: first.name, choices: choices, expectation: .choice(correct: right)))
         }
       }
@@ -212,7 +212,7 @@ extension CardBuilder {
   }
 
   /// Events certainly not on the event's date, nearest in time first (at most 8).
-  func eventDistractors(for event: Event, date: DateSpec) -> [Event]? {
+  func eventDistractors(for event: Event, date: DateSpec) -> [Dated]? {
     let (first, last) = Self.possibleBounds(date)
     guard !timeline.isEmpty else { return nil }
     // Binary search for the first event starting at or after `first`.
@@ -222,7 +222,7 @@ extension CardBuilder {
       let mid = (lo + hi) / 2
       if timeline[mid].first < first { lo = mid + 1 } else { hi = mid }
     }
-    var out: [Event] = []
+    var out: [Dated] = []
     var seen: Set<String> = [timelineIndex[event.id].map { timeline[$0].titleKey } ?? AnswerText.key(event.title)]
     var left = lo - 1
     var right = lo
@@ -230,7 +230,7 @@ extension CardBuilder {
       for index in [left, right] where index >= 0 && index < timeline.count && out.count < 8 {
         let d = timeline[index]
         if d.event.id == event.id || (d.first <= last && d.last >= first) { continue }
-        if seen.insert(d.titleKey).inserted { out.append(d.event) }
+        if seen.insert(d.titleKey).inserted { out.append(d) }
       }
       left -= 1
       right += 1
@@ -333,7 +333,10 @@ extension CardBuilder {
         guard Self.isSpecific(surface) else { continue }
         // Other entities' longer names stay whole: "Kalbajar" is not blanked inside "Kalbajar District".
         let protected = mentioned().filter { $0 != entityID }.flatMap { id in
-          (entities[id]?.allNames ?? []).filter { $0.count > surface.count && $0.range(of: surface, options: .caseInsensitive) != nil }
+          (entities[id]?.allNames ?? []).filter {
+            $0.count > surface.count
+              && (UTF8Search.containsIgnoringCase(surface, in: $0) ?? ($0.range(of: surface, options: .caseInsensitive) != nil))
+          }
         }
         guard let blanked = Self.blank(surface, in: quote, protecting: protected),
           !Giveaway.givesAway(answer: blanked.found, prompt: blanked.text)
@@ -346,6 +349,56 @@ extension CardBuilder {
       }
     }
     return nil
+  }
+
+  /// `blank` for ASCII term, text and protected phrases (nearly every cloze), on bytes: `.some(nil)` when the term
+  /// cannot be blanked, nil for any other text.
+  /// The same blanks as the general walk, which searches with Foundation's `.caseInsensitive` and looks at the
+  /// characters beside each match (for a match right after a blank, at the blank's "_").
+  static func asciiBlank(
+    _ term: String, in text: String, protecting protected: [String]
+  ) -> ((text: String, found: String)?)? {
+    var term = term
+    var text = text
+    guard protected.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else { return nil }
+    return term.withUTF8 { needle in
+      text.withUTF8 { bytes -> ((text: String, found: String)?)? in
+        guard UTF8Search.isASCII(needle), UTF8Search.isASCII(bytes) else { return nil }
+        func isWordByte(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) }
+        var shielded: [Range<Int>] = []
+        for phrase in protected where !phrase.isEmpty {
+          var phrase = phrase
+          phrase.withUTF8 { p in
+            var from = 0
+            while let at = UTF8Search.firstCaseInsensitiveOffset(of: p, in: bytes, from: from) {
+              shielded.append(at..<at + p.count)
+              from = at + p.count
+            }
+          }
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 8)
+        var found: Range<Int>?
+        var rest = 0
+        while let at = UTF8Search.firstCaseInsensitiveOffset(of: needle, in: bytes, from: rest) {
+          let end = at + needle.count
+          let boundaryBefore = at > rest ? !isWordByte(bytes[at - 1]) : (out.last.map { !isWordByte($0) } ?? true)
+          let boundaryAfter = end == bytes.count || !isWordByte(bytes[end])
+          let isShielded = shielded.contains { $0.lowerBound <= at && end <= $0.upperBound }
+          if boundaryBefore && boundaryAfter && !isShielded {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest..<at]))
+            out.append(contentsOf: "_____".utf8)
+            if found == nil { found = at..<end }
+          } else {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest..<end]))
+          }
+          rest = end
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest...]))
+        guard let found else { return .some(nil) }
+        return (String(decoding: out, as: UTF8.self), String(decoding: UnsafeBufferPointer(rebasing: bytes[found]), as: UTF8.self))
+      }
+    }
   }
 
   /// Whether a name is specific enough to blank: it has a capital or a digit ("Shusha", "709th brigade"), unlike
@@ -363,6 +416,7 @@ extension CardBuilder {
   /// `text` with every whole-word, case-insensitive occurrence of `term` replaced by a blank, and the form found.
   static func blank(_ term: String, in text: String, protecting protected: [String] = []) -> (text: String, found: String)? {
     guard !term.isEmpty else { return nil }
+    if let blanked = asciiBlank(term, in: text, protecting: protected) { return blanked }
     var shielded: [Range<String.Index>] = []
     for phrase in protected {
       var from = text.startIndex

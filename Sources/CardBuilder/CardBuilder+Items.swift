@@ -28,7 +28,7 @@ extension CardBuilder {
       var seen: Set<String> = [AnswerText.key(description)]
       for other in distractors(like: entity.kind, excluding: [entity.id], count: 8, seed: &seed) where wrong.count < 3 {
         // "Monte Melkonian's elder brother" is no answer to "Who was Monte Melkonian?": the question rules it out.
-        guard let d = Self.description(of: other), !isNamed(entity, in: d), seen.insert(AnswerText.key(d)).inserted
+        guard let d = Self.description(of: other.entity), !isNamed(entity, in: d), seen.insert(AnswerText.key(d)).inserted
         else { continue }
         wrong.append(Phrasing.capitalizedFirst(d))
       }

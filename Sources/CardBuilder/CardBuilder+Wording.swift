@@ -76,17 +76,17 @@ extension CardBuilder {
   ///
   /// A candidate whose distinctive words are in the question is left out: "Azerbaijani forces" is no option for
   /// "Which of these warned the Azerbaijanis in the district …?".
-  func fitting(_ candidates: [Entity], prompt: String, era: String?, count: Int) -> [Entity] {
+  func fitting(_ candidates: [Candidate], prompt: String, era: String?, count: Int) -> [Candidate] {
     // The question's words and their singulars, searched in order (quicker than a set for so few).
     var asked: [String] = []
     for word in AnswerText.rawTokens(prompt) {
       asked.append(word)
       if word.utf8.last == 0x73, word.count > 4, word.hasSuffix("s") { asked.append(String(word.dropLast())) }
     }
-    let open = candidates.filter { candidate in !(distinctiveNameWords[candidate.name] ?? Giveaway.distinctiveWords(of: candidate.name)).contains { asked.contains($0) } }
+    let open = candidates.filter { candidate in !(distinctiveNameWords[candidate.entity.name] ?? Giveaway.distinctiveWords(of: candidate.entity.name)).contains { asked.contains($0) } }
     guard let era else { return Array(open.prefix(count)) }
-    let near = open.filter { entityEras[$0.id]?.contains(era) ?? false }
-    let far = open.filter { !(entityEras[$0.id]?.contains(era) ?? false) }
+    let near = open.filter { entityEras[$0.entity.id]?.contains(era) ?? false }
+    let far = open.filter { !(entityEras[$0.entity.id]?.contains(era) ?? false) }
     return Array((near + far).prefix(count))
   }
 }

@@ -295,7 +295,7 @@ public struct CardBuilder: Sendable {
   func distractors(
     like kind: EntityKind, excluding excluded: Set<String>, count: Int, avoiding text: String = "",
     seed: inout SplitMix64
-  ) -> [Entity] {
+  ) -> [Candidate] {
     distractors(like: kind, excluding: excluded, count: count, avoidingHay: text.isEmpty ? "" : Self.hay(text), seed: &seed)
   }
 
@@ -303,7 +303,7 @@ public struct CardBuilder: Sendable {
   func distractors(
     like kind: EntityKind, excluding excluded: Set<String>, count: Int, avoidingHay hay: String,
     seed: inout SplitMix64
-  ) -> [Entity] {
+  ) -> [Candidate] {
     func named(_ c: Candidate) -> Bool {
       guard !hay.isEmpty else { return false }
       return c.keys.contains { UTF8Search.containsWord($0, inHay: hay) }
@@ -318,7 +318,7 @@ public struct CardBuilder: Sendable {
     }
     var seenKeys = Set<String>()
     for id in excluded { seenKeys.formUnion(lexicon.entry(id)?.keys ?? []) }
-    var out: [Entity] = []
+    var out: [Candidate] = []
     // Draw without scanning the whole pool: a few seeded tries, then a seeded walk.
     var tries = 0
     while out.count < count, tries < count * 8, !pool.isEmpty {
@@ -331,7 +331,7 @@ public struct CardBuilder: Sendable {
         continue
       }
       seenKeys.insert(c.nameKey)
-      out.append(c.entity)
+      out.append(c)
     }
     if out.count < count {
       let start = pool.isEmpty ? 0 : seed.below(pool.count)
@@ -339,7 +339,7 @@ public struct CardBuilder: Sendable {
         let c = pool[(start + k) % pool.count]
         if related.contains(c.entity.id) || seenKeys.contains(c.nameKey) || named(c) { continue }
         seenKeys.insert(c.nameKey)
-        out.append(c.entity)
+        out.append(c)
       }
     }
     return out

@@ -67,4 +67,43 @@ public enum UTF8Search {
       }
     }
   }
+
+  /// The byte offset of the first ASCII case-insensitive occurrence of `needle` in `haystack` at or after
+  /// `start`, or nil. For ASCII text this is what Foundation's `.caseInsensitive` search finds.
+  public static func firstCaseInsensitiveOffset(
+    of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int = 0
+  ) -> Int? {
+    guard !needle.isEmpty, start >= 0, needle.count <= haystack.count - start else { return nil }
+    @inline(__always) func fold(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+    let first = fold(needle[0])
+    var index = start
+    while index <= haystack.count - needle.count {
+      if fold(haystack[index]) == first {
+        var k = 1
+        while k < needle.count, fold(haystack[index + k]) == fold(needle[k]) { k += 1 }
+        if k == needle.count { return index }
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  /// Whether `needle` occurs in `haystack` ignoring ASCII case; nil when either is not plain ASCII (ask
+  /// Foundation then).
+  public static func containsIgnoringCase(_ needle: String, in haystack: String) -> Bool? {
+    var needle = needle
+    var haystack = haystack
+    return needle.withUTF8 { n -> Bool? in
+      haystack.withUTF8 { h -> Bool? in
+        guard isASCII(n), isASCII(h) else { return nil }
+        return firstCaseInsensitiveOffset(of: n, in: h) != nil
+      }
+    }
+  }
+
+  /// Whether every byte is ASCII.
+  public static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    for byte in bytes where byte >= 0x80 { return false }
+    return true
+  }
 }
