@@ -1,7 +1,7 @@
 import Foundation
 
 // `AnnalsBench` runs every benchmark; `AnnalsBench NAME [ARGS...]` runs one:
-//   scheduling [LOG.csv]   store [DIR]   lint [DECK...] [--events N]   cards [--events N] [--build-only]   study [DECK]   study-store PATH
+//   scheduling [LOG.csv]   store [DIR]   lint [DECK...] [--events N]   cards [--events N | --deck D] [--build-only]   study [DECK]   study-store PATH
 //   reports [DIR]   optimizer   scale-deck DIR   scale-log DECK LOG   scale-store DECK STORE   draft [SOURCE.txt]
 // Add yours as one line in `benchmarks`.
 let defaultLog = "Tests/SchedulingTests/Fixtures/review-logs-slice.csv"
@@ -12,7 +12,8 @@ let benchmarks: [(name: String, run: ([String]) throws -> Void)] = [
   ("lint", LintBench.run),
   ("cards", { arguments in
     let events = arguments.firstIndex(of: "--events").flatMap { arguments.dropFirst($0 + 1).first.flatMap(Int.init) }
-    runCardsBench(events: events ?? 10_000, buildOnly: arguments.contains("--build-only"))
+    let deck = arguments.firstIndex(of: "--deck").flatMap { arguments.dropFirst($0 + 1).first }
+    try runCardsBench(events: events ?? 10_000, deckPath: deck, buildOnly: arguments.contains("--build-only"))
   }),
   ("optimizer", { _ in runOptimizerBench() }),
   ("study", {

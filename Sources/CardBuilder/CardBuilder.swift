@@ -1,8 +1,5 @@
-import Dispatch
 import EventDeck
-import Foundation
 import StableRandom
-import Synchronization
 import TextKit
 
 /// Builds every card a deck's data supports, in a fixed order, with distractors seeded from each card's id.
@@ -164,25 +161,13 @@ public struct CardBuilder: Sendable {
   static func inRuns<Item: Sendable>(
     _ items: [Item], into out: inout [Card], _ make: @Sendable (Item, inout [Card]) -> Void
   ) {
-    let runs = min(ProcessInfo.processInfo.activeProcessorCount, items.count / itemsPerRun)
-    guard runs > 1 else {
-      for item in items { make(item, &out) }
-      return
-    }
-    let results = Mutex([[Card]](repeating: [], count: runs))
-    DispatchQueue.concurrentPerform(iterations: runs) { run in
+    var parts = ParallelRuns.split(items.count, minimumPerRun: itemsPerRun) { range in
       var built: [Card] = []
-      built.reserveCapacity(items.count / runs * 10)
-      for item in items[items.count * run / runs..<items.count * (run + 1) / runs] { make(item, &built) }
-      results.withLock { $0[run] = built }
+      built.reserveCapacity(range.count * 10)
+      for item in items[range] { make(item, &built) }
+      return built
     }
-    var parts = results.withLock { slots in
-      defer { slots = [] }
-      return slots
-    }
-    if out.isEmpty {
-      out = parts.removeFirst()
-    }
+    if out.isEmpty, !parts.isEmpty { out = parts.removeFirst() }
     for part in parts { out += part }
   }
 

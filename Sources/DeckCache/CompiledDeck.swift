@@ -367,46 +367,85 @@ public final class CompiledDeck: Sendable {
       body BLOB NOT NULL, checksum INTEGER NOT NULL);
     """
 
+  /// What a compiled file holds besides its card rows, encoded apart from the write (beside the card build).
+  struct Parts: Sendable {
+    var deck: Data
+    var session: Data
+    var eras: Data
+
+    init(of deck: Deck) throws {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys]
+      self.deck = try encoder.encode(deck)
+      let session = sessionPart(of: deck)
+      self.session = Data(SessionDeckCodec.encode(session))
+      self.eras = try encoder.encode(session.eras)
+    }
+  }
+
+  /// One card's row, encoded apart from the write (in parallel runs).
+  struct CardRow: Sendable {
+    var entry: Entry
+    var body: Data
+    var checksum: Int64
+  }
+
+  /// The rows of `cards` (the first card of each id), in order, encoded in parallel runs.
+  static func rows(of cards: [Card], deck: Deck) -> [CardRow] {
+    var seen = Set<String>()
+    let kept = cards.filter { seen.insert($0.id).inserted }
+    let events = Set(deck.events.map(\.id))
+    let entityKinds = Dictionary(deck.entities.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
+    return ParallelRuns.map(kept, minimumPerRun: 2_000) { card in
+      let body = Data(CardCodec.encode(card))
+      let entry = Entry(
+        id: card.id, kind: card.kind.rawValue, siblingGroup: card.siblingGroup, tags: card.tags, era: card.era,
+        item: card.item, isEvent: events.contains(card.item),
+        category: CardCategory(card, entityKind: { entityKinds[$0] }))
+      return CardRow(entry: entry, body: body, checksum: Checksum.of(body))
+    }
+  }
+
   /// Writes `deck`'s cards into `database` (a fresh temporary file, or memory).
   static func write(
     deck: Deck, cards: [Card], info: Info, builder: String, into database: DatabaseQueue
   ) throws -> Void {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    let deckData = try encoder.encode(deck)
-    let session = sessionPart(of: deck)
-    let sessionData = Data(SessionDeckCodec.encode(session))
-    let erasData = try encoder.encode(session.eras)
-    let events = Set(deck.events.map(\.id))
-    let entityKinds = Dictionary(deck.entities.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
+    try write(parts: Parts(of: deck), rows: rows(of: cards, deck: deck), info: info, builder: builder, into: database)
+  }
+
+  /// Writes encoded parts and rows into `database`.
+  static func write(
+    parts: Parts, rows: [CardRow], info: Info, builder: String, into database: DatabaseQueue
+  ) throws -> Void {
     try database.writeWithoutTransaction { db in
       try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
       try db.inTransaction {
         try db.execute(sql: schema)
-        let insert = try db.makeStatement(
+        var entries = Checksum()
+        try db.executeEach(
           sql: """
             INSERT INTO card (position, id, kind, sibling_group, tags, era, item, is_event, category, body, checksum)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        var entries = Checksum()
-        var seen = Set<String>()
-        var position = 0
-        for card in cards where seen.insert(card.id).inserted {
-          let body = Data(CardCodec.encode(card))
-          let entry = Entry(
-            id: card.id, kind: card.kind.rawValue, siblingGroup: card.siblingGroup, tags: card.tags, era: card.era,
-            item: card.item, isEvent: events.contains(card.item),
-            category: CardCategory(card, entityKind: { entityKinds[$0] }))
+            """, rows.enumerated()
+        ) { item, bind in
+          let (position, row) = item
+          let entry = row.entry
           entries.add(entry)
-          try insert.execute(arguments: [
-            position, entry.id, entry.kind, entry.siblingGroup, entry.tags.joined(separator: " "), entry.era,
-            entry.item, entry.isEvent, entry.category.rawValue, body, Checksum.of(body),
-          ])
-          position += 1
+          bind.bind(1, position)
+          bind.bind(2, entry.id)
+          bind.bind(3, entry.kind)
+          bind.bind(4, entry.siblingGroup)
+          bind.bind(5, entry.tags.joined(separator: " "))
+          bind.bind(6, entry.era)
+          bind.bind(7, entry.item)
+          bind.bind(8, entry.isEvent)
+          bind.bind(9, entry.category.rawValue)
+          bind.bind(10, blob: row.body)
+          bind.bind(11, row.checksum)
         }
         var info = info
-        info.cardCount = position
-        let deckSum = Checksum.of(deckData)
+        info.cardCount = rows.count
+        let deckSum = Checksum.of(parts.deck)
         let header = headerChecksum(
           format: format, builder: builder, info: info, deck: deckSum, entries: entries.value)
         try db.execute(
@@ -418,7 +457,8 @@ public final class CompiledDeck: Sendable {
             """,
           arguments: [
             format, builder, info.deckID, info.title, info.contentHash, info.size, info.modified, info.cardCount,
-            deckData, deckSum, entries.value, sessionData, Checksum.of(sessionData), erasData, Checksum.of(erasData), SourceFile.lines(info.sources).hashes, SourceFile.lines(info.sources).stats,
+            parts.deck, deckSum, entries.value, parts.session, Checksum.of(parts.session), parts.eras,
+            Checksum.of(parts.eras), SourceFile.lines(info.sources).hashes, SourceFile.lines(info.sources).stats,
             header,
           ])
         return .commit

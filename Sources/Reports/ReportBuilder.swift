@@ -339,22 +339,3 @@ public struct ReportBuilder: Sendable {
     return QuizSummary(id: quiz.quizID, deck: quiz.deckID, time: quiz.time, score: quiz.score, questions: questions)
   }
 }
-
-/// Work started on another thread, its result waited for once.
-final class Background<Value: Sendable>: @unchecked Sendable {
-  // Written once by the worker before `done` is signalled, read only after waiting for it.
-  private var result: Result<Value, any Error>?
-  private let done = DispatchSemaphore(value: 0)
-
-  init(_ work: @escaping @Sendable () throws -> Value) {
-    DispatchQueue.global().async {
-      self.result = Result { try work() }
-      self.done.signal()
-    }
-  }
-
-  func value() throws -> Value {
-    done.wait()
-    return try result!.get()
-  }
-}

@@ -57,3 +57,75 @@ extension Database {
     }
   }
 }
+
+/// The parameters of one row to insert, bound straight through SQLite's C API (by position, from 1).
+///
+/// The compiled deck's write inserts one row per card; GRDB's `StatementArguments` boxes each value, which was
+/// a large part of that write.
+public struct RawBindings {
+  let statement: SQLiteStatement
+  /// SQLite copies the bytes before the call returns.
+  private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+  public func bind(_ index: Int32, _ value: Int64) { sqlite3_bind_int64(statement, index, value) }
+  public func bind(_ index: Int32, _ value: Int) { sqlite3_bind_int64(statement, index, Int64(value)) }
+  public func bind(_ index: Int32, _ value: Bool) { sqlite3_bind_int64(statement, index, value ? 1 : 0) }
+
+  /// Text (an empty string stays empty text, not NULL).
+  public func bind(_ index: Int32, _ value: String) {
+    var value = value
+    value.withUTF8 { bytes in
+      guard let base = bytes.baseAddress, !bytes.isEmpty else {
+        _ = sqlite3_bind_text(statement, index, "", 0, Self.transient)
+        return
+      }
+      _ = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+        sqlite3_bind_text(statement, index, $0, Int32(bytes.count), Self.transient)
+      }
+    }
+  }
+
+  /// Text, or NULL for nil.
+  public func bind(_ index: Int32, _ value: String?) {
+    if let value { bind(index, value) } else { sqlite3_bind_null(statement, index) }
+  }
+
+  /// A blob (an empty one stays an empty blob, not NULL).
+  public func bind(_ index: Int32, blob: Data) {
+    blob.withUnsafeBytes { bytes in
+      if let base = bytes.baseAddress, !bytes.isEmpty {
+        _ = sqlite3_bind_blob(statement, index, base, Int32(bytes.count), Self.transient)
+      } else {
+        _ = sqlite3_bind_zeroblob(statement, index, 0)
+      }
+    }
+  }
+}
+
+extension Database {
+  /// Runs one insert (or any statement without results) per item, its parameters bound by `bind`.
+  ///
+  /// As with `scan`, the statement is GRDB's; binding and stepping go through the C API, and an error from SQLite
+  /// is thrown as GRDB's `DatabaseError`, with the statement.
+  public func executeEach<Items: Sequence>(
+    sql: String, _ items: Items, bind: (Items.Element, RawBindings) -> Void
+  ) throws {
+    let statement = try makeStatement(sql: sql)
+    let raw = statement.sqliteStatement
+    defer {
+      sqlite3_reset(raw)
+      sqlite3_clear_bindings(raw)
+    }
+    let bindings = RawBindings(statement: raw)
+    for item in items {
+      sqlite3_reset(raw)
+      bind(item, bindings)
+      let code = sqlite3_step(raw)
+      guard code == SQLITE_DONE else {
+        throw DatabaseError(
+          resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqliteConnection)),
+          sql: sql)
+      }
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Work on a list split into contiguous runs, one per core, whose results come back in order: for pure work on
+/// large decks (building cards, encoding them), where the result must not depend on how the work was split.
+public enum ParallelRuns {
+  /// `body` of each run of `0..<count` (at least `minimumPerRun` indices each; one run, on the calling thread,
+  /// when there are too few or one core), in order.
+  public static func split<Result: Sendable>(
+    _ count: Int, minimumPerRun: Int, _ body: @Sendable (Range<Int>) -> Result
+  ) -> [Result] {
+    let runs = min(ProcessInfo.processInfo.activeProcessorCount, count / max(1, minimumPerRun))
+    guard runs > 1 else { return [body(0..<count)] }
+    let results = Mutex([Result?](repeating: nil, count: runs))
+    DispatchQueue.concurrentPerform(iterations: runs) { run in
+      let result = body(count * run / runs..<count * (run + 1) / runs)
+      results.withLock { $0[run] = result }
+    }
+    return results.withLock { slots in
+      defer { slots = [] }
+      return slots.map { $0! }
+    }
+  }
+
+  /// `transform` of every item, in order, computed in runs.
+  public static func map<Item: Sendable, Result: Sendable>(
+    _ items: [Item], minimumPerRun: Int, _ transform: @Sendable (Item) -> Result
+  ) -> [Result] {
+    let parts = split(items.count, minimumPerRun: minimumPerRun) { range in items[range].map(transform) }
+    guard parts.count > 1 else { return parts.first ?? [] }
+    var out: [Result] = []
+    out.reserveCapacity(items.count)
+    for part in parts { out += part }
+    return out
+  }
+}
+
+/// Work started on another thread, its result waited for once.
+public final class Background<Value: Sendable>: @unchecked Sendable {
+  // Written once by the worker before `done` is signalled, read only after waiting for it.
+  private var result: Result<Value, any Error>?
+  private let done = DispatchSemaphore(value: 0)
+
+  public init(_ work: @escaping @Sendable () throws -> Value) {
+    DispatchQueue.global().async {
+      self.result = Result { try work() }
+      self.done.signal()
+    }
+  }
+
+  /// The result, once the work is done (asked again, at once).
+  public func value() throws -> Value {
+    done.wait()
+    done.signal()
+    return try result!.get()
+  }
+}
