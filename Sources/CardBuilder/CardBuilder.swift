@@ -40,6 +40,8 @@ public struct CardBuilder: Sendable {
 
   /// Entity id → each of its names (name first, then aliases) with its `AnswerText.key`.
   let namesWithKeys: [String: [(name: String, key: String)]]
+  /// Entity id → the lexicon's keys of its names (read without copying the whole lexicon entry).
+  let entityKeys: [String: [String]]
   /// Entity name → `Giveaway.distinctiveWords` of it, for the options a question rules out.
   let distinctiveNameWords: [String: [String]]
 
@@ -88,6 +90,7 @@ public struct CardBuilder: Sendable {
       distinctiveNameWords[e.name] = Giveaway.distinctiveWords(of: e.name)
     }
     self.namesWithKeys = namesWithKeys
+    self.entityKeys = lexicon.entries.mapValues(\.keys)
     self.distinctiveNameWords = distinctiveNameWords
     var eras: [String: Era] = [:]
     for era in deck.eras { eras[era.id] = era }
@@ -252,7 +255,7 @@ public struct CardBuilder: Sendable {
 
   /// `isNamed` against a text already made a hay (`hay(_:)`).
   func isNamed(_ entity: Entity, inHay hay: String) -> Bool {
-    (lexicon.entry(entity.id)?.keys ?? []).contains { UTF8Search.containsWord($0, inHay: hay) }
+    (entityKeys[entity.id] ?? []).contains { UTF8Search.containsWord($0, inHay: hay) }
   }
 
   /// A text's words in comparison form between spaces, for whole-word name searches.
@@ -302,7 +305,7 @@ public struct CardBuilder: Sendable {
       }
     }
     var seenKeys = Set<String>()
-    for id in excluded { seenKeys.formUnion(lexicon.entry(id)?.keys ?? []) }
+    for id in excluded { seenKeys.formUnion(entityKeys[id] ?? []) }
     var out: [Candidate] = []
     // Draw without scanning the whole pool: a few seeded tries, then a seeded walk.
     var tries = 0

@@ -240,6 +240,7 @@ public struct QuestionBuilder: Sendable {
 
   /// The sentence's words, parentheses left out.
   static func words(_ sentence: String) -> [Word] {
+    if let words = asciiWords(sentence) { return words }
     var text = ""
     var depth = 0
     for c in sentence {
@@ -273,10 +274,77 @@ public struct QuestionBuilder: Sendable {
     return out
   }
 
+  /// `words` for ASCII text, on bytes: the same words, pauses and comparison forms.
+  static func asciiWords(_ sentence: String) -> [Word]? {
+    var sentence = sentence
+    return sentence.withUTF8 { bytes -> [Word]? in
+      guard UTF8Search.isASCII(bytes) else { return nil }
+      var text: [UInt8] = []
+      text.reserveCapacity(bytes.count)
+      var depth = 0
+      for b in bytes {
+        if b == 0x28 {
+          depth += 1
+        } else if b == 0x29 {
+          depth = max(0, depth - 1)
+        } else if depth == 0 {
+          text.append(b)
+        }
+      }
+      var chunks: [Range<Int>] = []
+      var i = 0
+      while i < text.count {
+        while i < text.count, text[i] == 0x20 { i += 1 }
+        guard i < text.count else { break }
+        var end = i
+        while end < text.count, text[end] != 0x20 { end += 1 }
+        chunks.append(i..<end)
+        i = end
+      }
+      var out: [Word] = []
+      var lower: [UInt8] = []
+      for (n, chunk) in chunks.enumerated() {
+        let lo = chunk.lowerBound
+        var hi = chunk.upperBound
+        var pause = false
+        if n == chunks.count - 1, text[hi - 1] == 0x2E { hi -= 1 }
+        while hi > lo, text[hi - 1] == 0x2C || text[hi - 1] == 0x3B || text[hi - 1] == 0x3A {
+          pause = true
+          hi -= 1
+        }
+        guard hi > lo else {
+          if pause, !out.isEmpty { out[out.count - 1].pause = true }
+          continue
+        }
+        var bareLo = lo
+        var bareHi = hi
+        while bareLo < bareHi, isEdgeByte(text[bareLo]) { bareLo += 1 }
+        while bareHi > bareLo, isEdgeByte(text[bareHi - 1]) { bareHi -= 1 }
+        lower.removeAll(keepingCapacity: true)
+        for b in text[bareLo..<bareHi] { lower.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b) }
+        out.append(
+          Word(text: String(decoding: text[lo..<hi], as: UTF8.self), lower: String(decoding: lower, as: UTF8.self),
+               pause: pause))
+      }
+      return out
+    }
+  }
+
+  /// Whether a text starts with a lower-case letter (its first character, on its first byte when that byte and
+  /// the next are ASCII).
+  static func startsLowercase(_ text: String) -> Bool {
+    let utf8 = text.utf8
+    if let first = utf8.first, first < 0x80 {
+      let second = utf8.dropFirst().first
+      if second.map({ $0 < 0x80 }) ?? true { return first >= 0x61 && first <= 0x7A }
+    }
+    return text.first?.isLowercase == true
+  }
+
   static func isFinitePast(_ words: [Word], _ i: Int) -> Bool {
     let w = words[i].lower
     if w == "was" || w == "were" || w == "had" { return true }
-    guard words[i].text.first?.isLowercase == true else { return false }
+    guard startsLowercase(words[i].text) else { return false }
     if i > 0, notBeforeVerb.contains(words[i - 1].lower) { return false }
     if VerbForms.isIrregularPast(w) { return true }
     guard !adjectives.contains(w), VerbForms.regularBase(w) != nil else { return false }
@@ -664,7 +732,7 @@ public struct QuestionBuilder: Sendable {
   /// A question made tidy, never "did … take place": "take place" becomes "happen".
   static func tidy(_ text: String) -> String {
     var words = text.split(separator: " ").map(String.init)
-    for (n, w) in words.enumerated() where n + 1 < words.count && words[n + 1].lowercased().hasPrefix("place") {
+    for (n, w) in words.enumerated() where n + 1 < words.count && Self.startsWithPlace(words[n + 1]) {
       switch w.lowercased() {
       case "take": words[n] = "happen"
       case "taken", "took": words[n] = "happened"
@@ -673,6 +741,13 @@ public struct QuestionBuilder: Sendable {
       words[n + 1] = String(words[n + 1].dropFirst(5))
     }
     return Phrasing.question(words.filter { !$0.isEmpty }.joined(separator: " "))
+  }
+
+  /// `word.lowercased().hasPrefix("place")`, on bytes when its first six are ASCII.
+  static func startsWithPlace(_ word: String) -> Bool {
+    let bytes = word.utf8.prefix(6)
+    guard bytes.allSatisfy({ $0 < 0x80 }) else { return word.lowercased().hasPrefix("place") }
+    return bytes.count >= 5 && zip(bytes, "place".utf8).allSatisfy { $0 | 0x20 == $1 }
   }
 
   // MARK: - Statements
