@@ -74,15 +74,18 @@ extension CardBuilder {
     // word, so the hay of the whole text is their words then the question's, for ASCII text short enough not to
     // be clipped.)
     let avoidingLead = title + " " + (source ?? "") + " "
-    var avoidingLeadWords: [String]?
+    var avoidingLeadHay: String?
     func avoiding(_ prompt: String) -> String {
       let whole = avoidingLead + prompt
       guard whole.utf8.count <= AnswerText.maximumLength * 4, whole.utf8.allSatisfy({ $0 < 0x80 }) else {
         return Self.hay(whole)
       }
-      let lead = avoidingLeadWords ?? AnswerText.rawTokens(avoidingLead)
-      avoidingLeadWords = lead
-      return " " + (lead + AnswerText.rawTokens(prompt)).joined(separator: " ") + " "
+      // " " + (lead's words + the question's).joined(" ") + " ", the lead's part joined once.
+      let leadHay = avoidingLeadHay ?? Self.hay(avoidingLead)
+      avoidingLeadHay = leadHay
+      let asked = AnswerText.rawTokens(prompt)
+      if asked.isEmpty { return leadHay }
+      return (leadHay == "  " ? " " : leadHay) + asked.joined(separator: " ") + " "
     }
     let titleNamesFirstPlace = event.places.first.flatMap { entities[$0] }.map { isNamed($0, inHay: titleHay) } ?? true
     let places = titleNamesFirstPlace
@@ -150,7 +153,7 @@ extension CardBuilder {
       let expectation = QuantityExpectation(quantity)
       let answer = Phrasing.quantity(quantity.value, unit: quantity.unit, qualifier: quantity.qualifier)
       let quote = quantity.source?.text ?? source
-      if isOn(.quantity, item: off), !Giveaway.givesAway(answer: answer, prompt: prompt) {
+      if isOn(.quantity, item: off), !givesAway(answer: answer, prompt: prompt) {
         out.append(make(.quantity, quantity.id, prompt: prompt, answer: answer, expectation: .quantity(expectation), source: quote))
       }
       if isOn(.choice, base: .quantity, item: off) {
@@ -184,7 +187,7 @@ extension CardBuilder {
       }
       if wrong.count == 3 {
         // "What followed when many refugees froze to death?" → "Many refugees froze to death." hands it over.
-        let asked = clause.map { questions.outcomeQuestion($0) }.flatMap { Giveaway.givesAway(answer: outcome, prompt: $0) ? nil : $0 }
+        let asked = clause.map { questions.outcomeQuestion($0) }.flatMap { givesAway(answer: outcome, prompt: $0) ? nil : $0 }
         let prompt = event.questions["outcome"].map(Phrasing.question)
           ?? asked ?? Phrasing.question("What was the outcome of \(title)")
         let (choices, right) = arrange(right: outcome, wrong: wrong, seed: &seed)
@@ -339,7 +342,7 @@ extension CardBuilder {
           }
         }
         guard let blanked = Self.blank(surface, in: quote, protecting: protected),
-          !Giveaway.givesAway(answer: blanked.found, prompt: blanked.text)
+          !givesAway(answer: blanked.found, prompt: blanked.text)
         else { continue }
         let cardID = id(item, .cloze)
         return Card(

@@ -63,7 +63,7 @@ extension CardBuilder {
         let verb = plural ? "were" : "was"
         prompt = Phrasing.question("\(who) \(verb) \(Phrasing.definite(role))")
       }
-      if !Giveaway.givesAway(answer: entity.name, prompt: prompt) {
+      if !givesAway(answer: entity.name, prompt: prompt) {
         out.append(
           make(.name, prompt: prompt, answer: entity.name, accepted: entity.aliases, expectation: .entity(ids: [entity.id])))
       }
@@ -75,7 +75,7 @@ extension CardBuilder {
     {
       let prompt = entity.questions["within"].map(Phrasing.question)
         ?? Phrasing.question("Where \(Phrasing.be(entity.name, present: true)) \(phrase)")
-      if !Giveaway.givesAway(answer: parent.name, prompt: prompt) {
+      if !givesAway(answer: parent.name, prompt: prompt) {
         out.append(
           make(.within, prompt: prompt, answer: parent.name, accepted: parent.aliases, expectation: .entity(ids: [parent.id])))
       }
@@ -148,7 +148,7 @@ extension CardBuilder {
     let expectation = expectation(for: fact.term, type: fact.answerType, statement: fact.statement, era: fact.era)
     let source = fact.source?.text
     // A question that hands over its answer ("Inside or outside …?" → "outside") is no question.
-    if let question = fact.question, isOn(.fact, item: off), !Giveaway.givesAway(answer: fact.term, prompt: question) {
+    if let question = fact.question, isOn(.fact, item: off), !givesAway(answer: fact.term, prompt: question) {
       out.append(
         Card(
           id: id(fact.id, .fact), deck: deck.id, kind: .fact, prompt: Phrasing.question(question), answer: fact.term,
@@ -158,7 +158,7 @@ extension CardBuilder {
     if isOn(.cloze, item: off) {
       let sentence = source.flatMap { Self.blank(fact.term, in: $0) != nil ? $0 : nil } ?? fact.statement
       // A blank the rest of the sentence fills in ("… also named _____" after "Kalbajar District") is no question.
-      if let blanked = Self.blank(fact.term, in: sentence), !Giveaway.givesAway(answer: blanked.found, prompt: blanked.text) {
+      if let blanked = Self.blank(fact.term, in: sentence), !givesAway(answer: blanked.found, prompt: blanked.text) {
         out.append(
           Card(
             id: id(fact.id, .cloze), deck: deck.id, kind: .cloze, prompt: "Fill in the blank: " + Self.quoted(blanked.text),

@@ -10,25 +10,30 @@ extension CardBuilder {
     "defenders", "volunteers", "militia", "militias", "battalion", "division", "general", "colonel", "minister",
   ]
 
+  /// `Giveaway.givesAway`, with an entity name's distinctive words read from those found once per deck.
+  func givesAway(answer: String, prompt: String) -> Bool {
+    Giveaway.givesAway(words: distinctiveNameWords[answer] ?? Giveaway.distinctiveWords(of: answer), prompt: prompt)
+  }
+
   /// The date question from the event's clause, else the template; nil when both give the answer away.
   func datePrompt(_ clause: QuestionBuilder.Clause?, title: String, date: DateSpec) -> String? {
     let answer = date.description
     if let clause {
       let asked = questions.dateQuestion(clause, date: date)
-      if !Giveaway.givesAway(answer: answer, prompt: asked) { return asked }
+      if !givesAway(answer: answer, prompt: asked) { return asked }
     }
     let template = Self.datePrompt(title, date)
-    return Giveaway.givesAway(answer: answer, prompt: template) ? nil : template
+    return givesAway(answer: answer, prompt: template) ? nil : template
   }
 
   /// "Where did … ?" from the event's clause, else "Where was <title>?"; nil when both give the answer away.
   func placePrompt(_ clause: QuestionBuilder.Clause?, title: String, answer: String) -> String? {
     if let clause {
       let asked = questions.placeQuestion(clause)
-      if !Giveaway.givesAway(answer: answer, prompt: asked) { return asked }
+      if !givesAway(answer: answer, prompt: asked) { return asked }
     }
     let template = Phrasing.question("Where was \(title)")
-    return Giveaway.givesAway(answer: answer, prompt: template) ? nil : template
+    return givesAway(answer: answer, prompt: template) ? nil : template
   }
 
   /// "Who captured …?" when the clause's subject (or a passive's agent) is the event's actor, else "Who carried
@@ -37,13 +42,13 @@ extension CardBuilder {
     _ clause: QuestionBuilder.Clause?, title: String, event: Event, actors: [String], answer: String, lead: String
   ) -> String? {
     if let clause, asksForActor(clause, actors: event.actors), let asked = questions.actorQuestion(clause, lead: lead),
-      !Giveaway.givesAway(answer: answer, prompt: asked)
+      !givesAway(answer: answer, prompt: asked)
     {
       return asked
     }
     let verb = actors.count == 1 ? "carried out" : "took part in"
     let template = Phrasing.question("\(lead) \(verb) \(title)")
-    return Giveaway.givesAway(answer: answer, prompt: template) ? nil : template
+    return givesAway(answer: answer, prompt: template) ? nil : template
   }
 
   /// Whether the clause's doer is one of `actors`: the subject of an active clause, the agent of a passive one

@@ -79,6 +79,8 @@ public struct CardBuilder: Sendable {
   /// Prepares the deck's indexes (entities, eras, timeline, distractor pools).
   public init(deck: Deck) {
     self.deck = deck
+    // The question builder reads every text of the deck: on another thread, beside the lexicon and the indexes.
+    let questions = Background { QuestionBuilder(deck: deck) }
     self.lexicon = Lexicon(deck: deck)
     var entities: [String: Entity] = [:]
     for e in deck.entities where entities[e.id] == nil { entities[e.id] = e }
@@ -134,7 +136,7 @@ public struct CardBuilder: Sendable {
       for up in ups { descendants[up, default: []].insert(place) }
     }
     self.descendants = descendants
-    self.questions = QuestionBuilder(deck: deck)
+    self.questions = questions.value()
     var entityEras: [String: Set<String>] = [:]
     for event in deck.events {
       guard let era = event.era else { continue }

@@ -21,8 +21,20 @@ public enum Giveaway {
 
   /// Whether every distinctive word of `answer` is in `prompt` (an answer of stop words only is never given away).
   public static func givesAway(answer: String, prompt: String) -> Bool {
-    let words = distinctiveWords(of: answer)
+    givesAway(words: distinctiveWords(of: answer), prompt: prompt)
+  }
+
+  /// `givesAway` with the answer's distinctive words already found.
+  public static func givesAway(words: [String], prompt: String) -> Bool {
     guard !words.isEmpty else { return false }
+    if words.count <= 64 {
+      // The question's words compared as bytes, as they are read: no strings made.
+      var found: UInt64 = 0
+      let read = AnswerText.eachASCIIToken(prompt) { token in
+        for (k, word) in words.enumerated() where word.utf8.elementsEqual(token) { found |= 1 << UInt64(k) }
+      }
+      if read { return found == (words.count == 64 ? UInt64.max : (1 << UInt64(words.count)) - 1) }
+    }
     // A question's few words are searched in order: quicker than hashing them into a set.
     let asked = AnswerText.rawTokens(prompt)
     return words.allSatisfy { asked.contains($0) }

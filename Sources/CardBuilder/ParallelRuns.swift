@@ -36,21 +36,26 @@ public enum ParallelRuns {
   }
 }
 
-/// Work started on another thread, its result waited for once.
-public final class Background<Value: Sendable>: @unchecked Sendable {
+/// Work started on another thread, its result waited for once (work that cannot fail gives `Failure` Never, and a
+/// `value()` that does not throw).
+public final class Background<Value: Sendable, Failure: Error>: @unchecked Sendable {
   // Written once by the worker before `done` is signalled, read only after waiting for it.
-  private var result: Result<Value, any Error>?
+  private var result: Result<Value, Failure>?
   private let done = DispatchSemaphore(value: 0)
 
-  public init(_ work: @escaping @Sendable () throws -> Value) {
+  public init(_ work: @escaping @Sendable () throws(Failure) -> Value) {
     DispatchQueue.global().async {
-      self.result = Result { try work() }
+      do throws(Failure) {
+        self.result = .success(try work())
+      } catch {
+        self.result = .failure(error)
+      }
       self.done.signal()
     }
   }
 
   /// The result, once the work is done (asked again, at once).
-  public func value() throws -> Value {
+  public func value() throws(Failure) -> Value {
     done.wait()
     done.signal()
     return try result!.get()

@@ -67,6 +67,8 @@ public enum AnswerText {
       let n = bytes.count
       return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 1) { word in
         var words: [String] = []
+        // About one word in six bytes: one allocation instead of a doubling series for most texts.
+        words.reserveCapacity(n / 6 + 2)
         var length = 0
         var i = 0
         // Index n stands for a space after the text, which ends the last word.
@@ -92,6 +94,42 @@ public enum AnswerText {
         }
         return words
       }
+    }
+  }
+
+  /// Calls `body` with each of `rawTokens(text)`'s words as UTF-8 bytes, making no strings, when `text` is
+  /// ASCII and short enough not to be clipped; returns false (and calls nothing) otherwise.
+  public static func eachASCIIToken(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      let n = bytes.count
+      guard n <= maximumLength * 4 else { return false }
+      for byte in bytes where byte >= 0x80 { return false }
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 1) { word in
+        var length = 0
+        var i = 0
+        while i <= n {
+          var b: UInt8 = i < n ? bytes[i] : 0x20
+          if b == 0x27 || b == 0x60 {
+            if i + 1 < n, bytes[i + 1] == 0x73 || bytes[i + 1] == 0x53, i + 2 >= n || !isASCIIWordByte(bytes[i + 2]) {
+              i += 2
+              continue
+            }
+            i += 1
+            continue
+          }
+          if isASCIIWordByte(b) {
+            if b >= 0x41 && b <= 0x5A { b += 0x20 }
+            word[length] = b
+            length += 1
+          } else if length > 0 {
+            body(UnsafeBufferPointer(rebasing: word[0..<length]))
+            length = 0
+          }
+          i += 1
+        }
+      }
+      return true
     }
   }
 
