@@ -117,6 +117,9 @@ public enum VerbForms {
 
   /// The base of a regular "-ed" form, by English spelling rules.
   static func regularBase(_ word: String) -> String? {
+    // Most words do not end in "ed": told by their last two bytes, before any look at characters.
+    let bytes = word.utf8
+    guard bytes.count > 3, bytes.last == 0x64, bytes.dropLast().last == 0x65 else { return nil }
     guard word.count > 3, word.hasSuffix("ed"), word.allSatisfy({ $0.isLetter && $0.isLowercase }) else { return nil }
     if let exception = regularExceptions[word] { return exception }
     let stem = Array(word.dropLast(2))
