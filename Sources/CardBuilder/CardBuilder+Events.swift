@@ -417,9 +417,11 @@ extension CardBuilder {
   }
 
   /// `text` with every whole-word, case-insensitive occurrence of `term` replaced by a blank, and the form found.
-  static func blank(_ term: String, in text: String, protecting protected: [String] = []) -> (text: String, found: String)? {
+  static func blank(
+    _ term: String, in text: String, protecting protected: [String] = [], bytewise: Bool = true
+  ) -> (text: String, found: String)? {
     guard !term.isEmpty else { return nil }
-    if let blanked = asciiBlank(term, in: text, protecting: protected) { return blanked }
+    if bytewise, let blanked = asciiBlank(term, in: text, protecting: protected) { return blanked }
     var shielded: [Range<String.Index>] = []
     for phrase in protected {
       var from = text.startIndex

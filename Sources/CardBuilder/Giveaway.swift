@@ -25,9 +25,9 @@ public enum Giveaway {
   }
 
   /// `givesAway` with the answer's distinctive words already found.
-  public static func givesAway(words: [String], prompt: String) -> Bool {
+  public static func givesAway(words: [String], prompt: String, bytewise: Bool = true) -> Bool {
     guard !words.isEmpty else { return false }
-    if words.count <= 64 {
+    if bytewise, words.count <= 64 {
       // The question's words compared as bytes, as they are read: no strings made.
       var found: UInt64 = 0
       let read = AnswerText.eachASCIIToken(prompt) { token in

@@ -10,9 +10,13 @@ public enum Phrasing {
   }
 
   /// A generated question made tidy: single spaces, no doubled article ("the the"), a capital first letter and
-  /// one closing question mark.
-  public static func question(_ text: String) -> String {
-    if let tidy = asciiQuestion(text) { return tidy }
+  /// one closing question mark. (`bytewise` false reads even ASCII text character by character, for tests that
+  /// hold the byte path to it.)
+  public static func question(_ text: String) -> String { question(text, bytewise: true) }
+
+  /// `question(_:)`, reading ASCII text by its bytes or (`bytewise` false) by its characters.
+  static func question(_ text: String, bytewise: Bool) -> String {
+    if bytewise, let tidy = asciiQuestion(text) { return tidy }
     var words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
     var i = 1
     while i < words.count {

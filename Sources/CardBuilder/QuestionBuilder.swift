@@ -69,15 +69,18 @@ public struct QuestionBuilder: Sendable {
   }
 
   /// A builder that learns capitals from `texts` (each a sentence or a name).
-  public init(texts: [String]) {
+  public init(texts: [String]) { self.init(texts: texts, bytewise: true) }
+
+  /// `init(texts:)`; `bytewise` false reads even ASCII texts character by character (for tests).
+  init(texts: [String], bytewise: Bool) {
     var capitalized = Set<String>()
     var lowercase = Set<String>()
     var scratch: [UInt8] = []
     for text in texts {
-      if Self.learnASCII(text, capitalized: &capitalized, lowercase: &lowercase, scratch: &scratch) { continue }
+      if bytewise, Self.learnASCII(text, capitalized: &capitalized, lowercase: &lowercase, scratch: &scratch) { continue }
       var first = true
       for chunk in text.split(separator: " ") {
-        let word = Self.bare(chunk)
+        let word = Self.bare(chunk, bytewise: bytewise)
         defer { first = chunk.last == "." || chunk.last == ":" }
         guard let initial = word.first, initial.isLetter else { continue }
         if initial.isUppercase {
@@ -217,15 +220,15 @@ public struct QuestionBuilder: Sendable {
   ]
 
   /// A chunk of text without the punctuation around it.
-  static func bare<S: StringProtocol>(_ chunk: S) -> String {
+  static func bare<S: StringProtocol>(_ chunk: S, bytewise: Bool = true) -> String {
     var s = Substring(chunk)
     // An ASCII edge beside another ASCII byte is a whole character: trimmed byte by byte, the rest as characters.
-    while let f = s.utf8.first, f < 0x80, isEdgeByte(f) {
+    while bytewise, let f = s.utf8.first, f < 0x80, isEdgeByte(f) {
       let next = s.utf8.index(after: s.utf8.startIndex)
       guard next == s.utf8.endIndex || s.utf8[next] < 0x80 else { break }
       s = s[next...]
     }
-    while let l = s.utf8.last, l < 0x80, isEdgeByte(l) {
+    while bytewise, let l = s.utf8.last, l < 0x80, isEdgeByte(l) {
       let at = s.utf8.index(before: s.utf8.endIndex)
       guard at == s.utf8.startIndex || s.utf8[s.utf8.index(before: at)] < 0x80 else { break }
       s = s[..<at]
@@ -239,8 +242,8 @@ public struct QuestionBuilder: Sendable {
   static let edges: Set<Character> = [",", ";", ":", ".", "\"", "\u{201C}", "\u{201D}", "(", ")", "!", "?", "\u{2014}"]
 
   /// The sentence's words, parentheses left out.
-  static func words(_ sentence: String) -> [Word] {
-    if let words = asciiWords(sentence) { return words }
+  static func words(_ sentence: String, bytewise: Bool = true) -> [Word] {
+    if bytewise, let words = asciiWords(sentence) { return words }
     var text = ""
     var depth = 0
     for c in sentence {
@@ -269,7 +272,7 @@ public struct QuestionBuilder: Sendable {
         if pause, !out.isEmpty { out[out.count - 1].pause = true }
         continue
       }
-      out.append(Word(text: String(word), lower: bare(word).lowercased(), pause: pause))
+      out.append(Word(text: String(word), lower: bare(word, bytewise: bytewise).lowercased(), pause: pause))
     }
     return out
   }

@@ -32,6 +32,12 @@ public enum AnswerText {
       break
     }
     if isASCII { return asciiTokens(clipped) }
+    return foldedTokens(clipped)
+  }
+
+  /// `rawTokens` through Foundation's folding, scalar by scalar: the path for any text that is not ASCII (and, in
+  /// tests, the reference the ASCII path is held to).
+  static func foldedTokens(_ clipped: String) -> [String] {
     let folded = clipped.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
     var words: [String] = []
     var current = ""

@@ -1,0 +1,134 @@
+import DeckFixtures
+import EventDeck
+import Foundation
+import Testing
+@testable import TextKit
+
+@testable import CardBuilder
+
+/// The card builder reads ASCII text byte by byte where it used to read characters (issue 10's speed-up). Each
+/// byte path is held here to the character path it replaces, on every text of the Kalbajar deck, the fixture deck
+/// and a generated deck, and on edge cases written for the rules the byte paths copy: apostrophes, a final full
+/// stop, parentheses, doubled words, tabs and newlines, punctuation at both ends, "place" in any case.
+@Suite struct BytePathTests {
+  static let kalbajar = try! DeckLoader.load(
+    fileAt: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../../Decks/kalbajar.yaml").standardized.path)
+
+  static let edgeCases = [
+    "", " ", "  x  ", "x's", "'s", "X'S forces", "O'Neil's men", "the commander`s unit", "it's", "rock 'n' roll",
+    "A.B. and the U.S., Russia and Turkey.", "He said: \"go\".", "(aside) then (nested (deep) still) done.",
+    "the the capture", "The THE the", "a an the ship", "of of", "did did they", "was was", "In in",
+    "tabs\tand\nnewlines  and   spaces", "ends with a question?", "ends with dots...", "trailing , comma ,",
+    "took place", "Taken Place here", "take PLACE,", "took placement", "took plac", "took places.",
+    "\"Quoted,\" she said; then: (left)!", ",;:.\"()!?", "x,", ".x.", "Mi-8 and GAZ-52 at 709th brigade",
+    "crlf\r\nline", "mixed Özal text", "caf\u{65}\u{301} place\u{301}", "\u{201C}curly quotes\u{201D}",
+  ]
+
+  /// Every text of the three decks (titles, summaries, stems, sources, names, aliases, questions) and the edge
+  /// cases.
+  static let texts: [String] = {
+    var out = edgeCases
+    for deck in [kalbajar, FixtureDeck.deck, GeneratedDeck.deck(events: 200)] {
+      for event in deck.events {
+        out += [event.title, event.summary, event.stem, event.source?.text, event.outcome].compactMap { $0 }
+        out += event.quantities.compactMap(\.question)
+        out += event.questions.values
+      }
+      for entity in deck.entities { out += entity.allNames + [entity.role].compactMap { $0 } }
+      for fact in deck.facts { out += [fact.statement, fact.term] + [fact.question].compactMap { $0 } }
+    }
+    return out
+  }()
+
+  @Test func tokensMatchTheFoldingPath() {
+    for text in Self.texts where text.utf8.allSatisfy({ $0 < 0x80 }) {
+      #expect(AnswerText.asciiTokens(text) == AnswerText.foldedTokens(text), "\(text)")
+      var streamed: [String] = []
+      let read = AnswerText.eachASCIIToken(text) { streamed.append(String(decoding: $0, as: UTF8.self)) }
+      #expect(read && streamed == AnswerText.rawTokens(text), "\(text)")
+    }
+    #expect(!AnswerText.eachASCIIToken("Özal") { _ in })
+  }
+
+  @Test func questionsMatchTheCharacterPath() {
+    for text in Self.texts {
+      #expect(Phrasing.question(text) == Phrasing.question(text, bytewise: false), "\(text)")
+    }
+    // The earlier of two doubled words goes, then the earlier of two articles.
+    #expect(Phrasing.question("the the a capture of of Shusha.") == "A capture of Shusha?")
+  }
+
+  @Test func sentenceWordsMatchTheCharacterPath() {
+    for text in Self.texts {
+      let fast = QuestionBuilder.words(text)
+      let slow = QuestionBuilder.words(text, bytewise: false)
+      #expect(fast.map(\.text) == slow.map(\.text), "\(text)")
+      #expect(fast.map(\.lower) == slow.map(\.lower), "\(text)")
+      #expect(fast.map(\.pause) == slow.map(\.pause), "\(text)")
+      for chunk in text.split(separator: " ") {
+        #expect(QuestionBuilder.bare(chunk) == QuestionBuilder.bare(chunk, bytewise: false), "\(chunk)")
+      }
+      for word in text.split(separator: " ").map(String.init) {
+        #expect(QuestionBuilder.startsWithPlace(word) == word.lowercased().hasPrefix("place"), "\(word)")
+        #expect(QuestionBuilder.startsLowercase(word) == (word.first?.isLowercase == true), "\(word)")
+      }
+    }
+  }
+
+  @Test func learntCapitalsMatchTheCharacterPath() {
+    let fast = QuestionBuilder(texts: Self.texts)
+    let slow = QuestionBuilder(texts: Self.texts, bytewise: false)
+    #expect(fast.capitalized == slow.capitalized)
+    #expect(fast.lowercase == slow.lowercase)
+    #expect(fast.capitalized.contains("kalbajar"))
+  }
+
+  @Test func giveawaysMatchTheWordListPath() {
+    let answers = Self.kalbajar.entities.map(\.name) + ["April 3, 1993", "Armenian forces", "60,000", "the"]
+    for prompt in Self.texts.prefix(400) {
+      for answer in answers {
+        let words = Giveaway.distinctiveWords(of: answer)
+        #expect(
+          Giveaway.givesAway(words: words, prompt: prompt) == Giveaway.givesAway(words: words, prompt: prompt, bytewise: false),
+          "\(answer) in \(prompt)")
+      }
+    }
+    #expect(Giveaway.givesAway(answer: "Kalbajar District", prompt: "Where is Kalbajar's district?"))
+    #expect(!Giveaway.givesAway(answer: "Kalbajar District", prompt: "Where is Kalbajari district?"))
+  }
+
+  @Test func blanksMatchTheFoundationPath() {
+    var blanked = 0
+    for deck in [Self.kalbajar, FixtureDeck.deck] {
+      let names = deck.entities.flatMap(\.allNames)
+      for event in deck.events {
+        guard let quote = event.source?.text else { continue }
+        for name in names where quote.range(of: name, options: .caseInsensitive) != nil {
+          let protected = names.filter { $0.count > name.count && $0.range(of: name, options: .caseInsensitive) != nil }
+          let fast = CardBuilder.blank(name, in: quote, protecting: protected)
+          let slow = CardBuilder.blank(name, in: quote, protecting: protected, bytewise: false)
+          #expect(fast?.text == slow?.text && fast?.found == slow?.found, "\(name) in \(quote)")
+          if fast != nil { blanked += 1 }
+        }
+      }
+    }
+    #expect(blanked > 50)
+    // A match right after a blank: the general path looks at the blank's "_", and so does the byte path.
+    for (term, text) in [("ab", "abab ab"), ("a", "a a,a"), ("x", "x"), ("Kal", "kalKal kal"), ("b", "abc")] {
+      let fast = CardBuilder.blank(term, in: text)
+      let slow = CardBuilder.blank(term, in: text, bytewise: false)
+      #expect(fast?.text == slow?.text && fast?.found == slow?.found, "\(term) in \(text)")
+    }
+  }
+
+  @Test func caseInsensitiveSearchMatchesFoundation() {
+    for (needle, haystack) in [("shusha", "The capture of SHUSHA"), ("pass", "Omar Pass"), ("x", ""), ("ab", "a"),
+                               ("Kalbajar District", "kalbajar district"), ("q", "no such letter")] {
+      #expect(
+        UTF8Search.containsIgnoringCase(needle, in: haystack)
+          == (haystack.range(of: needle, options: .caseInsensitive) != nil), "\(needle) in \(haystack)")
+    }
+    #expect(UTF8Search.containsIgnoringCase("ozal", in: "Özal") == nil)
+  }
+}
