@@ -177,8 +177,11 @@ struct CodecReader {
     guard let length = count() else { return nil }
     let slice = UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length])
     offset += length
+    let utf8 = slice.bindMemory(to: UInt8.self)
+    // ASCII (nearly every string) is valid as it is; `String(decoding:)` takes it without the generic validation.
+    if utf8.allSatisfy({ $0 < 0x80 }) { return String(decoding: utf8, as: UTF8.self) }
     // Invalid UTF-8 means the bytes are not ours: fail rather than repair.
-    return String(validating: slice.bindMemory(to: UInt8.self), as: UTF8.self)
+    return String(validating: utf8, as: UTF8.self)
   }
 
   mutating func strings() -> [String]? {

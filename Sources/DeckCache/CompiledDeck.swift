@@ -162,8 +162,10 @@ public final class CompiledDeck: Sendable {
     let cards = try read { db in
       var cards: [Card] = []
       cards.reserveCapacity(info.cardCount)
-      let rows = try Row.fetchCursor(db, sql: "SELECT id, body, checksum FROM card ORDER BY position")
-      while let row = try rows.next() { cards.append(try decode(row)) }
+      try db.scan(sql: "SELECT id, body, checksum FROM card ORDER BY position") { row in
+        cards.append(try decode(row))
+        return true
+      }
       return cards
     }
     guard cards.count == info.cardCount else {
@@ -277,6 +279,22 @@ public final class CompiledDeck: Sendable {
     }
     guard card.id == id else { throw .damaged(path: label, reason: "card \(id) holds another card") }
     return card
+  }
+
+  /// `decode(_:)` for a row read through SQLite's C API (the long read of every card).
+  private func decode(_ row: RawRow) throws(DeckCacheError) -> Card {
+    let id = row.string(0)
+    let sum = row.optionalInt64(2)
+    return try row.withBlob(1) { body throws(DeckCacheError) -> Card in
+      guard let body, let sum, Checksum.of(body) == sum else {
+        throw .damaged(path: label, reason: "card \(id) does not match its checksum")
+      }
+      guard let card = CardCodec.decode(body) else {
+        throw .damaged(path: label, reason: "card \(id) cannot be decoded")
+      }
+      guard card.id == id else { throw .damaged(path: label, reason: "card \(id) holds another card") }
+      return card
+    }
   }
 
   private func read<T>(_ body: (Database) throws -> T) throws(DeckCacheError) -> T {
@@ -487,6 +505,12 @@ struct Checksum {
     }
     add(entry.isEvent ? "1" : "0")
     add(entry.category.rawValue)
+  }
+
+  static func of(_ bytes: UnsafeRawBufferPointer) -> Int64 {
+    var sum = Checksum()
+    sum.hash.combine(bytes)
+    return sum.value
   }
 
   static func of(_ data: Data) -> Int64 {

@@ -28,6 +28,15 @@ public struct RawRow {
 
   public func optionalString(_ column: Int32) -> String? { isNull(column) ? nil : string(column) }
 
+  /// The column's blob bytes, valid only inside `body` (nil for NULL or an empty blob).
+  public func withBlob<T, Failure: Error>(
+    _ column: Int32, _ body: (UnsafeRawBufferPointer?) throws(Failure) -> T
+  ) throws(Failure) -> T {
+    // sqlite3_column_blob first, then sqlite3_column_bytes, as SQLite asks.
+    guard let base = sqlite3_column_blob(statement, column) else { return try body(nil) }
+    return try body(UnsafeRawBufferPointer(start: base, count: Int(sqlite3_column_bytes(statement, column))))
+  }
+
   /// Whether the column's text is empty or NULL, without making a string.
   public func isEmptyText(_ column: Int32) -> Bool {
     isNull(column) || sqlite3_column_bytes(statement, column) == 0

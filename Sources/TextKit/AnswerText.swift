@@ -66,40 +66,15 @@ public enum AnswerText {
     return words
   }
 
-  /// `rawTokens` for ASCII text, byte by byte, each word lower-cased into one scratch buffer.
+  /// `rawTokens` for ASCII text, byte by byte.
   static func asciiTokens(_ text: String) -> [String] {
     var text = text
     return text.withUTF8 { bytes in
-      let n = bytes.count
-      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 1) { word in
-        var words: [String] = []
-        // About one word in six bytes: one allocation instead of a doubling series for most texts.
-        words.reserveCapacity(n / 6 + 2)
-        var length = 0
-        var i = 0
-        // Index n stands for a space after the text, which ends the last word.
-        while i <= n {
-          var b: UInt8 = i < n ? bytes[i] : 0x20
-          if b == 0x27 || b == 0x60 {
-            if i + 1 < n, bytes[i + 1] == 0x73 || bytes[i + 1] == 0x53, i + 2 >= n || !isASCIIWordByte(bytes[i + 2]) {
-              i += 2
-              continue
-            }
-            i += 1
-            continue
-          }
-          if isASCIIWordByte(b) {
-            if b >= 0x41 && b <= 0x5A { b += 0x20 }
-            word[length] = b
-            length += 1
-          } else if length > 0 {
-            words.append(String(decoding: UnsafeBufferPointer(rebasing: word[0..<length]), as: UTF8.self))
-            length = 0
-          }
-          i += 1
-        }
-        return words
-      }
+      var words: [String] = []
+      // About one word in six bytes: one allocation instead of a doubling series for most texts.
+      words.reserveCapacity(bytes.count / 6 + 2)
+      forEachASCIIWord(in: bytes) { words.append(String(decoding: $0, as: UTF8.self)) }
+      return words
     }
   }
 
@@ -108,34 +83,41 @@ public enum AnswerText {
   public static func eachASCIIToken(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
     var text = text
     return text.withUTF8 { bytes in
-      let n = bytes.count
-      guard n <= maximumLength * 4 else { return false }
+      guard bytes.count <= maximumLength * 4 else { return false }
       for byte in bytes where byte >= 0x80 { return false }
-      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 1) { word in
-        var length = 0
-        var i = 0
-        while i <= n {
-          var b: UInt8 = i < n ? bytes[i] : 0x20
-          if b == 0x27 || b == 0x60 {
-            if i + 1 < n, bytes[i + 1] == 0x73 || bytes[i + 1] == 0x53, i + 2 >= n || !isASCIIWordByte(bytes[i + 2]) {
-              i += 2
-              continue
-            }
-            i += 1
+      forEachASCIIWord(in: bytes, body)
+      return true
+    }
+  }
+
+  /// The words of ASCII `bytes` in comparison form, each lower-cased into one scratch buffer and handed to `body`:
+  /// letters and digits make words, "'s" after a word is dropped, other apostrophes vanish.
+  static func forEachASCIIWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    let n = bytes.count
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 1) { word in
+      var length = 0
+      var i = 0
+      // Index n stands for a space after the text, which ends the last word.
+      while i <= n {
+        var b: UInt8 = i < n ? bytes[i] : 0x20
+        if b == 0x27 || b == 0x60 {
+          if i + 1 < n, bytes[i + 1] == 0x73 || bytes[i + 1] == 0x53, i + 2 >= n || !isASCIIWordByte(bytes[i + 2]) {
+            i += 2
             continue
           }
-          if isASCIIWordByte(b) {
-            if b >= 0x41 && b <= 0x5A { b += 0x20 }
-            word[length] = b
-            length += 1
-          } else if length > 0 {
-            body(UnsafeBufferPointer(rebasing: word[0..<length]))
-            length = 0
-          }
           i += 1
+          continue
         }
+        if isASCIIWordByte(b) {
+          if b >= 0x41 && b <= 0x5A { b += 0x20 }
+          word[length] = b
+          length += 1
+        } else if length > 0 {
+          body(UnsafeBufferPointer(rebasing: word[0..<length]))
+          length = 0
+        }
+        i += 1
       }
-      return true
     }
   }
 
