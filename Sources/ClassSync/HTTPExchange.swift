@@ -5,6 +5,7 @@ import Foundation
   import NIOHTTP1
   import NIOPosix
   import NIOSSL
+  import Synchronization
 #elseif canImport(FoundationNetworking)
   import FoundationNetworking
 #endif
@@ -53,40 +54,17 @@ struct HTTPExchange: Sendable {
       let deadline = timeout
       let (method, headers, body) = (self.method, self.headers, self.body)
       let hostHeader = components.port.map { "\(host):\($0)" } ?? host
+      // A failed TLS handshake closes the channel: a write racing it fails with "I/O on closed channel", and the
+      // handshake's own error (the one worth telling) is kept here to be thrown instead.
+      let pipelineError = FirstError()
       return try await withThrowingTaskGroup(of: (status: Int, body: Data).self) { group in
         group.addTask {
-          let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .connectTimeout(.milliseconds(Int64(deadline * 1000)))
-            .connect(host: host, port: port) { channel in
-              channel.eventLoop.makeCompletedFuture {
-                if let tls {
-                  try channel.pipeline.syncOperations.addHandler(
-                    try NIOSSLClientHandler(context: tls, serverHostname: serverName))
-                }
-                try channel.pipeline.syncOperations.addHTTPClientHandlers()
-                return try NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>(
-                  wrappingChannelSynchronously: channel)
-              }
-            }
-          return try await channel.executeThenClose { inbound, outbound in
-            var head = HTTPRequestHead(version: .http1_1, method: HTTPMethod(rawValue: method), uri: target)
-            head.headers.add(name: "Host", value: hostHeader)
-            for (name, value) in headers { head.headers.add(name: name, value: value) }
-            head.headers.add(name: "Content-Length", value: String(body?.count ?? 0))
-            head.headers.add(name: "Connection", value: "close")
-            try await outbound.write(.head(head))
-            if let body, !body.isEmpty { try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: body)))) }
-            try await outbound.write(.end(nil))
-            var status: Int?
-            var answer = Data()
-            for try await part in inbound {
-              switch part {
-              case .head(let response): status = Int(response.status.code)
-              case .body(let bytes): answer.append(contentsOf: bytes.readableBytesView)
-              case .end: return (status ?? 0, answer)
-              }
-            }
-            throw Failure(reason: "the server closed the connection before answering")
+          do {
+            return try await Self.send(
+              host: host, port: port, tls: tls, serverName: serverName, deadline: deadline, pipelineError: pipelineError,
+              head: (method, target, hostHeader, headers), body: body)
+          } catch {
+            throw pipelineError.value ?? error
           }
         }
         group.addTask {
@@ -96,6 +74,49 @@ struct HTTPExchange: Sendable {
         defer { group.cancelAll() }
         guard let first = try await group.next() else { throw Failure(reason: "no answer") }
         return first
+      }
+    }
+
+    /// Connects, sends the request and reads the answer.
+    private static func send(
+      host: String, port: Int, tls: NIOSSLContext?, serverName: String?, deadline: TimeInterval,
+      pipelineError: FirstError, head request: (method: String, target: String, host: String, headers: [(String, String)]),
+      body: Data?
+    ) async throws -> (status: Int, body: Data) {
+      let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        .connectTimeout(.milliseconds(Int64(deadline * 1000)))
+        .connect(host: host, port: port) { channel in
+          channel.eventLoop.makeCompletedFuture {
+            if let tls {
+              try channel.pipeline.syncOperations.addHandler(
+                try NIOSSLClientHandler(context: tls, serverHostname: serverName))
+              try channel.pipeline.syncOperations.addHandler(ErrorRecorder(into: pipelineError))
+            }
+            try channel.pipeline.syncOperations.addHTTPClientHandlers()
+            return try NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>(
+              wrappingChannelSynchronously: channel)
+          }
+        }
+      return try await channel.executeThenClose { inbound, outbound in
+        var head = HTTPRequestHead(
+          version: .http1_1, method: HTTPMethod(rawValue: request.method), uri: request.target)
+        head.headers.add(name: "Host", value: request.host)
+        for (name, value) in request.headers { head.headers.add(name: name, value: value) }
+        head.headers.add(name: "Content-Length", value: String(body?.count ?? 0))
+        head.headers.add(name: "Connection", value: "close")
+        try await outbound.write(.head(head))
+        if let body, !body.isEmpty { try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: body)))) }
+        try await outbound.write(.end(nil))
+        var status: Int?
+        var answer = Data()
+        for try await part in inbound {
+          switch part {
+          case .head(let response): status = Int(response.status.code)
+          case .body(let bytes): answer.append(contentsOf: bytes.readableBytesView)
+          case .end: return (status ?? 0, answer)
+          }
+        }
+        throw Failure(reason: "the server closed the connection before answering")
       }
     }
 
@@ -160,3 +181,31 @@ struct HTTPExchange: Sendable {
     }
   #endif
 }
+
+#if Server
+  /// The first error a channel's pipeline saw, kept for the task that waits on the channel.
+  final class FirstError: Sendable {
+    private let first = Mutex<(any Error)?>(nil)
+
+    var value: (any Error)? { first.withLock { $0 } }
+
+    func record(_ error: any Error) {
+      first.withLock { if $0 == nil { $0 = error } }
+    }
+  }
+
+  /// Records the errors that pass it (placed after the TLS handler, it sees a failed handshake's) and passes
+  /// everything on.
+  final class ErrorRecorder: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+    typealias InboundOut = ByteBuffer
+    private let errors: FirstError
+
+    init(into errors: FirstError) { self.errors = errors }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+      errors.record(error)
+      context.fireErrorCaught(error)
+    }
+  }
+#endif
