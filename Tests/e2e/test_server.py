@@ -261,7 +261,8 @@ def test_sigkill_of_the_server_during_a_sync_loses_no_acknowledged_review(server
     push = subprocess.Popen([ANNALS, "sync", "--workspace", str(root), "--learner", "ada", "--server", server.url,
                              "--token", token, "--batch", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             env=env())
-    deadline = time.time() + 60
+    started = time.time()
+    deadline = started + 60
     acknowledged = 0
     while time.time() < deadline and acknowledged < 20:
         if settings.exists():
@@ -276,7 +277,10 @@ def test_sigkill_of_the_server_during_a_sync_loses_no_acknowledged_review(server
     assert push.returncode != 0, "the sync should fail when the server dies"
     uuid, _ = local_rows(root, "ada")  # made by the first sync
     recorded = json.loads(settings.read_text())["acknowledged"][uuid]
-    assert 20 <= recorded < rows[-1][0], "the kill should land in the middle of the push"
+    # When it does not, say how long the push ran and what it said (a push that stalls shows here).
+    assert 20 <= recorded < rows[-1][0], \
+        f"the kill should land in the middle of the push (killed after {time.time() - started:.1f} s, " \
+        f"{acknowledged} acknowledged; sync said: {stderr.decode(errors='replace')[-600:]})"
     server.start()  # the same store, a new port
     held = {r["rowID"] for r in server_reviews(server, "ada")}
     assert all(row_id in held for row_id, _, _ in rows if row_id <= recorded)
