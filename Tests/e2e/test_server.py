@@ -262,9 +262,11 @@ def test_sigkill_of_the_server_during_a_sync_loses_no_acknowledged_review(server
                              "--token", token, "--batch", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             env=env())
     started = time.time()
-    deadline = started + 60
+    # A few acknowledged batches put the kill in the middle of the 3,000-review push. (It waited for 20 within 60 s
+    # until CI saw a push there stop at 9 under load: the count needs only to show the push under way.)
+    deadline = started + 120
     acknowledged = 0
-    while time.time() < deadline and acknowledged < 20:
+    while time.time() < deadline and acknowledged < 5:
         if settings.exists():
             try:
                 acknowledged = max(json.loads(settings.read_text()).get("acknowledged", {}).values(), default=0)
@@ -278,7 +280,7 @@ def test_sigkill_of_the_server_during_a_sync_loses_no_acknowledged_review(server
     uuid, _ = local_rows(root, "ada")  # made by the first sync
     recorded = json.loads(settings.read_text())["acknowledged"][uuid]
     # When it does not, say how long the push ran and what it said (a push that stalls shows here).
-    assert 20 <= recorded < rows[-1][0], \
+    assert 5 <= recorded < rows[-1][0], \
         f"the kill should land in the middle of the push (killed after {time.time() - started:.1f} s, " \
         f"{acknowledged} acknowledged; sync said: {stderr.decode(errors='replace')[-600:]})"
     server.start()  # the same store, a new port
