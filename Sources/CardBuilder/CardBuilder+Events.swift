@@ -8,11 +8,12 @@ extension CardBuilder {
   func cards(for event: Event, into out: inout [Card]) {
     let off = event.disabledKinds
     let source = event.source?.text
+    let siblingGroup = group(event.id)
     func make(_ kind: CardKind, _ sub: String? = nil, prompt: String, answer: String, accepted: [String] = [],
               choices: [String] = [], expectation: Expectation, source: String? = source) -> Card {
       Card(
         id: id(event.id, kind, sub), deck: deck.id, kind: kind, prompt: prompt, answer: answer, accepted: accepted,
-        choices: choices, item: event.id, siblingGroup: group(event.id), source: source, tags: event.tags,
+        choices: choices, item: event.id, siblingGroup: siblingGroup, source: source, tags: event.tags,
         era: event.era, expectation: expectation)
     }
     let title = event.title
@@ -60,7 +61,7 @@ extension CardBuilder {
       let prompt = event.questions["event"].map(Phrasing.question)
         ?? Phrasing.question("Which of these happened \(Phrasing.when(date.start))")
       let (choices, right) = arrange(
-        right: Phrasing.capitalizedFirst(title), wrong: seed.pick(3, from: wrong).map { Phrasing.capitalizedFirst($0.event.title) },
+        right: Phrasing.capitalizedFirst(title), wrong: seed.pick(3, from: wrong).map { Phrasing.capitalizedFirst($0.title) },
         seed: &seed)
       out.append(make(.event, prompt: prompt, answer: Phrasing.capitalizedFirst(title), choices: choices, expectation: .choice(correct: right)))
     }
@@ -83,13 +84,16 @@ extension CardBuilder {
       // " " + (lead's words + the question's).joined(" ") + " ", the lead's part joined once.
       let leadHay = avoidingLeadHay ?? Self.hay(avoidingLead)
       avoidingLeadHay = leadHay
+      if let (hay, count) = Self.asciiWords(of: prompt, after: leadHay == "  " ? " " : leadHay) {
+        return count == 0 ? leadHay : hay
+      }
       let asked = AnswerText.rawTokens(prompt)
       if asked.isEmpty { return leadHay }
       return (leadHay == "  " ? " " : leadHay) + asked.joined(separator: " ") + " "
     }
-    let titleNamesFirstPlace = event.places.first.flatMap { entities[$0] }.map { isNamed($0, inHay: titleHay) } ?? true
+    let titleNamesFirstPlace = event.places.first.map { entityNumbers[$0] == nil || isNamed(id: $0, inHay: titleHay) } ?? true
     let places = titleNamesFirstPlace
-      ? [] : event.places.filter { id in entities[id].map { !isNamed($0, inHay: titleHay) } ?? false }
+      ? [] : event.places.filter { id in entityNumbers[id] != nil && !isNamed(id: id, inHay: titleHay) }
     if let first = places.first.flatMap({ entities[$0] }),
       let prompt = event.questions["place"].map(Phrasing.question) ?? placePrompt(clause, title: title, answer: first.name)
     {
@@ -102,19 +106,19 @@ extension CardBuilder {
         let cardID = id(event.id, .choice, "place")
         var seed = SplitMix64(seed: cardID)
         let wrong = fitting(
-          distractors(like: .place, excluding: Set(event.places), count: 8, avoidingHay: avoiding(prompt), seed: &seed),
+          distractors(like: .place, excluding: event.places, count: 8, avoidingHay: avoiding(prompt), seed: &seed),
           prompt: prompt, era: event.era, count: 3)
         if wrong.count == 3 {
-          let (choices, right) = arrange(right: first.name, wrong: wrong.map(\.entity.name), seed: &seed)
+          let (choices, right) = arrange(right: first.name, wrong: wrong.map(\.name), seed: &seed)
           out.append(make(.choice, "place", prompt: prompt, answer: first.name, choices: choices, expectation: .choice(correct: right)))
         }
       }
     }
 
     // Actor.
-    let titleNamesFirstActor = event.actors.first.flatMap { entities[$0] }.map { isNamed($0, inHay: titleHay) } ?? true
+    let titleNamesFirstActor = event.actors.first.map { entityNumbers[$0] == nil || isNamed(id: $0, inHay: titleHay) } ?? true
     let actors = titleNamesFirstActor
-      ? [] : event.actors.filter { id in entities[id].map { !isNamed($0, inHay: titleHay) } ?? false }
+      ? [] : event.actors.filter { id in entityNumbers[id] != nil && !isNamed(id: id, inHay: titleHay) }
     if let first = actors.first.flatMap({ entities[$0] }),
       let prompt = event.questions["actor"].map(Phrasing.question)
         ?? actorPrompt(clause, title: title, event: event, actors: actors, answer: first.name, lead: "Who")
@@ -131,10 +135,10 @@ extension CardBuilder {
           ?? actorPrompt(clause, title: title, event: event, actors: actors, answer: first.name, lead: "Which of these")
           ?? prompt
         let wrong = fitting(
-          distractors(like: first.kind, excluding: Set(event.actors), count: 8, avoidingHay: avoiding(prompt), seed: &seed),
+          distractors(like: first.kind, excluding: event.actors, count: 8, avoidingHay: avoiding(prompt), seed: &seed),
           prompt: prompt, era: event.era, count: 3)
         if wrong.count == 3 {
-          let (choices, right) = arrange(right: first.name, wrong: wrong.map(\.entity.name), seed: &seed)
+          let (choices, right) = arrange(right: first.name, wrong: wrong.map(\.name), seed: &seed)
           out.append(make(.choice, "actor", prompt: prompt, answer: first.name, choices: choices, expectation: .choice(correct: right)))
         }
       }
@@ -226,14 +230,18 @@ extension CardBuilder {
       if timeline[mid].first < first { lo = mid + 1 } else { hi = mid }
     }
     var out: [Dated] = []
-    var seen: Set<String> = [timelineIndex[event.id].map { timeline[$0].titleKey } ?? AnswerText.key(event.title)]
+    // Title keys by number, searched in order (at most 9).
+    var seen = [timelineIndex[event.id].map { timeline[$0].titleKeyNumber } ?? keyNumbers[AnswerText.key(event.title)] ?? -1]
     var left = lo - 1
     var right = lo
     while out.count < 8, left >= 0 || right < timeline.count {
       for index in [left, right] where index >= 0 && index < timeline.count && out.count < 8 {
         let d = timeline[index]
-        if d.event.id == event.id || (d.first <= last && d.last >= first) { continue }
-        if seen.insert(d.titleKey).inserted { out.append(d) }
+        if d.id == event.id || (d.first <= last && d.last >= first) { continue }
+        if !seen.contains(d.titleKeyNumber) {
+          seen.append(d.titleKeyNumber)
+          out.append(d)
+        }
       }
       left -= 1
       right += 1
@@ -286,25 +294,26 @@ extension CardBuilder {
     var seed = SplitMix64(seed: cardID)
     let size = 3 + seed.below(2)
     // Indices into the timeline, shuffled as the neighbours themselves were (same draws, same order).
-    let window = (max(0, index - 6)..<min(timeline.count, index + 7)).filter { timeline[$0].event.id != event.id }
+    let window = (max(0, index - 6)..<min(timeline.count, index + 7)).filter { timeline[$0].id != event.id }
     var chosen = [timeline[index]]
-    var keys: Set<String> = [timeline[index].titleKey]
+    var keys = [timeline[index].titleKeyNumber]
     for position in seed.shuffled(window) where chosen.count < size {
       let candidate = timeline[position]
       let overlaps = chosen.contains { $0.first <= candidate.last && $0.last >= candidate.first }
-      if overlaps || !keys.insert(candidate.titleKey).inserted { continue }
+      if overlaps || keys.contains(candidate.titleKeyNumber) { continue }
+      keys.append(candidate.titleKeyNumber)
       chosen.append(candidate)
     }
     guard chosen.count >= 3 else { return nil }
     var shown = seed.shuffled(chosen)
     let sorted = chosen.sorted { $0.first < $1.first }
-    if shown.map(\.event.id) == sorted.map(\.event.id) { shown.append(shown.removeFirst()) }
-    let correct = sorted.map { d in shown.firstIndex { $0.event.id == d.event.id }! }
-    let answer = sorted.map { Phrasing.capitalizedFirst($0.event.title) }.joined(separator: " → ")
+    if shown.map(\.id) == sorted.map(\.id) { shown.append(shown.removeFirst()) }
+    let correct = sorted.map { d in shown.firstIndex { $0.id == d.id }! }
+    let answer = sorted.map { Phrasing.capitalizedFirst($0.title) }.joined(separator: " → ")
     return Card(
       id: cardID, deck: deck.id, kind: .order,
       prompt: event.questions["order"] ?? "Put these events in order, earliest first.",
-      answer: answer, choices: shown.map { Phrasing.capitalizedFirst($0.event.title) }, item: event.id,
+      answer: answer, choices: shown.map { Phrasing.capitalizedFirst($0.title) }, item: event.id,
       siblingGroup: group(event.id), source: event.source?.text, tags: event.tags, era: event.era,
       expectation: .ordering(correct: correct))
   }
@@ -336,7 +345,7 @@ extension CardBuilder {
         guard Self.isSpecific(surface) else { continue }
         // Other entities' longer names stay whole: "Kalbajar" is not blanked inside "Kalbajar District".
         let protected = mentioned().filter { $0 != entityID }.flatMap { id in
-          (entities[id]?.allNames ?? []).filter {
+          (namesWithKeys[id] ?? []).lazy.map(\.name).filter {
             $0.count > surface.count
               && (UTF8Search.containsIgnoringCase(surface, in: $0) ?? ($0.range(of: surface, options: .caseInsensitive) != nil))
           }

@@ -88,10 +88,10 @@ extension CardBuilder {
       asked.append(word)
       if word.utf8.last == 0x73, word.count > 4, word.hasSuffix("s") { asked.append(String(word.dropLast())) }
     }
-    let open = candidates.filter { candidate in !(distinctiveNameWords[candidate.entity.name] ?? Giveaway.distinctiveWords(of: candidate.entity.name)).contains { asked.contains($0) } }
+    let open = candidates.filter { candidate in !candidate.distinctiveWords.contains { asked.contains($0) } }
     guard let era else { return Array(open.prefix(count)) }
-    let near = open.filter { entityEras[$0.entity.id]?.contains(era) ?? false }
-    let far = open.filter { !(entityEras[$0.entity.id]?.contains(era) ?? false) }
+    let near = open.filter { $0.eras.contains(era) }
+    let far = open.filter { !$0.eras.contains(era) }
     return Array((near + far).prefix(count))
   }
 }

@@ -44,21 +44,36 @@ public struct CardBuilder: Sendable {
   let entityKeys: [String: [String]]
   /// Entity name → `Giveaway.distinctiveWords` of it, for the options a question rules out.
   let distinctiveNameWords: [String: [String]]
+  /// Every comparison key of the deck (the lexicon's, names', titles') → a number, so that the sets drawn per card
+  /// hold numbers, not strings to hash.
+  let keyNumbers: [String: Int]
+  /// Entity id → the numbers of its lexicon keys.
+  let entityKeyNumbers: [String: [Int]]
+  /// Entity id → its number: its place among the deck's distinct entities.
+  let entityNumbers: [String: Int]
+  /// By entity number: the numbers of the places it lies within and of those within it (empty for non-places).
+  let relatedPlaceNumbers: [[Int]]
 
   /// An event with the first and last day it can have happened on. A class, so that the many looks at the
   /// timeline per card copy a reference, not the event.
   final class Dated: Sendable {
-    let event: Event
+    /// The event's id and title (kept rather than the event, whose copy on each look costs its every field).
+    let id: String
+    let title: String
     let first: Int
     let last: Int
     /// `AnswerText.key` of the event's title.
     let titleKey: String
+    /// That key's number in `keyNumbers`.
+    let titleKeyNumber: Int
 
-    init(event: Event, first: Int, last: Int, titleKey: String) {
-      self.event = event
+    init(event: Event, first: Int, last: Int, titleKey: String, titleKeyNumber: Int) {
+      self.id = event.id
+      self.title = event.title
       self.first = first
       self.last = last
       self.titleKey = titleKey
+      self.titleKeyNumber = titleKeyNumber
     }
   }
 
@@ -66,13 +81,31 @@ public struct CardBuilder: Sendable {
   /// same reason as `Dated`).
   final class Candidate: Sendable {
     let entity: Entity
+    /// The entity's id and name, read without copying the entity.
+    let id: String
+    let name: String
     let nameKey: String
     let keys: [String]
+    /// The entity's number (`entityNumbers`) and its name key's (`keyNumbers`).
+    let number: Int
+    let nameKeyNumber: Int
+    /// `Giveaway.distinctiveWords` of its name, and the eras of the events that name it.
+    let distinctiveWords: [String]
+    let eras: Set<String>
 
-    init(entity: Entity, nameKey: String, keys: [String]) {
+    init(
+      entity: Entity, nameKey: String, keys: [String], number: Int, nameKeyNumber: Int, distinctiveWords: [String],
+      eras: Set<String>
+    ) {
       self.entity = entity
+      self.id = entity.id
+      self.name = entity.name
       self.nameKey = nameKey
       self.keys = keys
+      self.number = number
+      self.nameKeyNumber = nameKeyNumber
+      self.distinctiveWords = distinctiveWords
+      self.eras = eras
     }
   }
 
@@ -94,32 +127,55 @@ public struct CardBuilder: Sendable {
     self.namesWithKeys = namesWithKeys
     self.entityKeys = lexicon.entries.mapValues(\.keys)
     self.distinctiveNameWords = distinctiveNameWords
+    var keyNumbers: [String: Int] = [:]
+    func number(_ key: String) -> Int {
+      if let known = keyNumbers[key] { return known }
+      keyNumbers[key] = keyNumbers.count
+      return keyNumbers.count - 1
+    }
+    self.entityKeyNumbers = entityKeys.mapValues { $0.map(number) }
+    var entityNumbers: [String: Int] = [:]
+    for e in deck.entities where entityNumbers[e.id] == nil { entityNumbers[e.id] = entityNumbers.count }
+    self.entityNumbers = entityNumbers
     var eras: [String: Era] = [:]
     for era in deck.eras { eras[era.id] = era }
     self.eras = eras
     var timeline: [Dated] = []
     for event in deck.events {
       guard let date = event.date, let bounds = Self.certainBounds(date) else { continue }
-      timeline.append(Dated(event: event, first: bounds.0, last: bounds.1, titleKey: AnswerText.key(event.title)))
+      let titleKey = AnswerText.key(event.title)
+      timeline.append(
+        Dated(event: event, first: bounds.0, last: bounds.1, titleKey: titleKey, titleKeyNumber: number(titleKey)))
     }
-    timeline.sort { ($0.first, $0.last, $0.event.id) < ($1.first, $1.last, $1.event.id) }
+    timeline.sort { ($0.first, $0.last, $0.id) < ($1.first, $1.last, $1.id) }
     self.timeline = timeline
     var timelineIndex: [String: Int] = [:]
-    for (i, d) in timeline.enumerated() { timelineIndex[d.event.id] = i }
+    for (i, d) in timeline.enumerated() { timelineIndex[d.id] = i }
     self.timelineIndex = timelineIndex
     let outcomes = deck.events.compactMap { e in e.outcome.map { (e.id, $0) } }.sorted { $0.0 < $1.0 }
     self.outcomes = outcomes
     self.outcomeKeys = outcomes.map { AnswerText.key($0.1) }
+    var entityEras: [String: Set<String>] = [:]
+    for event in deck.events {
+      guard let era = event.era else { continue }
+      for id in event.places + event.actors { entityEras[id, default: []].insert(era) }
+    }
+    self.entityEras = entityEras
     var pools: [EntityKind: [Candidate]] = [:]
     let deckOff = Set(deck.disabledKinds)
     self.deckOff = deckOff
     let lexicon = self.lexicon
     for e in deck.entities where !e.disabledKinds.contains("choice") && !deckOff.contains("choice") {
+      let nameKey = AnswerText.key(e.name)
       pools[e.kind, default: []].append(
-        Candidate(entity: e, nameKey: AnswerText.key(e.name), keys: lexicon.entry(e.id)?.keys ?? []))
+        Candidate(
+          entity: e, nameKey: nameKey, keys: lexicon.entry(e.id)?.keys ?? [], number: entityNumbers[e.id] ?? -1,
+          nameKeyNumber: number(nameKey), distinctiveWords: distinctiveNameWords[e.name] ?? [],
+          eras: entityEras[e.id] ?? []))
     }
-    for k in pools.keys { pools[k]!.sort { $0.entity.id < $1.entity.id } }
+    for k in pools.keys { pools[k]!.sort { $0.id < $1.id } }
     self.pools = pools
+    self.keyNumbers = keyNumbers
     var ancestors: [String: Set<String>] = [:]
     for place in deck.places {
       var seen = Set<String>()
@@ -136,13 +192,12 @@ public struct CardBuilder: Sendable {
       for up in ups { descendants[up, default: []].insert(place) }
     }
     self.descendants = descendants
-    self.questions = questions.value()
-    var entityEras: [String: Set<String>] = [:]
-    for event in deck.events {
-      guard let era = event.era else { continue }
-      for id in event.places + event.actors { entityEras[id, default: []].insert(era) }
+    var relatedPlaceNumbers = [[Int]](repeating: [], count: entityNumbers.count)
+    for (id, n) in entityNumbers {
+      relatedPlaceNumbers[n] = ((ancestors[id] ?? []).union(descendants[id] ?? [])).compactMap { entityNumbers[$0] }
     }
-    self.entityEras = entityEras
+    self.relatedPlaceNumbers = relatedPlaceNumbers
+    self.questions = questions.value()
   }
 
   /// Every card of the deck, item by item in file order: events, entities, facts, hand-written cards.
@@ -189,13 +244,30 @@ public struct CardBuilder: Sendable {
     return true
   }
 
+  /// `deck/item/kind[/sub]`, made in one allocation.
   func id(_ item: String, _ kind: CardKind, _ sub: String? = nil) -> String {
-    var s = deck.id + "/" + item + "/" + kind.rawValue
-    if let sub { s += "/" + sub }
+    var s = ""
+    s.reserveCapacity(deck.id.utf8.count + item.utf8.count + kind.rawValue.utf8.count + (sub?.utf8.count ?? -1) + 3)
+    s += deck.id
+    s += "/"
+    s += item
+    s += "/"
+    s += kind.rawValue
+    if let sub {
+      s += "/"
+      s += sub
+    }
     return s
   }
 
-  func group(_ item: String) -> String { deck.id + "/" + item }
+  func group(_ item: String) -> String {
+    var s = ""
+    s.reserveCapacity(deck.id.utf8.count + item.utf8.count + 1)
+    s += deck.id
+    s += "/"
+    s += item
+    return s
+  }
 
   /// The first and last day a date can mean, when both are certain (exact dates and spans only).
   static func certainBounds(_ date: DateSpec) -> (Int, Int)? {
@@ -256,12 +328,33 @@ public struct CardBuilder: Sendable {
   func isNamed(_ entity: Entity, in text: String) -> Bool { isNamed(entity, inHay: Self.hay(text)) }
 
   /// `isNamed` against a text already made a hay (`hay(_:)`).
-  func isNamed(_ entity: Entity, inHay hay: String) -> Bool {
-    (entityKeys[entity.id] ?? []).contains { UTF8Search.containsWord($0, inHay: hay) }
+  func isNamed(_ entity: Entity, inHay hay: String) -> Bool { isNamed(id: entity.id, inHay: hay) }
+
+  /// `isNamed` by the entity's id.
+  func isNamed(id: String, inHay hay: String) -> Bool {
+    (entityKeys[id] ?? []).contains { UTF8Search.containsWord($0, inHay: hay) }
   }
 
   /// A text's words in comparison form between spaces, for whole-word name searches.
-  static func hay(_ text: String) -> String { " " + AnswerText.rawTokens(text).joined(separator: " ") + " " }
+  static func hay(_ text: String) -> String {
+    if let (words, count) = asciiWords(of: text, after: " ") { return count == 0 ? "  " : words }
+    return " " + AnswerText.rawTokens(text).joined(separator: " ") + " "
+  }
+
+  /// `prefix` followed by each of `text`'s `AnswerText.rawTokens` and a space, made as one string, with the number
+  /// of words; nil when the text is not ASCII or long enough to be clipped (`AnswerText.eachASCIIToken`).
+  static func asciiWords(of text: String, after prefix: String) -> (String, Int)? {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(prefix.utf8.count + text.utf8.count + 2)
+    bytes.append(contentsOf: prefix.utf8)
+    var count = 0
+    let read = AnswerText.eachASCIIToken(text) { word in
+      bytes.append(contentsOf: word)
+      bytes.append(0x20)
+      count += 1
+    }
+    return read ? (String(decoding: bytes, as: UTF8.self), count) : nil
+  }
 
   /// Names (name first, then aliases) of entities, deduplicated.
   func names(of ids: [String]) -> [String] {
@@ -283,15 +376,18 @@ public struct CardBuilder: Sendable {
   /// Up to `count` distractor entities of the same kind as `like`, excluding `excluded` ids and related places.
   /// Entities named in `avoiding` (the question's title or source sentence) are left out too: they may well be right.
   func distractors(
-    like kind: EntityKind, excluding excluded: Set<String>, count: Int, avoiding text: String = "",
+    like kind: EntityKind, excluding excluded: [String], count: Int, avoiding text: String = "",
     seed: inout SplitMix64
   ) -> [Candidate] {
     distractors(like: kind, excluding: excluded, count: count, avoidingHay: text.isEmpty ? "" : Self.hay(text), seed: &seed)
   }
 
   /// `distractors` with the text to avoid already made a hay (`hay(_:)`, or "" for none).
+  ///
+  /// Entities and keys are compared by number: the few excluded and seen ones searched in order, related places
+  /// (which may be many) marked in bits.
   func distractors(
-    like kind: EntityKind, excluding excluded: Set<String>, count: Int, avoidingHay hay: String,
+    like kind: EntityKind, excluding excluded: [String], count: Int, avoidingHay hay: String,
     seed: inout SplitMix64
   ) -> [Candidate] {
     func named(_ c: Candidate) -> Bool {
@@ -299,36 +395,39 @@ public struct CardBuilder: Sendable {
       return c.keys.contains { UTF8Search.containsWord($0, inHay: hay) }
     }
     guard let pool = pools[kind] else { return [] }
-    var related = excluded
+    let excludedNumbers = excluded.compactMap { entityNumbers[$0] }
+    var relatedBits: [UInt64] = []
     if kind == .place {
-      for id in excluded {
-        related.formUnion(ancestors[id] ?? [])
-        related.formUnion(descendants[id] ?? [])
+      relatedBits = [UInt64](repeating: 0, count: (entityNumbers.count + 63) / 64)
+      for n in excludedNumbers {
+        relatedBits[n >> 6] |= 1 << UInt64(n & 63)
+        for r in relatedPlaceNumbers[n] { relatedBits[r >> 6] |= 1 << UInt64(r & 63) }
       }
     }
-    var seenKeys = Set<String>()
-    for id in excluded { seenKeys.formUnion(entityKeys[id] ?? []) }
+    func related(_ c: Candidate) -> Bool {
+      if relatedBits.isEmpty { return excludedNumbers.contains(c.number) }
+      return c.number >= 0 && relatedBits[c.number >> 6] & (1 << UInt64(c.number & 63)) != 0
+    }
+    var seenKeys: [Int] = []
+    for id in excluded { seenKeys += entityKeyNumbers[id] ?? [] }
     var out: [Candidate] = []
     // Draw without scanning the whole pool: a few seeded tries, then a seeded walk.
     var tries = 0
     while out.count < count, tries < count * 8, !pool.isEmpty {
       tries += 1
       let c = pool[seed.below(pool.count)]
-      if related.contains(c.entity.id) { continue }
-      if seenKeys.contains(c.nameKey) { continue }
-      if named(c) {
-        seenKeys.insert(c.nameKey)
-        continue
-      }
-      seenKeys.insert(c.nameKey)
+      if related(c) { continue }
+      if seenKeys.contains(c.nameKeyNumber) { continue }
+      seenKeys.append(c.nameKeyNumber)
+      if named(c) { continue }
       out.append(c)
     }
     if out.count < count {
       let start = pool.isEmpty ? 0 : seed.below(pool.count)
       for k in 0..<pool.count where out.count < count {
         let c = pool[(start + k) % pool.count]
-        if related.contains(c.entity.id) || seenKeys.contains(c.nameKey) || named(c) { continue }
-        seenKeys.insert(c.nameKey)
+        if related(c) || seenKeys.contains(c.nameKeyNumber) || named(c) { continue }
+        seenKeys.append(c.nameKeyNumber)
         out.append(c)
       }
     }
