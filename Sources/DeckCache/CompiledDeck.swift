@@ -408,10 +408,15 @@ public final class CompiledDeck: Sendable {
     var checksum: Int64
   }
 
-  /// The rows of `cards` (the first card of each id), in order, encoded in parallel runs.
-  static func rows(of cards: [Card], deck: Deck) -> [CardRow] {
+  /// The cards a compiled copy keeps: the first card of each id, in order.
+  static func firstOfEachID(_ cards: [Card]) -> [Card] {
     var seen = Set<String>()
-    let kept = cards.filter { seen.insert($0.id).inserted }
+    seen.reserveCapacity(cards.count)
+    return cards.filter { seen.insert($0.id).inserted }
+  }
+
+  /// The rows of `kept` (`firstOfEachID` of the cards), in order, encoded in parallel runs.
+  static func rows(of kept: [Card], deck: Deck) -> [CardRow] {
     let events = Set(deck.events.map(\.id))
     let entityKinds = Dictionary(deck.entities.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
     return ParallelRuns.map(kept, minimumPerRun: 2_000) { card in
@@ -428,7 +433,9 @@ public final class CompiledDeck: Sendable {
   static func write(
     deck: Deck, cards: [Card], info: Info, builder: String, into database: DatabaseQueue
   ) throws -> Void {
-    try write(parts: Parts(of: deck), rows: rows(of: cards, deck: deck), info: info, builder: builder, into: database)
+    try write(
+      parts: Parts(of: deck), rows: rows(of: firstOfEachID(cards), deck: deck), info: info, builder: builder,
+      into: database)
   }
 
   /// Writes encoded parts and rows into `database`.

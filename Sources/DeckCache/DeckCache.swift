@@ -40,6 +40,19 @@ public struct DeckCache: Sendable {
   /// Throws `DeckCacheError.deck` with every diagnostic when the deck has errors; a damaged or stale copy is
   /// replaced, and when the folder cannot be written the cards are compiled in memory.
   public func open(deckAt path: String) throws(DeckCacheError) -> CompiledDeck {
+    try openAndBuild(deckAt: path).deck
+  }
+
+  /// Every card of the deck at `path`, in deck order: read from its compiled copy, or, when the deck had to be
+  /// compiled now, the cards just built for it (the same cards, not read back from the file just written).
+  public func cards(deckAt path: String) throws(DeckCacheError) -> [Card] {
+    let opened = try openAndBuild(deckAt: path)
+    if let built = opened.built { return built }
+    return try opened.deck.allCards()
+  }
+
+  /// `open(deckAt:)`, with the cards it built when it compiled the deck now.
+  private func openAndBuild(deckAt path: String) throws(DeckCacheError) -> (deck: CompiledDeck, built: [Card]?) {
     let url = fileURL(forDeckAt: path)
     let builder = Self.builderIdentity
     guard let stat = Self.fileStat(path) else {
@@ -51,7 +64,7 @@ public struct DeckCache: Sendable {
         let cached = try CompiledDeck.open(url: url, builder: builder, origin: .reused)
         let deckUnchanged = cached.info.size == stat.size && cached.info.modified == stat.modified
         let sources = Self.recheck(cached.info.sources)
-        if deckUnchanged && sources.untouched { return cached }
+        if deckUnchanged && sources.untouched { return (cached, nil) }
         // Touched: compare the content itself.
         if !deckUnchanged {
           let bytes = try Self.read(path)
@@ -65,7 +78,7 @@ public struct DeckCache: Sendable {
             path: path, bytes: try Self.read(path), stat: stat, to: url, reason: "a source file it quotes changed")
         }
         cached.touch(size: stat.size, modified: stat.modified, sources: current)
-        return try CompiledDeck.open(url: url, builder: builder, origin: .rehashed)
+        return (try CompiledDeck.open(url: url, builder: builder, origin: .rehashed), nil)
       } catch {
         if case .damaged(_, let why) = error { reason = "the compiled copy was unusable: \(why)" } else { throw error }
       }
@@ -101,12 +114,12 @@ public struct DeckCache: Sendable {
   /// Builds the deck's cards again and replaces its compiled copy (after a damaged read, for example).
   public func rebuild(deckAt path: String, reason: String) throws(DeckCacheError) -> CompiledDeck {
     guard let stat = Self.fileStat(path) else { throw .unreadable(path: path, reason: "no such file") }
-    return try compile(path: path, bytes: try Self.read(path), stat: stat, to: fileURL(forDeckAt: path), reason: reason)
+    return try compile(path: path, bytes: try Self.read(path), stat: stat, to: fileURL(forDeckAt: path), reason: reason).deck
   }
 
   private func compile(
     path: String, bytes: Data, stat: (size: Int64, modified: Int64), to url: URL, reason: String
-  ) throws(DeckCacheError) -> CompiledDeck {
+  ) throws(DeckCacheError) -> (deck: CompiledDeck, built: [Card]) {
     let base = URL(fileURLWithPath: path).deletingLastPathComponent()
     let report = DeckLoader.lint(data: bytes, path: path, baseDirectory: base)
     guard report.errorCount == 0, let deck = report.deck else {
@@ -114,7 +127,7 @@ public struct DeckCache: Sendable {
     }
     // The deck's own record is encoded beside the card build (which takes every core only part of the time).
     let parts = Background { try CompiledDeck.Parts(of: deck) }
-    let cards = CardBuilder(deck: deck).cards()
+    let cards = CompiledDeck.firstOfEachID(CardBuilder(deck: deck).cards())
     let rows = CompiledDeck.rows(of: cards, deck: deck)
     var info = CompiledDeck.Info(
       deckID: deck.id, title: deck.title, contentHash: Self.contentHash(bytes), size: stat.size,
@@ -136,13 +149,13 @@ public struct DeckCache: Sendable {
         throw DeckCacheError.storage(path: url.path, reason: String(cString: strerror(errno)))
       }
       try? Self.fsync(directory.path)
-      return try CompiledDeck.open(url: url, builder: builder, origin: .compiled(reason))
+      return (try CompiledDeck.open(url: url, builder: builder, origin: .compiled(reason)), cards)
     } catch {
       // A folder that cannot be written: the cards still come, from memory.
       do {
         let memory = try DatabaseQueue()
         try CompiledDeck.write(parts: parts.value(), rows: rows, info: info, builder: builder, into: memory)
-        return CompiledDeck(info: info, url: nil, origin: .compiled(reason + "; not saved: \(error)"), database: memory)
+        return (CompiledDeck(info: info, url: nil, origin: .compiled(reason + "; not saved: \(error)"), database: memory), cards)
       } catch {
         throw .storage(path: url.path, reason: "\(error)")
       }

@@ -152,7 +152,7 @@ enum DeckInput {
       let workspace = try? Workspace.find(explicit: nil, from: folder)
     else { return CardBuilder(deck: try load(path)).cards() }
     do {
-      return try DeckCache(progressDirectory: workspace.progressDirectory).open(deckAt: path).allCards()
+      return try DeckCache(progressDirectory: workspace.progressDirectory).cards(deckAt: path)
     } catch .deck(let error) {
       var stderr = StandardError()
       for diagnostic in error.diagnostics { print(diagnostic, to: &stderr) }

@@ -61,6 +61,24 @@ import Testing
     #expect(files == [cache.fileURL(forDeckAt: deckPath).lastPathComponent])
   }
 
+  @Test("every card of a deck: those just built when it compiles, the same as read back once it is compiled")
+  func cardsOfADeckAreTheSameJustBuiltOrReadBack() throws {
+    let built = try built()
+    let compiling = try cache.cards(deckAt: deckPath)
+    #expect(try cache.open(deckAt: deckPath).origin == .reused)
+    let reused = try cache.cards(deckAt: deckPath)
+    #expect(compiling == built)
+    #expect(reused == built)
+    // A changed deck: compiled again, and its new cards given.
+    var edited = try deck()
+    edited.events.remove(at: 1)
+    try Self.write(edited, to: deckPath)
+    let changed = try cache.cards(deckAt: deckPath)
+    #expect(changed == CardBuilder(deck: try deck()).cards())
+    #expect(changed.count < built.count)
+    #expect(try cache.open(deckAt: deckPath).allCards() == changed)
+  }
+
   /// What a report reads instead of the whole deck: each card's category and the eras, as the deck gives them.
   @Test func categoriesAndErasMatchTheDeck() throws {
     let compiled = try cache.open(deckAt: deckPath)
