@@ -68,7 +68,7 @@ extension CardBuilder {
     guard !doers.isEmpty else { return false }
     // Others named may be places ("Armenian forces from Nagorno-Karabakh") or names inside an actor's name
     // ("Melkonian" inside "Melkonian's forces").
-    let doerKeys = doers.flatMap { lexicon.entry($0)?.keys ?? [] }
+    let doerKeys = doers.flatMap { entityKeys[$0] ?? [] }
     return named.allSatisfy { id in
       guard !actors.contains(id), let entry = lexicon.entry(id) else { return true }
       if entry.kind == .place { return true }

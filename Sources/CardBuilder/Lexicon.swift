@@ -19,6 +19,8 @@ public struct Lexicon: Sendable, Equatable {
   }
 
   public private(set) var entries: [String: Entry] = [:]
+  /// Each entry's `keys` by id, read by `mentions(in:)` without copying the whole entry.
+  private var keysByID: [String: [String]] = [:]
   private var byKey: [String: [String]] = [:]
   private var bySurname: [String: [String]] = [:]
   /// One comparison form, ready for fast near-miss searches.
@@ -72,6 +74,7 @@ public struct Lexicon: Sendable, Equatable {
     entries[entity.id] = Entry(
       id: entity.id, kind: entity.kind, name: entity.name, keys: keys, compactKeys: compact, surnames: surnames,
       within: entity.within)
+    keysByID[entity.id] = keys
     if isNew, keepingOrder {
       var lo = 0
       var hi = orderedIDs.count
@@ -128,7 +131,7 @@ public struct Lexicon: Sendable, Equatable {
       for n in 1...min(most, longestKey) where i + n <= words.count {
         key += (n == 1 ? "" : " ") + words[i + n - 1]
         guard let ids = byKey[key] else { continue }
-        for id in ids where entries[id]?.keys.contains(key) ?? false {
+        for id in ids where keysByID[id]?.contains(key) ?? false {
           best[id] = max(best[id] ?? 0, key.count)
         }
       }
