@@ -16,6 +16,10 @@ public struct SessionSummary: Sendable, Equatable {
   public var unsaved = 0
   /// Why the session ended.
   public var endReason: EndReason = .finished
+  /// Cards still queued for today when the session ended before its queue did: due now (learning and reviews)
+  /// and new (within today's limit).
+  public var leftDue = 0
+  public var leftNew = 0
 
   /// How a session ended.
   public enum EndReason: String, Sendable, Equatable {

@@ -111,6 +111,12 @@ public final class StudySession {
       }
     }
     summary.nextDue = try storeCall { try store.nextDue(after: now(), options: options) }
+    // Ended early: what today's queue still holds, so the note does not say nothing is left.
+    if summary.endReason != .finished, let left = try? store.queue(at: now(), options: options) {
+      summary.leftDue = left.learningIDs.filter { !leftOut.contains($0) }.count
+        + left.reviews.filter { !leftOut.contains($0.id) }.count
+      summary.leftNew = left.new.filter { !leftOut.contains($0.id) }.count
+    }
   }
 
   /// The closing note: reviewed, share right, time, what is due next.
@@ -127,11 +133,18 @@ public final class StudySession {
     if summary.unsaved > 0 {
       lines.append(style.warn("Not saved: ") + "your last answer (named above); every answer before it is saved.")
     }
+    if summary.leftDue + summary.leftNew > 0 {
+      let parts = [(summary.leftDue, "due"), (summary.leftNew, "new")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+      let total = summary.leftDue + summary.leftNew
+      lines.append(
+        "Left for today: \(parts.joined(separator: " and ")) card\(total == 1 ? "" : "s"); study again to go on with "
+          + (total == 1 ? "it." : "them."))
+    }
     if let next = summary.nextDue {
       lines.append(
         "Next: \(next.countThatDay) card\(next.countThatDay == 1 ? "" : "s") due by the end of that day, the first "
           + Self.relative(next.first, from: now()) + ".")
-    } else if summary.endReason != .nothingDue || summary.reviewed > 0 {
+    } else if summary.leftDue + summary.leftNew == 0, summary.endReason != .nothingDue || summary.reviewed > 0 {
       lines.append("Nothing else is scheduled yet.")
     }
     return lines.joined(separator: "\n") + "\n"

@@ -133,6 +133,23 @@ import Testing
     #expect(note.contains("Next: 1 card due"))
   }
 
+  @Test("a session quit before any answer names the cards left for today, not \"nothing else is scheduled\"")
+  func quittingEarlyNamesWhatIsLeft() throws {
+    let fixture = try StudyFixture(deck: "mini")
+    let (session, _) = try fixture.session([.line(":quit")])
+    let summary = try session.run()
+    #expect(summary.reviewed == 0)
+    #expect(summary.leftNew == 4 && summary.leftDue == 0)
+    let note = session.closingNote(summary)
+    #expect(note.contains("Left for today: 4 new cards"))
+    #expect(!note.contains("Nothing else is scheduled"))
+    // One answered (Good: learning, due again in minutes), three new left.
+    let (again, _) = try fixture.session([.line("1901-01-01"), .line(""), .line(":quit")])
+    let after = try again.run()
+    #expect(after.leftNew == 3)
+    #expect(again.closingNote(after).contains("Left for today: 3 new cards"))
+  }
+
   @Test func nothingDueOffersReviewAhead() throws {
     let fixture = try StudyFixture(deck: "mini")
     // Answer every card right (Easy) so all are scheduled days ahead.
