@@ -104,19 +104,30 @@ struct HTTPExchange: Sendable {
         for (name, value) in request.headers { head.headers.add(name: name, value: value) }
         head.headers.add(name: "Content-Length", value: String(body?.count ?? 0))
         head.headers.add(name: "Connection", value: "close")
-        try await outbound.write(.head(head))
-        if let body, !body.isEmpty { try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: body)))) }
-        try await outbound.write(.end(nil))
+        // The whole request in one write and one flush. Written part by part, a request without a body let the
+        // server answer its head and close (`Connection: close`) before the end was written, and that write
+        // failed with "I/O on closed channel" though the answer had come (seen under load in CI).
+        var parts: [HTTPClientRequestPart] = [.head(head)]
+        if let body, !body.isEmpty { parts.append(.body(.byteBuffer(ByteBuffer(bytes: body)))) }
+        parts.append(.end(nil))
+        // A server may also answer before it reads the whole request (a refusal) and close: its answer, when
+        // one came, is read and returned; the write's error only when none did.
+        var writeError: (any Error)?
+        do { try await outbound.write(contentsOf: parts) } catch { writeError = error }
         var status: Int?
         var answer = Data()
-        for try await part in inbound {
-          switch part {
-          case .head(let response): status = Int(response.status.code)
-          case .body(let bytes): answer.append(contentsOf: bytes.readableBytesView)
-          case .end: return (status ?? 0, answer)
+        do {
+          for try await part in inbound {
+            switch part {
+            case .head(let response): status = Int(response.status.code)
+            case .body(let bytes): answer.append(contentsOf: bytes.readableBytesView)
+            case .end: return (status ?? 0, answer)
+            }
           }
+        } catch {
+          throw writeError ?? error
         }
-        throw Failure(reason: "the server closed the connection before answering")
+        throw writeError ?? Failure(reason: "the server closed the connection before answering")
       }
     }
 
