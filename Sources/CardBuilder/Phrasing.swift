@@ -5,6 +5,21 @@ import TextKit
 public enum Phrasing {
   /// "the capture of Shusha" → "The capture of Shusha".
   public static func capitalizedFirst(_ text: String) -> String {
+    capitalizedFirst(text, bytewise: true)
+  }
+
+  /// `capitalizedFirst(_:)`; `bytewise` reads a text that starts with two ASCII bytes (so its first character is
+  /// one byte) by its bytes.
+  static func capitalizedFirst(_ text: String, bytewise: Bool) -> String {
+    if bytewise {
+      var utf8 = text.utf8.makeIterator()
+      if let first = utf8.next(), first < 0x80, utf8.next().map({ $0 < 0x80 && $0 != 0x0A }) ?? true {
+        guard first >= 0x61, first <= 0x7A else { return text }
+        var bytes = Array(text.utf8)
+        bytes[0] -= 0x20
+        return String(decoding: bytes, as: UTF8.self)
+      }
+    }
     guard let first = text.first else { return text }
     return first.uppercased() + text.dropFirst()
   }
@@ -42,40 +57,48 @@ public enum Phrasing {
     return text.withUTF8 { bytes -> String? in
       for byte in bytes where byte >= 0x80 || byte == 0x0D { return nil }
       let n = bytes.count
-      var words: [Range<Int>] = []
-      var kinds: [UInt8] = []
-      var i = 0
-      while i < n {
-        while i < n, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x09 { i += 1 }
-        guard i < n else { break }
-        var end = i
-        while end < n, bytes[end] != 0x20, bytes[end] != 0x0A, bytes[end] != 0x09 { end += 1 }
-        words.append(i..<end)
-        kinds.append(doubledWordKind(UnsafeBufferPointer(rebasing: bytes[i..<end])))
-        i = end
-      }
-      // Kinds 1–3 are the articles; any kind but 0 is a word that is never written twice.
-      var k = 1
-      while k < words.count {
-        let a = kinds[k - 1]
-        let b = kinds[k]
-        if (a != 0 && a == b) || (a >= 1 && a <= 3 && b >= 1 && b <= 3) {
-          words.remove(at: k - 1)
-          kinds.remove(at: k - 1)
-        } else {
-          k += 1
+      @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 }
+      // The kept words as (start, end, kind), in a buffer on the stack (a word takes at least two bytes with its
+      // space). A word that may not follow the one before replaces it, as `question`'s walk drops the earlier
+      // of the two and goes on comparing from the later.
+      return withUnsafeTemporaryAllocation(of: (Int, Int, UInt8).self, capacity: n / 2 + 1) { words -> String in
+        var count = 0
+        var i = 0
+        while i < n {
+          while i < n, isSpace(bytes[i]) { i += 1 }
+          guard i < n else { break }
+          var end = i
+          while end < n, !isSpace(bytes[end]) { end += 1 }
+          // Kinds 1–3 are the articles; any kind but 0 is a word that is never written twice.
+          let b = doubledWordKind(UnsafeBufferPointer(rebasing: bytes[i..<end]))
+          if count > 0 {
+            let a = words[count - 1].2
+            if (a != 0 && a == b) || (a >= 1 && a <= 3 && b >= 1 && b <= 3) { count -= 1 }
+          }
+          words[count] = (i, end, b)
+          count += 1
+          i = end
+        }
+        var length = 0
+        for k in 0..<count { length += words[k].1 - words[k].0 + (k > 0 ? 1 : 0) }
+        return String(unsafeUninitializedCapacity: length + 1) { out in
+          var at = 0
+          for k in 0..<count {
+            if k > 0 {
+              out[at] = 0x20
+              at += 1
+            }
+            for j in words[k].0..<words[k].1 {
+              out[at] = bytes[j]
+              at += 1
+            }
+          }
+          while at > 0, out[at - 1] == 0x2E || out[at - 1] == 0x3F || out[at - 1] == 0x20 || out[at - 1] == 0x2C { at -= 1 }
+          if at > 0, out[0] >= 0x61, out[0] <= 0x7A { out[0] -= 0x20 }
+          out[at] = 0x3F
+          return at + 1
         }
       }
-      var out: [UInt8] = []
-      out.reserveCapacity(n + 1)
-      for (index, range) in words.enumerated() {
-        if index > 0 { out.append(0x20) }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
-      }
-      while let last = out.last, last == 0x2E || last == 0x3F || last == 0x20 || last == 0x2C { out.removeLast() }
-      if let first = out.first, first >= 0x61, first <= 0x7A { out[0] = first - 0x20 }
-      out.append(0x3F)
-      return String(decoding: out, as: UTF8.self)
     }
   }
 

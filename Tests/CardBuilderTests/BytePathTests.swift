@@ -57,6 +57,15 @@ import Testing
     }
     // The earlier of two doubled words goes, then the earlier of two articles.
     #expect(Phrasing.question("the the a capture of of Shusha.") == "A capture of Shusha?")
+    #expect(Phrasing.question("  the an of of in. ,?") == "An of in?")
+    #expect(Phrasing.question(" ., ") == "?")
+  }
+
+  @Test func capitalsMatchTheCharacterPath() {
+    for text in Self.texts + ["", "a", "é", "e\u{301}té", "\r\nthe", "a\nb", "1993 war", "ßtraße", "the capture"] {
+      #expect(Phrasing.capitalizedFirst(text) == Phrasing.capitalizedFirst(text, bytewise: false), "\(text)")
+    }
+    #expect(Phrasing.capitalizedFirst("the capture of Shusha") == "The capture of Shusha")
   }
 
   @Test func sentenceWordsMatchTheCharacterPath() {
