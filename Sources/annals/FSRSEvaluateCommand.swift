@@ -7,6 +7,7 @@ extension FSRSCommand {
   /// `annals fsrs evaluate`: srs-benchmark's metrics of a set of parameters on a review log or a learner's reviews.
   struct Evaluate: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "evaluate",
       abstract: "Measure how well FSRS parameters predict recall: log loss, RMSE(bins), AUC.",
       discussion: """
         Metrics as srs-benchmark and fsrs-rs define them, over every review with a gap of at least one study day, \

@@ -8,6 +8,7 @@ extension FSRSCommand {
   /// `annals fsrs optimize`: fits the 21 FSRS-6 weights to a review log or a learner's reviews.
   struct Optimize: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "optimize",
       abstract: "Fit FSRS-6 parameters to a review log or to a learner's reviews.",
       discussion: """
         Trains as fsrs-rs does: every review with a gap of at least one study day is predicted from the card's \

@@ -7,6 +7,7 @@ extension FSRSCommand {
   /// `annals fsrs parameters`: the learner's fitted parameters, oldest first; `--restore N` brings one back.
   struct Parameters: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "parameters",
       abstract: "List a learner's fitted FSRS parameters, or restore an earlier set.")
 
     @OptionGroup var store: StoreOptions

@@ -6,6 +6,7 @@ extension FSRSCommand {
   /// `annals fsrs replay REVLOG.csv`: the FSRS memory state after every review of a log.
   struct Replay: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "replay",
       abstract: "Replay a review log and print, per review, what FSRS computes.",
       discussion: """
         The log is CSV with a header naming card_id, review_time (ISO 8601, or epoch milliseconds), review_rating \

@@ -8,6 +8,7 @@ extension FSRSCommand {
   /// `annals fsrs retention`: simulated workload and knowledge at each desired retention.
   struct Retention: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "retention",
       abstract: "Simulate workload and knowledge for desired retentions 0.70-0.97 and find the most efficient.",
       discussion: """
         Simulates 10 new cards a day for a year with the learner's FSRS parameters (Anki's model of "compute \
