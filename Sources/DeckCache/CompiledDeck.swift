@@ -333,7 +333,10 @@ public final class CompiledDeck: Sendable {
     configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -256") }
     do {
       let database = try DatabaseQueue(path: url.path, configuration: configuration)
-      guard let row = try database.read({ db in try Row.fetchOne(db, sql: "SELECT * FROM info") }) else {
+      // The header's columns only: the deck's record and the session deck (megabytes for a large deck) are read
+      // when asked for. They come last in the row, so the header is read without walking their overflow pages
+      // (a file written before they moved is read the same way, by name).
+      guard let row = try database.read({ db in try Row.fetchOne(db, sql: Self.headerSQL) }) else {
         throw DeckCacheError.damaged(path: url.path, reason: "no header")
       }
       let format: Int = row["format"]
@@ -372,13 +375,18 @@ public final class CompiledDeck: Sendable {
     return sum.value
   }
 
+  static let headerSQL = """
+    SELECT format, builder, deck_id, title, content_hash, size, modified, card_count, deck_checksum, entries_checksum,
+      sources, source_stats, checksum FROM info
+    """
+
   static let schema = """
     CREATE TABLE info (
       format INTEGER NOT NULL, builder TEXT NOT NULL, deck_id TEXT NOT NULL, title TEXT NOT NULL,
       content_hash TEXT NOT NULL, size INTEGER NOT NULL, modified INTEGER NOT NULL, card_count INTEGER NOT NULL,
-      deck BLOB NOT NULL, deck_checksum INTEGER NOT NULL, entries_checksum INTEGER NOT NULL,
-      session BLOB NOT NULL, session_checksum INTEGER NOT NULL, eras BLOB NOT NULL, eras_checksum INTEGER NOT NULL,
-      sources TEXT NOT NULL, source_stats TEXT NOT NULL, checksum INTEGER NOT NULL);
+      deck_checksum INTEGER NOT NULL, entries_checksum INTEGER NOT NULL, session_checksum INTEGER NOT NULL,
+      eras_checksum INTEGER NOT NULL, sources TEXT NOT NULL, source_stats TEXT NOT NULL, checksum INTEGER NOT NULL,
+      eras BLOB NOT NULL, session BLOB NOT NULL, deck BLOB NOT NULL);
     CREATE TABLE card (
       position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, sibling_group TEXT NOT NULL,
       tags TEXT NOT NULL, era TEXT, item TEXT NOT NULL, is_event INTEGER NOT NULL, category TEXT NOT NULL,

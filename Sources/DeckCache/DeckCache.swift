@@ -232,9 +232,12 @@ public struct DeckCache: Sendable {
 
   /// Which Annals built a file: the format and this executable's size and modification time, so that a new build
   /// (whose card builder may word cards differently) never trusts cards an older one compiled.
+  /// (`/proc/self/exe` names the running file itself; `Bundle.main`, the fallback, costs a scan of its folder.)
   static let builderIdentity: String = {
-    let path = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
-    let exe = fileStat(URL(fileURLWithPath: path).resolvingSymlinksInPath().path)
+    let exe = fileStat("/proc/self/exe") ?? {
+      let path = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
+      return fileStat(URL(fileURLWithPath: path).resolvingSymlinksInPath().path)
+    }()
     return "annals-cards-\(CompiledDeck.format)/\(exe?.size ?? 0)-\(exe?.modified ?? 0)"
   }()
 }
