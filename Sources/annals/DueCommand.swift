@@ -42,7 +42,9 @@ struct DueCommand: ParsableCommand {
       for deck in counts {
         perDeckQueue[deck.deck] = try store.queue(at: now, options: QueueOptions(decks: [deck.deck], tags: tags, until: ahead)).count
       }
-      let total = try store.queue(at: now, options: options).count
+      // Every card the whole queue could hold is in a deck `counts` lists (the same selection, visible cards only),
+      // and the daily limits are the learner's, not a deck's: with one deck listed, its queue is the whole queue.
+      let total = try counts.count == 1 ? perDeckQueue[counts[0].deck] ?? 0 : store.queue(at: now, options: options).count
       if json {
         struct Output: Encodable {
           let decks: [Deck]
