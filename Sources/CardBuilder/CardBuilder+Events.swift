@@ -60,10 +60,9 @@ extension CardBuilder {
       var seed = SplitMix64(seed: cardID)
       let prompt = event.questions["event"].map(Phrasing.question)
         ?? Phrasing.question("Which of these happened \(Phrasing.when(date.start))")
-      let (choices, right) = arrange(
-        right: Phrasing.capitalizedFirst(title), wrong: seed.pick(3, from: wrong).map { Phrasing.capitalizedFirst($0.title) },
-        seed: &seed)
-      out.append(make(.event, prompt: prompt, answer: Phrasing.capitalizedFirst(title), choices: choices, expectation: .choice(correct: right)))
+      let shown = Phrasing.capitalizedFirst(title)
+      let (choices, right) = arrange(right: shown, wrong: seed.pick(3, from: wrong).map(\.shownTitle), seed: &seed)
+      out.append(make(.event, prompt: prompt, answer: shown, choices: choices, expectation: .choice(correct: right)))
     }
 
     // Place.
@@ -307,13 +306,14 @@ extension CardBuilder {
     guard chosen.count >= 3 else { return nil }
     var shown = seed.shuffled(chosen)
     let sorted = chosen.sorted { $0.first < $1.first }
-    if shown.map(\.id) == sorted.map(\.id) { shown.append(shown.removeFirst()) }
-    let correct = sorted.map { d in shown.firstIndex { $0.id == d.id }! }
-    let answer = sorted.map { Phrasing.capitalizedFirst($0.title) }.joined(separator: " → ")
+    // Timeline entries are one object per event: compared by identity.
+    if shown.elementsEqual(sorted, by: ===) { shown.append(shown.removeFirst()) }
+    let correct = sorted.map { d in shown.firstIndex { $0 === d }! }
+    let answer = sorted.map(\.shownTitle).joined(separator: " → ")
     return Card(
       id: cardID, deck: deck.id, kind: .order,
       prompt: event.questions["order"] ?? "Put these events in order, earliest first.",
-      answer: answer, choices: shown.map { Phrasing.capitalizedFirst($0.title) }, item: event.id,
+      answer: answer, choices: shown.map(\.shownTitle), item: event.id,
       siblingGroup: group(event.id), source: event.source?.text, tags: event.tags, era: event.era,
       expectation: .ordering(correct: correct))
   }

@@ -62,6 +62,8 @@ public struct CardBuilder: Sendable {
     let title: String
     let first: Int
     let last: Int
+    /// The title as an option shows it (`Phrasing.capitalizedFirst`), made once for the many cards that offer it.
+    let shownTitle: String
     /// `AnswerText.key` of the event's title.
     let titleKey: String
     /// That key's number in `keyNumbers`.
@@ -70,6 +72,7 @@ public struct CardBuilder: Sendable {
     init(event: Event, first: Int, last: Int, titleKey: String, titleKeyNumber: Int) {
       self.id = event.id
       self.title = event.title
+      self.shownTitle = Phrasing.capitalizedFirst(event.title)
       self.first = first
       self.last = last
       self.titleKey = titleKey
