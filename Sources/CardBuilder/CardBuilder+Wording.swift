@@ -81,17 +81,43 @@ extension CardBuilder {
   ///
   /// A candidate whose distinctive words are in the question is left out: "Azerbaijani forces" is no option for
   /// "Which of these warned the Azerbaijanis in the district …?".
-  func fitting(_ candidates: [Candidate], prompt: String, era: String?, count: Int) -> [Candidate] {
-    // The question's words and their singulars, searched in order (quicker than a set for so few).
-    var asked: [String] = []
-    for word in AnswerText.rawTokens(prompt) {
-      asked.append(word)
-      if word.utf8.last == 0x73, word.count > 4, word.hasSuffix("s") { asked.append(String(word.dropLast())) }
+  func fitting(
+    _ candidates: [Candidate], prompt: String, era: String?, count: Int, bytewise: Bool = true
+  ) -> [Candidate] {
+    let open: [Candidate]
+    if bytewise, let hay = Self.askedHay(prompt) {
+      open = candidates.filter { candidate in
+        !candidate.distinctiveWords.contains { UTF8Search.containsWord($0, inHay: hay) }
+      }
+    } else {
+      // The question's words and their singulars, searched in order (quicker than a set for so few).
+      var asked: [String] = []
+      for word in AnswerText.rawTokens(prompt) {
+        asked.append(word)
+        if word.utf8.last == 0x73, word.count > 4, word.hasSuffix("s") { asked.append(String(word.dropLast())) }
+      }
+      open = candidates.filter { candidate in !candidate.distinctiveWords.contains { asked.contains($0) } }
     }
-    let open = candidates.filter { candidate in !candidate.distinctiveWords.contains { asked.contains($0) } }
     guard let era else { return Array(open.prefix(count)) }
     let near = open.filter { $0.eras.contains(era) }
     let far = open.filter { !$0.eras.contains(era) }
     return Array((near + far).prefix(count))
+  }
+
+  /// The question's words and the singulars of those over four letters ending in "s", each followed by a space,
+  /// after one space: a hay (`hay(_:)`) for `fitting`'s whole-word searches, made as one string, or nil for text
+  /// `AnswerText.eachASCIIToken` does not read (not ASCII, or long enough to be clipped).
+  static func askedHay(_ prompt: String) -> String? {
+    var bytes: [UInt8] = [0x20]
+    bytes.reserveCapacity(prompt.utf8.count * 2 + 2)
+    let read = AnswerText.eachASCIIToken(prompt) { word in
+      bytes.append(contentsOf: word)
+      bytes.append(0x20)
+      if word.count > 4, word[word.count - 1] == 0x73 {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: word.dropLast()))
+        bytes.append(0x20)
+      }
+    }
+    return read ? String(decoding: bytes, as: UTF8.self) : nil
   }
 }
