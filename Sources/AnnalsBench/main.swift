@@ -3,6 +3,7 @@ import Foundation
 // `AnnalsBench` runs every benchmark; `AnnalsBench NAME [ARGS...]` runs one:
 //   scheduling [LOG.csv]   store [DIR]   lint [DECK...] [--events N]   cards [--events N | --deck D] [--build-only]   study [DECK]   study-store PATH
 //   reports [DIR]   optimizer   scale-deck DIR   scale-log DECK LOG   scale-store DECK STORE   draft [SOURCE.txt]
+//   launch DECK STORE [--rounds N]
 // Add yours as one line in `benchmarks`.
 let defaultLog = "Tests/SchedulingTests/Fixtures/review-logs-slice.csv"
 
@@ -28,6 +29,8 @@ let benchmarks: [(name: String, run: ([String]) throws -> Void)] = [
   ("scale-deck", { if !$0.isEmpty { try ScaleBench.deck($0) } }),
   ("scale-log", { if !$0.isEmpty { try ScaleBench.log($0) } }),
   ("scale-store", { if !$0.isEmpty { try ScaleBench.store($0) } }),
+  // The steps of a study launch on a given deck and store, timed in process (only when given paths).
+  ("launch", { if !$0.isEmpty { try LaunchBench.run($0) } }),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
