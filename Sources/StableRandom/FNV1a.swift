@@ -26,8 +26,20 @@ public struct FNV1a: Sendable, Hashable {
     state &*= Self.prime
   }
 
-  /// Adds `bytes`, in order, to the hash.
+  /// Adds `bytes`, in order, to the hash: straight from their storage when they have one in memory (an array,
+  /// `Data`, a native string's UTF-8), else byte by byte through the sequence.
   @inlinable public mutating func combine(_ bytes: some Sequence<UInt8>) {
+    var hashed = state
+    let contiguous: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+      for byte in buffer {
+        hashed ^= UInt64(byte)
+        hashed &*= Self.prime
+      }
+    }
+    if contiguous != nil {
+      state = hashed
+      return
+    }
     for byte in bytes { combine(byte: byte) }
   }
 
@@ -42,7 +54,7 @@ public struct FNV1a: Sendable, Hashable {
   @inlinable public static func hash(_ text: String) -> UInt64 { hash(text.utf8) }
 
   /// The hash of `bytes` as 16 lower-case hex digits, e.g. `"cbf29ce484222325"` for no bytes.
-  public static func hex(_ bytes: some Sequence<UInt8>) -> String {
+  @inlinable public static func hex(_ bytes: some Sequence<UInt8>) -> String {
     let digits = String(hash(bytes), radix: 16)
     return String(repeating: "0", count: 16 - digits.count) + digits
   }

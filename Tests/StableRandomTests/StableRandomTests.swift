@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 import StableRandom
@@ -16,6 +17,17 @@ import StableRandom
   @Test func fnvHexIsSixteenLowerCaseDigits() {
     #expect(FNV1a.hex("".utf8) == "cbf29ce484222325")
     #expect(FNV1a.hex("foobar".utf8) == "85944171f73967e8")
+  }
+
+  @Test func fnvReadsStoredAndStreamedBytesAlike() {
+    // Arrays, Data and native strings are hashed from their storage; a lazy sequence byte by byte.
+    for text in ["", "a", "foobar", "kalbajar/capital-falls/order", "Özal ‘quoted’ — a long text of many more bytes"] {
+      let streamed = FNV1a.hash(text.utf8.lazy.map { $0 })
+      #expect(FNV1a.hash(text) == streamed)
+      #expect(FNV1a.hash(Array(text.utf8)) == streamed)
+      #expect(FNV1a.hash(Data(text.utf8)) == streamed)
+      #expect(FNV1a.hex(Data(text.utf8)) == FNV1a.hex(text.utf8.lazy.map { $0 }))
+    }
   }
 
   @Test func fnvCombinedPiecewiseEqualsTheWhole() {
