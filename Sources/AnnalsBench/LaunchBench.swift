@@ -11,16 +11,24 @@ import Study
 /// `AnnalsBench launch DECK STORE [--rounds N]` (scripts/bench-scale's workspace fits: its deck and its store).
 enum LaunchBench {
   static func run(_ arguments: [String]) throws {
-    guard arguments.count >= 2 else { throw BenchError.usage("launch DECK STORE [--rounds N]") }
-    let deck = arguments[0]
-    let storePath = arguments[1]
-    let rounds = arguments.firstIndex(of: "--rounds").flatMap { arguments.dropFirst($0 + 1).first.flatMap(Int.init) } ?? 9
+    var rest = arguments[...]
+    guard let deck = rest.popFirst(), let storePath = rest.popFirst(), !deck.hasPrefix("-"), !storePath.hasPrefix("-")
+    else { throw BenchError.usage("launch DECK STORE [--rounds N]") }
+    let rounds = try ScaleBench.option("--rounds", in: rest) ?? 9
+    var unknown = Array(rest)
+    if let at = unknown.firstIndex(of: "--rounds") { unknown.removeSubrange(at...at + 1) }
+    if let first = unknown.first { throw BenchError.usage("launch DECK STORE [--rounds N] (not '\(first)')") }
+    guard rounds >= 1 else { throw BenchError.usage("launch: --rounds takes a number of at least 1") }
+    // An existing learner's store only: a mistyped path must not leave a new store (and a compiled deck) behind.
+    guard FileManager.default.fileExists(atPath: storePath) else {
+      throw BenchError.usage("launch DECK STORE: no store at '\(storePath)' (give a learner's existing store)")
+    }
     let progress = URL(fileURLWithPath: storePath).deletingLastPathComponent()
     let names = ["open the compiled deck", "open the store", "deck changes and sync", "settings and scheduler",
                  "the queue", "the first card"]
     var times = [[Double]](repeating: [], count: names.count)
     let clock = ContinuousClock()
-    for _ in 0..<max(1, rounds) {
+    for _ in 0..<rounds {
       var step = 0
       func timed<T>(_ body: () throws -> T) rethrows -> T {
         var result: T?
@@ -46,13 +54,15 @@ enum LaunchBench {
       material.judge.settle()
     }
     print("launch steps, \(rounds) rounds in one process (ms): first round, then the median of the others")
-    for (name, spent) in zip(names, times) {
+    // The first round, and the median of the others (the first round again when there are none).
+    func warm(_ spent: [Double]) -> Double {
       let rest = spent.dropFirst().sorted()
-      let median = rest.isEmpty ? spent[0] : rest[rest.count / 2]
-      print("  " + name.padding(toLength: 26, withPad: " ", startingAt: 0) + String(format: "%8.1f %8.1f", spent[0], median))
+      return rest.isEmpty ? spent[0] : rest[rest.count / 2]
     }
-    let firsts = times.map { $0[0] }.reduce(0, +)
-    let medians = times.map { s in s.count > 1 ? s.dropFirst().sorted()[(s.count - 1) / 2] : s[0] }.reduce(0, +)
-    print("  " + "all".padding(toLength: 26, withPad: " ", startingAt: 0) + String(format: "%8.1f %8.1f", firsts, medians))
+    func line(_ name: String, _ first: Double, _ median: Double) {
+      print("  " + name.padding(toLength: 26, withPad: " ", startingAt: 0) + String(format: "%8.1f %8.1f", first, median))
+    }
+    for (name, spent) in zip(names, times) { line(name, spent[0], warm(spent)) }
+    line("all", times.map { $0[0] }.reduce(0, +), times.map(warm).reduce(0, +))
   }
 }
