@@ -7,8 +7,12 @@ import StableRandom
 
 /// Cards generated per second on a generated 10,000-event deck, and answers checked per second.
 /// `buildOnly` skips the answer checks, for profiling the build alone.
-/// `deckPath` builds that deck file's cards instead of a generated deck's.
-func runCardsBench(events eventCount: Int = 10_000, deckPath: String? = nil, buildOnly: Bool = false) throws {
+/// `deckPath` builds that deck file's cards instead of a generated deck's. `rounds` above 1 builds that many times
+/// more, each from a new `CardBuilder`, and prints their median wall and CPU time: a steadier figure than one build
+/// on a machine whose speed wanders.
+func runCardsBench(
+  events eventCount: Int = 10_000, deckPath: String? = nil, buildOnly: Bool = false, rounds: Int = 1
+) throws {
   if buildOnly { print("cards digest (1,500 events): \(cardsDigest(CardBuilder(deck: GeneratedDeck.deck(events: 1_500)).cards()))") }
   let deck = try deckPath.map { try DeckLoader.load(fileAt: $0) } ?? GeneratedDeck.deck(events: eventCount)
   let eventCount = deck.events.count
@@ -32,6 +36,23 @@ func runCardsBench(events eventCount: Int = 10_000, deckPath: String? = nil, bui
       + String(format: "%.3f s (%.0f cards/s); again %.3f s (%.0f cards/s)", buildSeconds,
                Double(cards.count) / buildSeconds, warmSeconds, Double(cards.count) / warmSeconds)
       + String(format: "; of which preparing the deck's indexes %.3f s; CPU of the first build %.3f s", seconds(prepareTime), buildCPU))
+  if rounds > 1 {
+    var walls: [Double] = []
+    var cpus: [Double] = []
+    for _ in 0..<rounds {
+      let cpu = processCPUSeconds()
+      walls.append(seconds(clock.measure { cards = CardBuilder(deck: deck).cards() }))
+      cpus.append(processCPUSeconds() - cpu)
+    }
+    func median(_ xs: [Double]) -> Double {
+      let s = xs.sorted()
+      return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+    }
+    print(
+      String(
+        format: "cards, %d more builds: median %.3f s (%.3f–%.3f), CPU median %.3f s", rounds, median(walls),
+        walls.min()!, walls.max()!, median(cpus)))
+  }
   if buildOnly { return }
 
   // Answers: for each card, its right answer, a typo, a wrong answer and a non-answer, cycling over kinds.

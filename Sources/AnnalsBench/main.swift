@@ -1,7 +1,7 @@
 import Foundation
 
 // `AnnalsBench` runs every benchmark; `AnnalsBench NAME [ARGS...]` runs one:
-//   scheduling [LOG.csv]   store [DIR]   lint [DECK...] [--events N]   cards [--events N | --deck D] [--build-only]   study [DECK]   study-store PATH
+//   scheduling [LOG.csv]   store [DIR]   lint [DECK...] [--events N]   cards [--events N | --deck D] [--build-only] [--rounds N]   study [DECK]   study-store PATH
 //   reports [DIR]   optimizer   scale-deck DIR   scale-log DECK LOG   scale-store DECK STORE   draft [SOURCE.txt]
 //   launch DECK STORE [--rounds N]
 // Add yours as one line in `benchmarks`.
@@ -14,7 +14,10 @@ let benchmarks: [(name: String, run: ([String]) throws -> Void)] = [
   ("cards", { arguments in
     let events = arguments.firstIndex(of: "--events").flatMap { arguments.dropFirst($0 + 1).first.flatMap(Int.init) }
     let deck = arguments.firstIndex(of: "--deck").flatMap { arguments.dropFirst($0 + 1).first }
-    try runCardsBench(events: events ?? 10_000, deckPath: deck, buildOnly: arguments.contains("--build-only"))
+    let rounds = try ScaleBench.option("--rounds", in: arguments[...]) ?? 1
+    guard rounds >= 1 else { throw BenchError.usage("cards --rounds takes a number of at least 1") }
+    try runCardsBench(
+      events: events ?? 10_000, deckPath: deck, buildOnly: arguments.contains("--build-only"), rounds: rounds)
   }),
   ("optimizer", { _ in runOptimizerBench() }),
   ("study", {
