@@ -9,10 +9,11 @@ extension CardBuilder {
     let off = event.disabledKinds
     let source = event.source?.text
     let siblingGroup = group(event.id)
-    func make(_ kind: CardKind, _ sub: String? = nil, prompt: String, answer: String, accepted: [String] = [],
-              choices: [String] = [], expectation: Expectation, source: String? = source) -> Card {
+    // `cardID`: the id, when it was made already for the card's seed.
+    func make(_ kind: CardKind, _ sub: String? = nil, cardID: String? = nil, prompt: String, answer: String,
+              accepted: [String] = [], choices: [String] = [], expectation: Expectation, source: String? = source) -> Card {
       Card(
-        id: id(event.id, kind, sub), deck: deck.id, kind: kind, prompt: prompt, answer: answer, accepted: accepted,
+        id: cardID ?? id(event.id, kind, sub), deck: deck.id, kind: kind, prompt: prompt, answer: answer, accepted: accepted,
         choices: choices, item: event.id, siblingGroup: siblingGroup, source: source, tags: event.tags,
         era: event.era, expectation: expectation)
     }
@@ -47,7 +48,7 @@ extension CardBuilder {
         let right = options.firstIndex(of: date.start) ?? 0
         out.append(
           make(
-            .choice, "date", prompt: prompt, answer: date.start.description, choices: options.map(\.description),
+            .choice, "date", cardID: cardID, prompt: prompt, answer: date.start.description, choices: options.map(\.description),
             expectation: .choice(correct: right)))
       }
     }
@@ -62,7 +63,7 @@ extension CardBuilder {
         ?? Phrasing.question("Which of these happened \(Phrasing.when(date.start))")
       let shown = Phrasing.capitalizedFirst(title)
       let (choices, right) = arrange(right: shown, wrong: seed.pick(3, from: wrong).map(\.shownTitle), seed: &seed)
-      out.append(make(.event, prompt: prompt, answer: shown, choices: choices, expectation: .choice(correct: right)))
+      out.append(make(.event, cardID: cardID, prompt: prompt, answer: shown, choices: choices, expectation: .choice(correct: right)))
     }
 
     // Place.
@@ -74,15 +75,23 @@ extension CardBuilder {
     // word, so the hay of the whole text is their words then the question's, for ASCII text short enough not to
     // be clipped.)
     let avoidingLead = title + " " + (source ?? "") + " "
-    var avoidingLeadHay: String?
+    // The lead's length, whether it is ASCII, and its hay: found once, for the first question that needs them.
+    var avoidingLeadFacts: (count: Int, isASCII: Bool, hay: String)?
     func avoiding(_ prompt: String) -> String {
-      let whole = avoidingLead + prompt
-      guard whole.utf8.count <= AnswerText.maximumLength * 4, whole.utf8.allSatisfy({ $0 < 0x80 }) else {
-        return Self.hay(whole)
+      let lead = avoidingLeadFacts ?? {
+        var text = avoidingLead
+        return (text.utf8.count, text.withUTF8 { UTF8Search.isASCII($0) }, Self.hay(avoidingLead))
+      }()
+      avoidingLeadFacts = lead
+      var question = prompt
+      // The whole text (`avoidingLead + prompt`) is short and ASCII when both parts are.
+      guard lead.count + question.utf8.count <= AnswerText.maximumLength * 4, lead.isASCII,
+        question.withUTF8({ UTF8Search.isASCII($0) })
+      else {
+        return Self.hay(avoidingLead + prompt)
       }
       // " " + (lead's words + the question's).joined(" ") + " ", the lead's part joined once.
-      let leadHay = avoidingLeadHay ?? Self.hay(avoidingLead)
-      avoidingLeadHay = leadHay
+      let leadHay = lead.hay
       if let (hay, count) = Self.asciiWords(of: prompt, after: leadHay == "  " ? " " : leadHay) {
         return count == 0 ? leadHay : hay
       }
@@ -109,7 +118,7 @@ extension CardBuilder {
           prompt: prompt, era: event.era, count: 3)
         if wrong.count == 3 {
           let (choices, right) = arrange(right: first.name, wrong: wrong.map(\.name), seed: &seed)
-          out.append(make(.choice, "place", prompt: prompt, answer: first.name, choices: choices, expectation: .choice(correct: right)))
+          out.append(make(.choice, "place", cardID: cardID, prompt: prompt, answer: first.name, choices: choices, expectation: .choice(correct: right)))
         }
       }
     }
@@ -138,7 +147,7 @@ extension CardBuilder {
           prompt: prompt, era: event.era, count: 3)
         if wrong.count == 3 {
           let (choices, right) = arrange(right: first.name, wrong: wrong.map(\.name), seed: &seed)
-          out.append(make(.choice, "actor", prompt: prompt, answer: first.name, choices: choices, expectation: .choice(correct: right)))
+          out.append(make(.choice, "actor", cardID: cardID, prompt: prompt, answer: first.name, choices: choices, expectation: .choice(correct: right)))
         }
       }
     }
@@ -168,7 +177,7 @@ extension CardBuilder {
           let shown = values.map { Phrasing.quantity($0, unit: quantity.unit, qualifier: nil) }
           let right = values.firstIndex(of: quantity.value) ?? 0
           out.append(
-            make(.choice, "quantity-" + quantity.id, prompt: prompt, answer: shown[right], choices: shown,
+            make(.choice, "quantity-" + quantity.id, cardID: cardID, prompt: prompt, answer: shown[right], choices: shown,
                  expectation: .choice(correct: right), source: quote))
         }
       }
@@ -194,7 +203,7 @@ extension CardBuilder {
         let prompt = event.questions["outcome"].map(Phrasing.question)
           ?? asked ?? Phrasing.question("What was the outcome of \(title)")
         let (choices, right) = arrange(right: outcome, wrong: wrong, seed: &seed)
-        out.append(make(.outcome, prompt: prompt, answer: outcome, choices: choices, expectation: .choice(correct: right)))
+        out.append(make(.outcome, cardID: cardID, prompt: prompt, answer: outcome, choices: choices, expectation: .choice(correct: right)))
       }
     }
 

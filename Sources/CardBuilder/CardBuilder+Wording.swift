@@ -99,8 +99,17 @@ extension CardBuilder {
       open = candidates.filter { candidate in !candidate.distinctiveWords.contains { asked.contains($0) } }
     }
     guard let era else { return Array(open.prefix(count)) }
-    let near = open.filter { $0.eras.contains(era) }
-    let far = open.filter { !$0.eras.contains(era) }
+    // Each candidate's eras looked into once.
+    var near: [Candidate] = []
+    var far: [Candidate] = []
+    for candidate in open {
+      if candidate.eras.contains(era) {
+        near.append(candidate)
+        if near.count == count { return near }
+      } else if far.count < count {
+        far.append(candidate)
+      }
+    }
     return Array((near + far).prefix(count))
   }
 
@@ -108,16 +117,28 @@ extension CardBuilder {
   /// after one space: a hay (`hay(_:)`) for `fitting`'s whole-word searches, made as one string, or nil for text
   /// `AnswerText.eachASCIIToken` does not read (not ASCII, or long enough to be clipped).
   static func askedHay(_ prompt: String) -> String? {
-    var bytes: [UInt8] = [0x20]
-    bytes.reserveCapacity(prompt.utf8.count * 2 + 2)
-    let read = AnswerText.eachASCIIToken(prompt) { word in
-      bytes.append(contentsOf: word)
-      bytes.append(0x20)
-      if word.count > 4, word[word.count - 1] == 0x73 {
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: word.dropLast()))
-        bytes.append(0x20)
+    // At most: each word (no longer than its bytes in the question) and its singular, a space after each.
+    let capacity = 2 * (prompt.utf8.count + 1) + 1
+    var read = false
+    let made = String(unsafeUninitializedCapacity: capacity) { out in
+      guard let base = out.baseAddress else { return 0 }
+      base[0] = 0x20
+      var at = 1
+      read = AnswerText.eachASCIIToken(prompt) { word in
+        guard let from = word.baseAddress else { return }
+        (base + at).initialize(from: from, count: word.count)
+        at += word.count
+        base[at] = 0x20
+        at += 1
+        if word.count > 4, word[word.count - 1] == 0x73 {
+          (base + at).initialize(from: from, count: word.count - 1)
+          at += word.count - 1
+          base[at] = 0x20
+          at += 1
+        }
       }
+      return read ? at : 0
     }
-    return read ? String(decoding: bytes, as: UTF8.self) : nil
+    return read ? made : nil
   }
 }

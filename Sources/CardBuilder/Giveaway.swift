@@ -1,3 +1,4 @@
+import Foundation
 import TextKit
 
 /// Whether a question hands over its own answer: every distinctive word of the answer — after dropping stop words
@@ -28,15 +29,27 @@ public enum Giveaway {
   public static func givesAway(words: [String], prompt: String, bytewise: Bool = true) -> Bool {
     guard !words.isEmpty else { return false }
     if bytewise, words.count <= 64 {
-      // The question's words compared as bytes, as they are read: no strings made.
+      // The question's words compared as bytes, as they are read: no strings made. A word of another length is
+      // passed over at once, and one of the same length compared with `memcmp`.
       var found: UInt64 = 0
       let read = AnswerText.eachASCIIToken(prompt) { token in
-        for (k, word) in words.enumerated() where word.utf8.elementsEqual(token) { found |= 1 << UInt64(k) }
+        for k in words.indices where Self.equal(words[k], token) { found |= 1 << UInt64(k) }
       }
       if read { return found == (words.count == 64 ? UInt64.max : (1 << UInt64(words.count)) - 1) }
     }
     // A question's few words are searched in order: quicker than hashing them into a set.
     let asked = AnswerText.rawTokens(prompt)
     return words.allSatisfy { asked.contains($0) }
+  }
+
+  /// Whether a word's UTF-8 is these bytes.
+  static func equal(_ word: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard word.utf8.count == bytes.count else { return false }
+    if let same = word.utf8.withContiguousStorageIfAvailable({ stored in
+      stored.count == bytes.count && (bytes.isEmpty || memcmp(stored.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+    }) {
+      return same
+    }
+    return word.utf8.elementsEqual(bytes)
   }
 }

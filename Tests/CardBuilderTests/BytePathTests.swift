@@ -128,6 +128,34 @@ import Testing
     #expect(CardBuilder.askedHay("caf\u{E9}") == nil)
   }
 
+  @Test func hayAndIdStringsMatchTheirPlainConstruction() {
+    // `asciiWords(of:after:)` and `askedHay` write into a string sized beforehand; `joinedBySlash` copies the ids'
+    // pieces in. Each against the same string built word by word, on every text (the long ones clipped or not).
+    var read = 0
+    for text in Self.texts {
+      let words = AnswerText.rawTokens(text)
+      if let (hay, count) = CardBuilder.asciiWords(of: text, after: " lead ") {
+        #expect(hay == " lead " + words.map { $0 + " " }.joined(), "\(text)")
+        #expect(count == words.count, "\(text)")
+        read += 1
+      }
+      if let asked = CardBuilder.askedHay(text) {
+        let expected = " " + words.map { w in w + " " + (w.count > 4 && w.hasSuffix("s") ? String(w.dropLast()) + " " : "") }.joined()
+        #expect(asked == expected, "\(text)")
+      }
+      let long = String(repeating: text + " ", count: 40)
+      if let (hay, _) = CardBuilder.asciiWords(of: long, after: "") {
+        #expect(hay == AnswerText.rawTokens(long).map { $0 + " " }.joined())
+      }
+    }
+    #expect(read > Self.texts.count / 2)
+    #expect(CardBuilder.joinedBySlash("kalbajar", "shusha", "choice", "place") == "kalbajar/shusha/choice/place")
+    #expect(CardBuilder.joinedBySlash("k\u{259}lb\u{259}c\u{259}r", "ev", "date", nil) == "k\u{259}lb\u{259}c\u{259}r/ev/date")
+    #expect(CardBuilder.joinedBySlash("", "x", nil, "") == "/x/")
+    let long = String(repeating: "gen", count: 20)
+    #expect(CardBuilder.joinedBySlash(long, long, long, long) == [long, long, long, long].joined(separator: "/"))
+  }
+
   @Test func blanksMatchTheFoundationPath() {
     var blanked = 0
     for deck in [Self.kalbajar, FixtureDeck.deck] {
