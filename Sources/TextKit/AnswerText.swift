@@ -83,8 +83,7 @@ public enum AnswerText {
   public static func eachASCIIToken(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
     var text = text
     return text.withUTF8 { bytes in
-      guard bytes.count <= maximumLength * 4 else { return false }
-      for byte in bytes where byte >= 0x80 { return false }
+      guard bytes.count <= maximumLength * 4, UTF8Search.isASCII(bytes) else { return false }
       forEachASCIIWord(in: bytes, body)
       return true
     }
@@ -94,31 +93,39 @@ public enum AnswerText {
   /// letters and digits make words, "'s" after a word is dropped, other apostrophes vanish.
   static func forEachASCIIWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
     let n = bytes.count
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 1) { word in
-      var length = 0
-      var i = 0
-      // Index n stands for a space after the text, which ends the last word.
-      while i <= n {
-        var b: UInt8 = i < n ? bytes[i] : 0x20
-        if b == 0x27 || b == 0x60 {
-          if i + 1 < n, bytes[i + 1] == 0x73 || bytes[i + 1] == 0x53, i + 2 >= n || !isASCIIWordByte(bytes[i + 2]) {
-            i += 2
-            continue
+    asciiWordBytes.withUnsafeBufferPointer { table in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 1) { word in
+        var length = 0
+        var i = 0
+        while i < n {
+          let folded = table[Int(bytes[i])]
+          if folded > 1 {
+            word[length] = folded
+            length += 1
+          } else if folded == 1 {
+            if i + 1 < n, bytes[i + 1] == 0x73 || bytes[i + 1] == 0x53, i + 2 >= n || !isASCIIWordByte(bytes[i + 2]) {
+              i += 2
+              continue
+            }
+          } else if length > 0 {
+            body(UnsafeBufferPointer(rebasing: word[0..<length]))
+            length = 0
           }
           i += 1
-          continue
         }
-        if isASCIIWordByte(b) {
-          if b >= 0x41 && b <= 0x5A { b += 0x20 }
-          word[length] = b
-          length += 1
-        } else if length > 0 {
-          body(UnsafeBufferPointer(rebasing: word[0..<length]))
-          length = 0
-        }
-        i += 1
+        // The end of the text ends the last word.
+        if length > 0 { body(UnsafeBufferPointer(rebasing: word[0..<length])) }
       }
     }
+  }
+
+  /// By ASCII byte: a word byte in lower case (letters folded, digits as they are), 1 for an apostrophe (' or `),
+  /// 0 for any other byte, which ends a word. One look per byte instead of a chain of range tests.
+  static let asciiWordBytes: [UInt8] = (0..<256).map { b in
+    let byte = UInt8(b)
+    if byte == 0x27 || byte == 0x60 { return 1 }
+    guard isASCIIWordByte(byte) else { return 0 }
+    return byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
   }
 
   static func isASCIIWordByte(_ b: UInt8) -> Bool {

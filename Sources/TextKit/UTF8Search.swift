@@ -103,7 +103,18 @@ public enum UTF8Search {
 
   /// Whether every byte is ASCII.
   public static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    for byte in bytes where byte >= 0x80 { return false }
+    guard let base = bytes.baseAddress else { return true }
+    // Eight bytes at a time (any byte's high bit set means not ASCII), then the rest one by one.
+    let raw = UnsafeRawPointer(base)
+    var i = 0
+    while i + 8 <= bytes.count {
+      if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+      i += 8
+    }
+    while i < bytes.count {
+      if base[i] >= 0x80 { return false }
+      i += 1
+    }
     return true
   }
 }
