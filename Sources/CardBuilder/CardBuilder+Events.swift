@@ -238,19 +238,26 @@ extension CardBuilder {
       if timeline[mid].first < first { lo = mid + 1 } else { hi = mid }
     }
     var out: [Dated] = []
+    out.reserveCapacity(8)
     // Title keys by number, searched in order (at most 9).
-    var seen = [timelineIndex[event.id].map { timeline[$0].titleKeyNumber } ?? keyNumbers[AnswerText.key(event.title)] ?? -1]
+    var seen: [Int] = []
+    seen.reserveCapacity(9)
+    seen.append(timelineIndex[event.id].map { timeline[$0].titleKeyNumber } ?? keyNumbers[AnswerText.key(event.title)] ?? -1)
     var left = lo - 1
     var right = lo
-    while out.count < 8, left >= 0 || right < timeline.count {
-      for index in [left, right] where index >= 0 && index < timeline.count && out.count < 8 {
-        let d = timeline[index]
-        if d.id == event.id || (d.first <= last && d.last >= first) { continue }
-        if !seen.contains(d.titleKeyNumber) {
-          seen.append(d.titleKeyNumber)
-          out.append(d)
-        }
+    func look(_ index: Int) {
+      guard index >= 0, index < timeline.count, out.count < 8 else { return }
+      let d = timeline[index]
+      if d.id == event.id || (d.first <= last && d.last >= first) { return }
+      if !seen.contains(d.titleKeyNumber) {
+        seen.append(d.titleKeyNumber)
+        out.append(d)
       }
+    }
+    while out.count < 8, left >= 0 || right < timeline.count {
+      // The nearer earlier event, then the nearer later one.
+      look(left)
+      look(right)
       left -= 1
       right += 1
       if right - lo > 64 { break }
@@ -303,8 +310,12 @@ extension CardBuilder {
     let size = 3 + seed.below(2)
     // Indices into the timeline, shuffled as the neighbours themselves were (same draws, same order).
     let window = (max(0, index - 6)..<min(timeline.count, index + 7)).filter { timeline[$0].id != event.id }
-    var chosen = [timeline[index]]
-    var keys = [timeline[index].titleKeyNumber]
+    var chosen: [Dated] = []
+    var keys: [Int] = []
+    chosen.reserveCapacity(size)
+    keys.reserveCapacity(size)
+    chosen.append(timeline[index])
+    keys.append(timeline[index].titleKeyNumber)
     for position in seed.shuffled(window) where chosen.count < size {
       let candidate = timeline[position]
       let overlaps = chosen.contains { $0.first <= candidate.last && $0.last >= candidate.first }

@@ -395,7 +395,11 @@ public struct CardBuilder: Sendable {
 
   /// Options in a seeded order, with the index of the right one.
   func arrange(right: String, wrong: [String], seed: inout SplitMix64) -> ([String], Int) {
-    let all = seed.shuffled([right] + wrong)
+    var options: [String] = []
+    options.reserveCapacity(wrong.count + 1)
+    options.append(right)
+    options += wrong
+    let all = seed.shuffled(options)
     return (all, all.firstIndex(of: right) ?? 0)
   }
 
@@ -434,9 +438,12 @@ public struct CardBuilder: Sendable {
       if relatedBits.isEmpty { return excludedNumbers.contains(c.number) }
       return c.number >= 0 && relatedBits[c.number >> 6] & (1 << UInt64(c.number & 63)) != 0
     }
+    // Sized for the usual draw, so that the few appends per card do not grow them step by step.
     var seenKeys: [Int] = []
+    seenKeys.reserveCapacity(4 * excluded.count + 2 * count + 8)
     for id in excluded { seenKeys += entityKeyNumbers[id] ?? [] }
     var out: [Candidate] = []
+    out.reserveCapacity(count)
     // Draw without scanning the whole pool: a few seeded tries, then a seeded walk.
     var tries = 0
     while out.count < count, tries < count * 8, !pool.isEmpty {

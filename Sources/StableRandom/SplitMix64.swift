@@ -44,16 +44,22 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
   }
 
   /// `count` distinct elements of `pool` in drawn order (a partial Fisher–Yates shuffle from the front).
-  @inlinable public mutating func pick<T>(_ count: Int, from pool: [T]) -> [T] {
-    var pool = pool
+  ///
+  /// The pool is taken, not borrowed: a pool the caller made for the draw is shuffled in place and cut to `count`,
+  /// with no copy (the same elements in the same order as a copy would give).
+  @inlinable public mutating func pick<T>(_ count: Int, from pool: consuming [T]) -> [T] {
     let n = Swift.min(count, pool.count)
     for i in 0..<n {
       let j = i + below(pool.count - i)
       pool.swapAt(i, j)
     }
-    return Array(pool.prefix(n))
+    if n < pool.count { pool.removeLast(pool.count - n) }
+    return pool
   }
 
   /// `items` in a seeded order: `pick(items.count, from: items)`.
-  @inlinable public mutating func shuffled<T>(_ items: [T]) -> [T] { pick(items.count, from: items) }
+  @inlinable public mutating func shuffled<T>(_ items: consuming [T]) -> [T] {
+    let count = items.count
+    return pick(count, from: items)
+  }
 }
