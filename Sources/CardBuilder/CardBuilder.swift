@@ -69,10 +69,10 @@ public struct CardBuilder: Sendable {
     /// That key's number in `keyNumbers`.
     let titleKeyNumber: Int
 
-    init(event: Event, first: Int, last: Int, titleKey: String, titleKeyNumber: Int) {
+    init(event: Event, first: Int, last: Int, shownTitle: String, titleKey: String, titleKeyNumber: Int) {
       self.id = event.id
       self.title = event.title
-      self.shownTitle = Phrasing.capitalizedFirst(event.title)
+      self.shownTitle = shownTitle
       self.first = first
       self.last = last
       self.titleKey = titleKey
@@ -112,11 +112,38 @@ public struct CardBuilder: Sendable {
     }
   }
 
+  /// What the indexes take from the events alone, made on another thread while the lexicon is built.
+  struct EventSide: Sendable {
+    /// Each event with certain bounds, in file order: its index in `deck.events`, bounds, title key and the title
+    /// as options show it.
+    var dated: [(event: Int, first: Int, last: Int, titleKey: String, shownTitle: String)] = []
+    var outcomes: [(String, String)]
+    var outcomeKeys: [String]
+    var entityEras: [String: Set<String>] = [:]
+
+    init(deck: Deck) {
+      for (index, event) in deck.events.enumerated() {
+        guard let date = event.date, let bounds = CardBuilder.certainBounds(date) else { continue }
+        dated.append(
+          (index, bounds.0, bounds.1, AnswerText.key(event.title), Phrasing.capitalizedFirst(event.title)))
+      }
+      outcomes = deck.events.compactMap { e in e.outcome.map { (e.id, $0) } }.sorted { $0.0 < $1.0 }
+      outcomeKeys = outcomes.map { AnswerText.key($0.1) }
+      for event in deck.events {
+        guard let era = event.era else { continue }
+        for id in event.places + event.actors { entityEras[id, default: []].insert(era) }
+      }
+    }
+  }
+
   /// Prepares the deck's indexes (entities, eras, timeline, distractor pools).
   public init(deck: Deck) {
     self.deck = deck
     // The question builder reads every text of the deck: on another thread, beside the lexicon and the indexes.
     let questions = Background { QuestionBuilder(deck: deck) }
+    // The events' side (title keys, outcomes, entities' eras) needs only the deck: on a third thread, beside the
+    // lexicon and the names' tables, which the main thread makes meanwhile.
+    let eventSide = Background { EventSide(deck: deck) }
     self.lexicon = Lexicon(deck: deck)
     var entities: [String: Entity] = [:]
     for e in deck.entities where entities[e.id] == nil { entities[e.id] = e }
@@ -143,26 +170,24 @@ public struct CardBuilder: Sendable {
     var eras: [String: Era] = [:]
     for era in deck.eras { eras[era.id] = era }
     self.eras = eras
+    let side = eventSide.value()
     var timeline: [Dated] = []
-    for event in deck.events {
-      guard let date = event.date, let bounds = Self.certainBounds(date) else { continue }
-      let titleKey = AnswerText.key(event.title)
+    timeline.reserveCapacity(side.dated.count)
+    // Numbered in file order, after the entities' keys, as they always were.
+    for d in side.dated {
       timeline.append(
-        Dated(event: event, first: bounds.0, last: bounds.1, titleKey: titleKey, titleKeyNumber: number(titleKey)))
+        Dated(
+          event: deck.events[d.event], first: d.first, last: d.last, shownTitle: d.shownTitle, titleKey: d.titleKey,
+          titleKeyNumber: number(d.titleKey)))
     }
     timeline.sort { ($0.first, $0.last, $0.id) < ($1.first, $1.last, $1.id) }
     self.timeline = timeline
     var timelineIndex: [String: Int] = [:]
     for (i, d) in timeline.enumerated() { timelineIndex[d.id] = i }
     self.timelineIndex = timelineIndex
-    let outcomes = deck.events.compactMap { e in e.outcome.map { (e.id, $0) } }.sorted { $0.0 < $1.0 }
-    self.outcomes = outcomes
-    self.outcomeKeys = outcomes.map { AnswerText.key($0.1) }
-    var entityEras: [String: Set<String>] = [:]
-    for event in deck.events {
-      guard let era = event.era else { continue }
-      for id in event.places + event.actors { entityEras[id, default: []].insert(era) }
-    }
+    self.outcomes = side.outcomes
+    self.outcomeKeys = side.outcomeKeys
+    let entityEras = side.entityEras
     self.entityEras = entityEras
     var pools: [EntityKind: [Candidate]] = [:]
     let deckOff = Set(deck.disabledKinds)
