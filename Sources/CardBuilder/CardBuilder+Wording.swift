@@ -17,13 +17,15 @@ extension CardBuilder {
 
   /// The date question from the event's clause, else the template; nil when both give the answer away.
   func datePrompt(_ clause: QuestionBuilder.Clause?, title: String, date: DateSpec) -> String? {
+    // The date's distinctive words found once for both wordings.
     let answer = date.description
+    let words = distinctiveNameWords[answer] ?? Giveaway.distinctiveWords(of: answer)
     if let clause {
       let asked = questions.dateQuestion(clause, date: date)
-      if !givesAway(answer: answer, prompt: asked) { return asked }
+      if !Giveaway.givesAway(words: words, prompt: asked) { return asked }
     }
     let template = Self.datePrompt(title, date)
-    return givesAway(answer: answer, prompt: template) ? nil : template
+    return Giveaway.givesAway(words: words, prompt: template) ? nil : template
   }
 
   /// "Where did … ?" from the event's clause, else "Where was <title>?"; nil when both give the answer away.
@@ -86,8 +88,12 @@ extension CardBuilder {
   ) -> [Candidate] {
     let open: [Candidate]
     if bytewise, let hay = Self.askedHay(prompt) {
+      let words = WordMask(hay: hay)
       open = candidates.filter { candidate in
-        !candidate.distinctiveWords.contains { UTF8Search.containsWord($0, inHay: hay) }
+        for (k, word) in candidate.distinctiveWords.enumerated() where words.mayContain(candidate.distinctiveBits[k]) {
+          if UTF8Search.containsWord(word, inHay: hay) { return false }
+        }
+        return true
       }
     } else {
       // The question's words and their singulars, searched in order (quicker than a set for so few).

@@ -95,6 +95,10 @@ public struct CardBuilder: Sendable {
     /// `Giveaway.distinctiveWords` of its name, and the eras of the events that name it.
     let distinctiveWords: [String]
     let eras: Set<String>
+    /// `WordMask.bit(ofFirstWordOf:)` of each of `keys` and of `distinctiveWords`, in the same order: a search whose
+    /// bit is clear in a hay's mask is skipped.
+    let keyBits: [UInt8?]
+    let distinctiveBits: [UInt8?]
 
     init(
       entity: Entity, nameKey: String, keys: [String], number: Int, nameKeyNumber: Int, distinctiveWords: [String],
@@ -109,6 +113,8 @@ public struct CardBuilder: Sendable {
       self.nameKeyNumber = nameKeyNumber
       self.distinctiveWords = distinctiveWords
       self.eras = eras
+      self.keyBits = keys.map(WordMask.bit(ofFirstWordOf:))
+      self.distinctiveBits = distinctiveWords.map(WordMask.bit(ofFirstWordOf:))
     }
   }
 
@@ -445,9 +451,16 @@ public struct CardBuilder: Sendable {
     like kind: EntityKind, excluding excluded: [String], count: Int, avoidingHay hay: String,
     seed: inout SplitMix64
   ) -> [Candidate] {
+    // The hay's words summed up once, at the first search: most keys are then ruled out by one bit.
+    var mask: WordMask?
     func named(_ c: Candidate) -> Bool {
       guard !hay.isEmpty else { return false }
-      return c.keys.contains { UTF8Search.containsWord($0, inHay: hay) }
+      let words = mask ?? WordMask(hay: hay)
+      mask = words
+      for (k, key) in c.keys.enumerated() where words.mayContain(c.keyBits[k]) {
+        if UTF8Search.containsWord(key, inHay: hay) { return true }
+      }
+      return false
     }
     guard let pool = pools[kind] else { return [] }
     let excludedNumbers = excluded.compactMap { entityNumbers[$0] }
