@@ -75,12 +75,15 @@ extension CardBuilder {
     // word, so the hay of the whole text is their words then the question's, for ASCII text short enough not to
     // be clipped.)
     let avoidingLead = title + " " + (source ?? "") + " "
-    // The lead's length, whether it is ASCII, and its hay: found once, for the first question that needs them.
-    var avoidingLeadFacts: (count: Int, isASCII: Bool, hay: String)?
-    func avoiding(_ prompt: String) -> String {
+    // The lead's length, whether it is ASCII, its hay and the hay's word mask: found once, for the first question
+    // that needs them.
+    var avoidingLeadFacts: (count: Int, isASCII: Bool, hay: String, mask: WordMask)?
+    // The hay of the whole text and its word mask (nil: `distractors` makes it).
+    func avoiding(_ prompt: String) -> (hay: String, mask: WordMask?) {
       let lead = avoidingLeadFacts ?? {
         var text = avoidingLead
-        return (text.utf8.count, text.withUTF8 { UTF8Search.isASCII($0) }, Self.hay(avoidingLead))
+        let hay = Self.hay(avoidingLead)
+        return (text.utf8.count, text.withUTF8 { UTF8Search.isASCII($0) }, hay, WordMask(hay: hay))
       }()
       avoidingLeadFacts = lead
       var question = prompt
@@ -88,16 +91,21 @@ extension CardBuilder {
       guard lead.count + question.utf8.count <= AnswerText.maximumLength * 4, lead.isASCII,
         question.withUTF8({ UTF8Search.isASCII($0) })
       else {
-        return Self.hay(avoidingLead + prompt)
+        return (Self.hay(avoidingLead + prompt), nil)
       }
-      // " " + (lead's words + the question's).joined(" ") + " ", the lead's part joined once.
+      // " " + (lead's words + the question's).joined(" ") + " ", the lead's part joined once; its mask is the
+      // lead's and that of the words after the lead's last space.
       let leadHay = lead.hay
-      if let (hay, count) = Self.asciiWords(of: prompt, after: leadHay == "  " ? " " : leadHay) {
-        return count == 0 ? leadHay : hay
+      let after = leadHay == "  " ? " " : leadHay
+      func withMask(_ hay: String) -> (String, WordMask?) {
+        (hay, lead.mask.union(WordMask(hay: hay, from: after.utf8.count - 1)))
+      }
+      if let (hay, count) = Self.asciiWords(of: prompt, after: after) {
+        return count == 0 ? (leadHay, lead.mask) : withMask(hay)
       }
       let asked = AnswerText.rawTokens(prompt)
-      if asked.isEmpty { return leadHay }
-      return (leadHay == "  " ? " " : leadHay) + asked.joined(separator: " ") + " "
+      if asked.isEmpty { return (leadHay, lead.mask) }
+      return withMask(after + asked.joined(separator: " ") + " ")
     }
     let titleNamesFirstPlace = event.places.first.map { entityNumbers[$0] == nil || isNamed(id: $0, inHay: titleHay) } ?? true
     let places = titleNamesFirstPlace
@@ -114,7 +122,7 @@ extension CardBuilder {
         let cardID = id(event.id, .choice, "place")
         var seed = SplitMix64(seed: cardID)
         let wrong = fitting(
-          distractors(like: .place, excluding: event.places, count: 8, avoidingHay: avoiding(prompt), seed: &seed),
+          distractors(like: .place, excluding: event.places, count: 8, avoiding: avoiding(prompt), seed: &seed),
           prompt: prompt, era: event.era, count: 3)
         if wrong.count == 3 {
           let (choices, right) = arrange(right: first.name, wrong: wrong.map(\.name), seed: &seed)
@@ -143,7 +151,7 @@ extension CardBuilder {
           ?? actorPrompt(clause, title: title, event: event, actors: actors, answer: first.name, lead: "Which of these")
           ?? prompt
         let wrong = fitting(
-          distractors(like: first.kind, excluding: event.actors, count: 8, avoidingHay: avoiding(prompt), seed: &seed),
+          distractors(like: first.kind, excluding: event.actors, count: 8, avoiding: avoiding(prompt), seed: &seed),
           prompt: prompt, era: event.era, count: 3)
         if wrong.count == 3 {
           let (choices, right) = arrange(right: first.name, wrong: wrong.map(\.name), seed: &seed)

@@ -443,20 +443,28 @@ public struct CardBuilder: Sendable {
     distractors(like: kind, excluding: excluded, count: count, avoidingHay: text.isEmpty ? "" : Self.hay(text), seed: &seed)
   }
 
-  /// `distractors` with the text to avoid already made a hay (`hay(_:)`, or "" for none).
+  /// `distractors` with the text to avoid already made a hay and, when known, the hay's word mask.
+  func distractors(
+    like kind: EntityKind, excluding excluded: [String], count: Int, avoiding: (hay: String, mask: WordMask?),
+    seed: inout SplitMix64
+  ) -> [Candidate] {
+    distractors(like: kind, excluding: excluded, count: count, avoidingHay: avoiding.hay, mask: avoiding.mask, seed: &seed)
+  }
+
+  /// `distractors` with the text to avoid already made a hay (`hay(_:)`, or "" for none), and its `WordMask` if
+  /// known (else made at the first search).
   ///
   /// Entities and keys are compared by number: the few excluded and seen ones searched in order, related places
   /// (which may be many) marked in bits.
   func distractors(
-    like kind: EntityKind, excluding excluded: [String], count: Int, avoidingHay hay: String,
+    like kind: EntityKind, excluding excluded: [String], count: Int, avoidingHay hay: String, mask known: WordMask? = nil,
     seed: inout SplitMix64
   ) -> [Candidate] {
-    // The hay's words summed up once, at the first search: most keys are then ruled out by one bit.
-    var mask: WordMask?
+    // The hay's words summed up once: most keys are then ruled out by one bit. (A constant, so that reading it in
+    // `named` needs no exclusivity check.)
+    let words = hay.isEmpty ? WordMask() : known ?? WordMask(hay: hay)
     func named(_ c: Candidate) -> Bool {
       guard !hay.isEmpty else { return false }
-      let words = mask ?? WordMask(hay: hay)
-      mask = words
       for (k, key) in c.keys.enumerated() where words.mayContain(c.keyBits[k]) {
         if UTF8Search.containsWord(key, inHay: hay) { return true }
       }

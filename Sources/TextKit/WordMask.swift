@@ -15,13 +15,14 @@ public struct WordMask: Sendable, Equatable {
   /// A mask with no word in it.
   public init() {}
 
-  /// The mask of every space-separated word of `hay`.
-  public init(hay: String) {
+  /// The mask of every space-separated word of `hay`, from its byte `start` on (a space there, or the hay's start,
+  /// begins the first word).
+  public init(hay: String, from start: Int = 0) {
     var hay = hay
     hay.withUTF8 { bytes in
       var hash = Self.seed
       var inWord = false
-      for byte in bytes {
+      for byte in bytes[min(max(0, start), bytes.count)...] {
         if byte == 0x20 {
           if inWord { insert(Self.bit(of: hash)) }
           hash = Self.seed
@@ -33,6 +34,16 @@ public struct WordMask: Sendable, Equatable {
       }
       if inWord { insert(Self.bit(of: hash)) }
     }
+  }
+
+  /// The words of both masks.
+  public func union(_ other: WordMask) -> WordMask {
+    var out = self
+    out.a |= other.a
+    out.b |= other.b
+    out.c |= other.c
+    out.d |= other.d
+    return out
   }
 
   /// Sets one word's bit.
