@@ -1,4 +1,5 @@
 import EventDeck
+import Foundation
 import TextKit
 
 /// Every name of every entity in a deck, so the checker can tell a different person from a misspelling.
@@ -45,6 +46,18 @@ public struct Lexicon: Sendable, Equatable {
   /// For each word that starts a key, the most words in a key it starts: `mentions(in:)` tries only the names
   /// that can start at a word, instead of every run of up to `longestKey` words.
   private var wordsStartingWith: [String: Int] = [:]
+  /// The same two tables for ASCII text, read from its bytes without making a string per word: each key by the
+  /// hash of its bytes (`hash(_:)`; the spelling compared with them, and the key itself), and the most words of a
+  /// key by the hash of its first word. A key that is not ASCII is filed under its canonical decomposition when
+  /// that is ASCII (the only way an ASCII text can equal it), else left out: no ASCII text names it.
+  private var asciiKeysByHash = HashSlots()
+  private var asciiKeyLists: [[ASCIIKey]] = []
+  private var asciiWordsStartingWith = HashSlots()
+  struct ASCIIKey: Sendable, Equatable {
+    /// The key as ASCII bytes.
+    var spelling: String
+    var key: String
+  }
 
   /// The names of every person, place, unit and organisation in `deck`.
   public init(deck: Deck) {
@@ -96,6 +109,19 @@ public struct Lexicon: Sendable, Equatable {
       longestKey = max(longestKey, words)
       let first = String(key.prefix { $0 != " " })
       wordsStartingWith[first] = max(wordsStartingWith[first] ?? 0, words)
+      if let spelling = Self.asciiSpelling(of: key) {
+        let hash = Self.hash(spelling.utf8)
+        if let list = asciiKeysByHash[hash] {
+          if !asciiKeyLists[list].contains(where: { $0.key == key }) {
+            asciiKeyLists[list].append(ASCIIKey(spelling: spelling, key: key))
+          }
+        } else {
+          asciiKeysByHash.set(asciiKeyLists.count, for: hash)
+          asciiKeyLists.append([ASCIIKey(spelling: spelling, key: key)])
+        }
+        let firstHash = Self.hash(spelling.utf8.prefix { $0 != 0x20 })
+        asciiWordsStartingWith.set(max(asciiWordsStartingWith[firstHash] ?? 0, words), for: firstHash)
+      }
     }
     for key in keys + compact where !(byKey[key]?.contains(entity.id) ?? false) { byKey[key, default: []].append(entity.id) }
     for s in surnames where !(bySurname[s]?.contains(entity.id) ?? false) { bySurname[s, default: []].append(entity.id) }
@@ -123,8 +149,22 @@ public struct Lexicon: Sendable, Equatable {
 
   /// The entity ids whose name is written, word for word, in `text`, longest names first.
   public func mentions(in text: String) -> [String] {
-    let words = AnswerText.rawTokens(text)
     var best: [String: Int] = [:]
+    if !asciiMentions(in: text, into: &best) { wordMentions(in: text, into: &best) }
+    return best.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+  }
+
+  /// `mentions(in:)` through strings made of each word and run of words: the path for text that is not ASCII, and
+  /// in tests the reference the byte path is held to.
+  func wordMentions(in text: String) -> [String] {
+    var best: [String: Int] = [:]
+    wordMentions(in: text, into: &best)
+    return best.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+  }
+
+  /// Each id named in `text` with the length of its longest name found there.
+  private func wordMentions(in text: String, into best: inout [String: Int]) {
+    let words = AnswerText.rawTokens(text)
     for i in words.indices {
       guard let most = wordsStartingWith[words[i]] else { continue }
       var key = ""
@@ -136,7 +176,71 @@ public struct Lexicon: Sendable, Equatable {
         }
       }
     }
-    return best.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+  }
+
+  /// `wordMentions` for ASCII text short enough not to be clipped, from its words' bytes: the words are copied
+  /// into one buffer, single spaces between, and each run of words that may start a key is hashed as it grows, so
+  /// only a run whose hash is a key's is compared, and only a match makes a string. False (and nothing found) for
+  /// other text.
+  private func asciiMentions(in text: String, into best: inout [String: Int]) -> Bool {
+    let capacity = text.utf8.count + 1
+    guard capacity <= AnswerText.maximumLength * 4 + 1 else { return false }
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+      // A word is at least one byte and a byte that is not a word's ends it: at most one word in two bytes.
+      withUnsafeTemporaryAllocation(of: Int.self, capacity: capacity / 2 + 1) { ends in
+        guard let base = buffer.baseAddress else { return false }
+        var length = 0
+        var count = 0
+        let read = AnswerText.eachASCIIToken(text) { word in
+          guard let from = word.baseAddress else { return }
+          if count > 0 {
+            base[length] = 0x20
+            length += 1
+          }
+          (base + length).initialize(from: from, count: word.count)
+          length += word.count
+          ends[count] = length
+          count += 1
+        }
+        guard read else { return false }
+        for i in 0..<count {
+          let start = i == 0 ? 0 : ends[i - 1] + 1
+          var hash = Self.hash(UnsafeBufferPointer(start: base + start, count: ends[i] - start))
+          guard let most = asciiWordsStartingWith[hash] else { continue }
+          for n in 1...most where i + n <= count {
+            if n > 1 {
+              // The run grows by a space and the next word.
+              let from = ends[i + n - 2]
+              hash = Self.hash(UnsafeBufferPointer(start: base + from, count: ends[i + n - 1] - from), after: hash)
+            }
+            guard let list = asciiKeysByHash[hash] else { continue }
+            let run = UnsafeBufferPointer(start: base + start, count: ends[i + n - 1] - start)
+            for candidate in asciiKeyLists[list] where Giveaway.equal(candidate.spelling, run) {
+              let key = candidate.key
+              for id in byKey[key] ?? [] where keysByID[id]?.contains(key) ?? false {
+                best[id] = max(best[id] ?? 0, run.count)
+              }
+            }
+          }
+        }
+        return true
+      }
+    }
+  }
+
+  /// The ASCII text a key equals, if any: the key itself when ASCII, else its canonical decomposition when that
+  /// is ASCII (strings are equal when their decompositions are).
+  static func asciiSpelling(of key: String) -> String? {
+    if key.utf8.allSatisfy({ $0 < 0x80 }) { return key }
+    let decomposed = key.decomposedStringWithCanonicalMapping
+    return decomposed.utf8.allSatisfy({ $0 < 0x80 }) ? decomposed : nil
+  }
+
+  /// FNV-1a (64-bit) over bytes, continued from `after`.
+  static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes, after: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+    var hash = after
+    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+    return hash
   }
 
   /// The entity (not in `excluded`) with a key or surname nearest to `key`, within `limit` edits; ties go to the
@@ -184,5 +288,57 @@ public struct Lexicon: Sendable, Equatable {
   private func unique(_ items: [String]) -> [String] {
     var seen = Set<String>()
     return items.filter { seen.insert($0).inserted }
+  }
+}
+
+/// A map from 64-bit hashes that are already well mixed (FNV-1a of a key's bytes) to integers, looked up without
+/// hashing again: a dictionary hashes each key anew, which cost more than the rest of the look here. Open
+/// addressing, linear probes, at most half full; hash 0 is stored as 1, so 0 marks an empty slot.
+struct HashSlots: Sendable, Equatable {
+  private var hashes: [UInt64] = []
+  private var values: [Int] = []
+  private var count = 0
+
+  /// The slot where `hash` is, or the empty slot where it would go.
+  @inline(__always)
+  private func slot(of hash: UInt64) -> Int {
+    let mask = hashes.count - 1
+    var i = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+    while hashes[i] != hash && hashes[i] != 0 { i = (i + 1) & mask }
+    return i
+  }
+
+  /// The value kept for `hash`, if any.
+  subscript(hash: UInt64) -> Int? {
+    guard !hashes.isEmpty else { return nil }
+    let i = slot(of: hash == 0 ? 1 : hash)
+    return hashes[i] == 0 ? nil : values[i]
+  }
+
+  /// Keeps `value` for `hash`, in place of any value it had.
+  mutating func set(_ value: Int, for hash: UInt64) {
+    let stored = hash == 0 ? 1 : hash
+    if hashes.isEmpty || 2 * (count + 1) > hashes.count { grow() }
+    let i = slot(of: stored)
+    if hashes[i] == 0 { count += 1 }
+    hashes[i] = stored
+    values[i] = value
+  }
+
+  /// Twice the slots (16 at first), every entry placed again.
+  private mutating func grow() {
+    let old = zip(hashes, values).filter { $0.0 != 0 }
+    hashes = [UInt64](repeating: 0, count: max(16, 2 * hashes.count))
+    values = [Int](repeating: 0, count: hashes.count)
+    for (hash, value) in old {
+      let i = slot(of: hash)
+      hashes[i] = hash
+      values[i] = value
+    }
+  }
+
+  /// The same hashes with the same values, wherever their slots are.
+  static func == (lhs: HashSlots, rhs: HashSlots) -> Bool {
+    lhs.count == rhs.count && zip(lhs.hashes, lhs.values).allSatisfy { $0.0 == 0 || rhs[$0.0] == $0.1 }
   }
 }

@@ -189,4 +189,43 @@ import Testing
     }
     #expect(UTF8Search.containsIgnoringCase("ozal", in: "Özal") == nil)
   }
+  @Test func mentionsMatchTheWordPath() {
+    for deck in [Self.kalbajar, FixtureDeck.deck, GeneratedDeck.deck(events: 200)] {
+      let lexicon = Lexicon(deck: deck)
+      var named = 0
+      for text in Self.texts {
+        let found = lexicon.mentions(in: text)
+        #expect(found == lexicon.wordMentions(in: text), "\(text)")
+        named += found.count
+      }
+      // The decks' own names are found in their texts: the comparison is not between two empty lists.
+      #expect(named > deck.entities.count, "\(named) mentions")
+    }
+  }
+
+  @Test func mentionsOfOverlappingAndChangedNames() {
+    var lexicon = Lexicon()
+    lexicon.add(Entity(id: "omar", kind: .place, name: "Omar Pass", aliases: ["the Omar mountain pass"]))
+    lexicon.add(Entity(id: "omar-town", kind: .place, name: "Omar"))
+    lexicon.add(Entity(id: "melkonian", kind: .person, name: "Monte Melkonian"))
+    lexicon.add(Entity(id: "mi8", kind: .unit, name: "Mi-8"))
+    // A sign whose canonical decomposition is ASCII ("K"), a name folded to ASCII, and one no ASCII text spells.
+    lexicon.add(Entity(id: "kelvin", kind: .unit, name: "Unit \u{212A}9"))
+    lexicon.add(Entity(id: "ozal", kind: .person, name: "Özal"))
+    lexicon.add(Entity(id: "kelbajar", kind: .place, name: "Кельбаджар"))
+    let texts = [
+      "Melkonian's men crossed the Omar Pass near Omar.", "the omar mountain pass", "OMAR", "omarpass", "mi 8 and mi8",
+      "Monte Melkonian's Mi-8", "unit k9", "Ozal and Özal", "pass omar", "", "Kelbajar", "Кельбаджар",
+    ]
+    for text in texts { #expect(lexicon.mentions(in: text) == lexicon.wordMentions(in: text), "\(text)") }
+    #expect(lexicon.mentions(in: "Melkonian's men crossed the Omar Pass near Omar.") == ["omar", "omar-town"])
+    #expect(lexicon.mentions(in: "Monte Melkonian's Mi-8") == ["melkonian", "mi8"])
+    #expect(lexicon.mentions(in: "Ozal") == ["ozal"])
+    #expect(lexicon.mentions(in: "in Кельбаджар") == ["kelbajar"])
+    // An entity added again under another name is no longer found by the name it dropped.
+    lexicon.add(Entity(id: "omar", kind: .place, name: "Omar Gap"))
+    #expect(lexicon.mentions(in: "the Omar Pass") == ["omar-town"])
+    #expect(lexicon.mentions(in: "the omar gap") == ["omar", "omar-town"])
+    #expect(lexicon.mentions(in: "the Omar Pass") == lexicon.wordMentions(in: "the Omar Pass"))
+  }
 }
