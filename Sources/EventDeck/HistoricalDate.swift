@@ -172,7 +172,11 @@ public struct HistoricalDate: Hashable, Sendable, Codable, Comparable, CustomStr
   ///
   /// Years AD below 1000 carry "AD" ("AD 476"), so a bare number is not read as a count or a BC year; centuries
   /// 1–10 AD carry "AD" after them ("the 5th century AD").
-  public var description: String {
+  public var description: String { Self.writtenModern(self) ?? piecedDescription }
+
+  /// `description` joined from its pieces: the form of every date, and in tests the reference `writtenModern` is
+  /// held to.
+  var piecedDescription: String {
     switch precision {
     case .century:
       let n = century!
@@ -224,6 +228,53 @@ public struct HistoricalDate: Hashable, Sendable, Codable, Comparable, CustomStr
   }
 
   /// A year as displayed: "1993", "AD 476", "44 BC".
+  /// `description` of a day, month or year in 1000–9999 ("April 3, 1993", "April 1993", "1993"), the dates
+  /// card options are made of by the thousand, written as bytes into one string instead of joined from pieces;
+  /// nil for any other date.
+  static func writtenModern(_ date: HistoricalDate) -> String? {
+    guard date.year >= 1000, date.year <= 9999 else { return nil }
+    let name: String?
+    let day: Int?
+    switch date.precision {
+    case .year: (name, day) = (nil, nil)
+    case .month:
+      guard let month = date.month, (1...12).contains(month) else { return nil }
+      (name, day) = (monthNames[month - 1], nil)
+    case .day:
+      guard let month = date.month, (1...12).contains(month), let d = date.day, (0...99).contains(d) else { return nil }
+      (name, day) = (monthNames[month - 1], d)
+    default: return nil
+    }
+    // The longest: "September 30, 1993", 18 bytes.
+    return String(unsafeUninitializedCapacity: 24) { out in
+      var at = 0
+      if let name {
+        for byte in name.utf8 {
+          out[at] = byte
+          at += 1
+        }
+        out[at] = 0x20
+        at += 1
+      }
+      if let day {
+        if day >= 10 {
+          out[at] = 0x30 + UInt8(day / 10)
+          at += 1
+        }
+        out[at] = 0x30 + UInt8(day % 10)
+        out[at + 1] = 0x2C
+        out[at + 2] = 0x20
+        at += 3
+      }
+      var year = date.year
+      for k in stride(from: 3, through: 0, by: -1) {
+        out[at + k] = 0x30 + UInt8(year % 10)
+        year /= 10
+      }
+      return at + 4
+    }
+  }
+
   public static func yearText(_ year: Int) -> String {
     if year < 0 { return "\(-year) BC" }
     return year < 1000 ? "AD \(year)" : String(year)

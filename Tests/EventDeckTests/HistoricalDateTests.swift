@@ -128,6 +128,26 @@ struct HistoricalDateTests {
     #expect(date.description == text)
   }
 
+  @Test("days, months and years of four digits written as bytes read as when joined from pieces")
+  func writtenAsPieced() {
+    var written = 0
+    for year in [-1066, 999, 1000, 1066, 1993, 2026, 9999, 10_000] {
+      var dates = [HistoricalDate(year: year)]
+      for month in 1...12 {
+        dates.append(HistoricalDate(year: year, month: month))
+        for day in 1...31 { dates.append(HistoricalDate(year: year, month: month, day: day)) }
+      }
+      for date in dates {
+        #expect(date.description == date.piecedDescription)
+        if HistoricalDate.writtenModern(date) != nil { written += 1 }
+      }
+    }
+    // Only the years 1000–9999 take the byte path, all of their dates.
+    #expect(written == 5 * (1 + 12 * 32))
+    #expect(HistoricalDate.writtenModern(HistoricalDate(season: .summer, year: 1992)) == nil)
+    #expect(HistoricalDate(year: 1993, month: 9, day: 30).description == "September 30, 1993")
+  }
+
   @Test("the decade and century a date falls in, for hints")
   func enclosing() {
     #expect(HistoricalDate(year: 1335).enclosingDecade == HistoricalDate(decade: 1330))
