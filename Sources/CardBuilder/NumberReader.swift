@@ -32,13 +32,35 @@ public enum NumberReader {
     ["almost"], ["over"], ["under"], ["estimated"], ["up", "to"], ["just"], ["only"], ["exactly"],
   ]
 
+  /// Spaces and signs read as their plain forms, and the separators dropped inside a run of digits.
+  static let readingReplacements = Replacements([
+    "~": " ", "\u{00A0}": " ", "\u{202F}": " ", "\u{2009}": " ", "²": "2", "−": "-",
+  ])
+  static let digitSeparators = Replacements(["_": "", "'": ""])
+
+  /// Text replacements, each key marked with whether ASCII text can hold it: when the key is ASCII, or its
+  /// canonical decomposition is (a search finds canonically equal text).
+  struct Replacements: Sendable {
+    let pairs: [(from: String, to: String, inASCII: Bool)]
+
+    init(_ pairs: KeyValuePairs<String, String>) {
+      self.pairs = pairs.map { from, to in
+        let ascii = { (text: String) in text.utf8.allSatisfy { $0 < 0x80 } }
+        return (from, to, ascii(from) || ascii(from.decomposedStringWithCanonicalMapping))
+      }
+    }
+  }
+
   /// The number in `text`, or nil when there is none (or more than one reading is plausible).
   public static func read(_ text: String) -> Reading? {
     let clipped = text.count > AnswerText.maximumLength ? String(text.prefix(AnswerText.maximumLength)) : text
     var s = clipped.lowercased()
     var hedged = false
-    if s.contains("~") { hedged = true }
-    s = s.replacingAll(["~": " ", "\u{00A0}": " ", "\u{202F}": " ", "\u{2009}": " ", "²": "2", "−": "-"])
+    let isASCII = s.utf8.allSatisfy { $0 < 0x80 }
+    if (isASCII ? s.utf8.contains(0x7E) : s.contains("~")) {
+      hedged = true
+    }
+    s = s.replacingAll(Self.readingReplacements)
     // Split into number-ish tokens keeping digits, separators and letters apart.
     var tokens = tokenize(s)
     // Hedge words at the front.
@@ -102,7 +124,7 @@ public enum NumberReader {
     } else {
       cleaned = token
     }
-    cleaned = cleaned.replacingAll(["_": "", "'": ""])
+    cleaned = cleaned.replacingAll(Self.digitSeparators)
     return Double(cleaned)
   }
 
@@ -208,9 +230,20 @@ extension Character {
 }
 
 extension String {
-  func replacingAll(_ table: [String: String]) -> String {
+  /// Every key of `table` replaced by its text. In ASCII text, keys it cannot hold are passed over without a
+  /// search, and a key of one ASCII byte is looked for byte by byte (Foundation's search bridges to NSString).
+  func replacingAll(_ table: NumberReader.Replacements) -> String {
     var s = self
-    for (from, to) in table where s.contains(from) { s = s.replacingOccurrences(of: from, with: to) }
+    let isASCII = s.utf8.allSatisfy { $0 < 0x80 }
+    for (from, to, inASCII) in table.pairs {
+      if isASCII {
+        guard inASCII else { continue }
+        if from.utf8.count == 1, let byte = from.utf8.first {
+          guard s.utf8.contains(byte) else { continue }
+        }
+      }
+      if s.contains(from) { s = s.replacingOccurrences(of: from, with: to) }
+    }
     return s
   }
 }

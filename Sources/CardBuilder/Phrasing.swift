@@ -197,6 +197,42 @@ public enum Phrasing {
   /// A number as a reader expects it: 60000 → "60,000", 1.5 → "1.5".
   public static func number(_ value: Double) -> String {
     if value == value.rounded(), abs(value) < 1e15 {
+      // Written as bytes from the last digit back, a comma before each three when there are four or more.
+      var n = UInt64(abs(value))
+      var count = 1
+      var rest = n / 10
+      while rest > 0 {
+        count += 1
+        rest /= 10
+      }
+      let commas = count >= 4 ? (count - 1) / 3 : 0
+      let sign = value < 0 ? 1 : 0
+      let total = sign + count + commas
+      return String(unsafeUninitializedCapacity: total) { out in
+        var at = total - 1
+        var written = 0
+        repeat {
+          if written > 0, written % 3 == 0, commas > 0 {
+            out[at] = 0x2C
+            at -= 1
+          }
+          out[at] = 0x30 + UInt8(n % 10)
+          n /= 10
+          at -= 1
+          written += 1
+        } while n > 0
+        if sign == 1 { out[0] = 0x2D }
+        return total
+      }
+    }
+    var s = String(value)
+    if s.hasSuffix(".0") { s.removeLast(2) }
+    return s
+  }
+
+  /// `number` by characters: the reference its byte path is held to in tests.
+  static func numberByCharacters(_ value: Double) -> String {
+    if value == value.rounded(), abs(value) < 1e15 {
       let digits = String(Int(abs(value)))
       var out = ""
       for (i, c) in digits.enumerated() {

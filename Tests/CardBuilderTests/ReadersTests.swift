@@ -1,3 +1,4 @@
+import Foundation
 import EventDeck
 import Testing
 import TextKit
@@ -25,6 +26,19 @@ import TextKit
   ])
   func units(text: String, unit: String) {
     #expect(NumberReader.canonicalUnit(NumberReader.read(text)?.unit ?? (text.contains("%") ? "%" : nil)) == unit)
+  }
+
+  /// ASCII text skips the searches for keys it cannot hold; the rest of the text it is given reads the same.
+  @Test func replacementsKnowWhichKeysASCIITextCanHold() {
+    #expect(NumberReader.readingReplacements.pairs.filter(\.inASCII).map(\.from) == ["~"])
+    #expect(NumberReader.digitSeparators.pairs.allSatisfy { $0.inASCII })
+    // The Kelvin sign is canonically "K": ASCII text can hold it.
+    #expect(NumberReader.Replacements(["\u{212A}": "k", "²": "2"]).pairs.map(\.inASCII) == [true, false])
+    #expect("K9".replacingAll(NumberReader.Replacements(["\u{212A}": "k"])) == "K9".replacingOccurrences(of: "\u{212A}", with: "k"))
+    #expect("~60\u{00A0}000 km²".replacingAll(NumberReader.readingReplacements) == " 60 000 km2")
+    #expect("1_000'000".replacingAll(NumberReader.digitSeparators) == "1000000")
+    #expect(NumberReader.read("~60 000")?.hedged == true)
+    #expect(NumberReader.read("60\u{202F}000")?.value == 60000)
   }
 
   @Test func dayNumbersRoundTrip() {
