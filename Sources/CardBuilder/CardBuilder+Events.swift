@@ -197,13 +197,18 @@ extension CardBuilder {
       var seed = SplitMix64(seed: cardID)
       let key = AnswerText.key(outcome)
       var wrong: [String] = []
-      var seen: Set<String> = [key]
+      // At most four keys: searched in order, not hashed.
+      var seen: [String] = [key]
+      seen.reserveCapacity(4)
       var tries = 0
       while wrong.count < 3, tries < 24, outcomes.count > 1 {
         tries += 1
         let index = seed.below(outcomes.count)
         let candidate = outcomes[index]
-        if candidate.0 != event.id, seen.insert(outcomeKeys[index]).inserted { wrong.append(candidate.1) }
+        if candidate.0 != event.id, !seen.contains(outcomeKeys[index]) {
+          seen.append(outcomeKeys[index])
+          wrong.append(candidate.1)
+        }
       }
       if wrong.count == 3 {
         // "What followed when many refugees froze to death?" → "Many refugees froze to death." hands it over.

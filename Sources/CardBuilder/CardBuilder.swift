@@ -415,11 +415,23 @@ public struct CardBuilder: Sendable {
 
   /// Names (name first, then aliases) of entities, deduplicated.
   func names(of ids: [String]) -> [String] {
-    var seen = Set<String>()
     var out: [String] = []
+    // A card's few names (one to a handful per entity) are checked against the keys seen in order: quicker than
+    // hashing each into a set. Past a few dozen, a set.
+    var seenInOrder: [String] = []
+    var seen: Set<String>?
     for id in ids {
       guard let names = namesWithKeys[id] else { continue }
-      for (name, key) in names where seen.insert(key).inserted { out.append(name) }
+      for (name, key) in names {
+        if seen == nil, seenInOrder.count == 32 { seen = Set(seenInOrder) }
+        if seen != nil {
+          guard seen!.insert(key).inserted else { continue }
+        } else {
+          guard !seenInOrder.contains(key) else { continue }
+          seenInOrder.append(key)
+        }
+        out.append(name)
+      }
     }
     return out
   }

@@ -29,6 +29,9 @@ public enum Giveaway {
   public static func givesAway(words: [String], prompt: String, bytewise: Bool = true) -> Bool {
     guard !words.isEmpty else { return false }
     if bytewise, words.count <= 64 {
+      // Most answers are not given away, and the question's pairs of letters usually tell so before its words
+      // are read.
+      if AnswerText.surelyLacks(anyOf: words, text: prompt) { return false }
       // The question's words compared as bytes, as they are read: no strings made. A word of another length is
       // passed over at once, and one of the same length compared with `memcmp`.
       var found: UInt64 = 0

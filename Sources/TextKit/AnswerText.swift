@@ -119,6 +119,54 @@ public enum AnswerText {
     }
   }
 
+  /// Whether one of `words` (in comparison form, as `rawTokens` gives them) is certainly none of `text`'s
+  /// `rawTokens`, found from the pairs of adjacent letters and digits the text holds, in one pass and without
+  /// reading its words: a word with a pair of adjacent bytes that the text's words never have next to each other is
+  /// not among them. Apostrophes are passed over, since a word is read without them. False when it cannot tell
+  /// (text that is not ASCII, words that are not ASCII or have one byte).
+  public static func surelyLacks(anyOf words: [String], text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      asciiWordBytes.withUnsafeBufferPointer { table in
+        // 512 bits, one per pair of bytes, picked by a hash of the pair.
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 8) { bits in
+          bits.initialize(repeating: 0)
+          var previous: UInt8 = 0
+          for byte in bytes {
+            if byte >= 0x80 { return false }
+            let folded = table[Int(byte)]
+            if folded == 1 { continue }
+            if folded != 0, previous != 0 {
+              let n = pairBit(previous, folded)
+              bits[n >> 6] |= 1 << UInt64(n & 63)
+            }
+            previous = folded
+          }
+          for word in words {
+            var word = word
+            let lacking = word.withUTF8 { w -> Bool in
+              guard w.count > 1 else { return false }
+              for k in 1..<w.count {
+                guard w[k - 1] < 0x80, w[k] < 0x80 else { return false }
+                let n = pairBit(w[k - 1], w[k])
+                if bits[n >> 6] & (1 << UInt64(n & 63)) == 0 { return true }
+              }
+              return false
+            }
+            if lacking { return true }
+          }
+          return false
+        }
+      }
+    }
+  }
+
+  /// The bit (0–511) of a pair of adjacent word bytes.
+  @inline(__always)
+  static func pairBit(_ a: UInt8, _ b: UInt8) -> Int {
+    Int(((UInt32(a) << 8 | UInt32(b)) &* 0x9E37_79B1) >> 23)
+  }
+
   /// By ASCII byte: a word byte in lower case (letters folded, digits as they are), 1 for an apostrophe (' or `),
   /// 0 for any other byte, which ends a word. One look per byte instead of a chain of range tests.
   static let asciiWordBytes: [UInt8] = (0..<256).map { b in

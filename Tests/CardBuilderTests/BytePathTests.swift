@@ -105,6 +105,27 @@ import Testing
     }
     #expect(Giveaway.givesAway(answer: "Kalbajar District", prompt: "Where is Kalbajar's district?"))
     #expect(!Giveaway.givesAway(answer: "Kalbajar District", prompt: "Where is Kalbajari district?"))
+    // Words found only once an apostrophe is dropped, or in capitals, are still found.
+    #expect(Giveaway.givesAway(answer: "Oclock", prompt: "What happened at five o'clock?"))
+    #expect(Giveaway.givesAway(answer: "Azerbaijani forces", prompt: "Where did AZERBAIJANI troops go?"))
+    // Never a word the text has; nearly always a word it lacks.
+    var lacked = 0
+    var others = 0
+    let vocabulary = Set(Self.texts.flatMap(AnswerText.rawTokens)).filter { $0.utf8.count > 2 }.sorted().prefix(300)
+    for text in Self.texts.prefix(300) {
+      let own = AnswerText.rawTokens(text)
+      for word in own { #expect(!AnswerText.surelyLacks(anyOf: [word], text: text), "\(word) in \(text)") }
+      for word in vocabulary where !own.contains(word) && !text.lowercased().contains(word) {
+        others += 1
+        if AnswerText.surelyLacks(anyOf: [word], text: text) { lacked += 1 }
+      }
+    }
+    #expect(lacked * 10 >= others * 8, "\(lacked) of \(others)")
+    #expect(AnswerText.surelyLacks(anyOf: ["kalbajar"], text: "Who took Shusha?"))
+    #expect(!AnswerText.surelyLacks(anyOf: ["shusha"], text: "Who took SHUSHA?"))
+    #expect(!AnswerText.surelyLacks(anyOf: ["oclock", "kalbajars"], text: "At o'clock, Kalbajar's?"))
+    #expect(!AnswerText.surelyLacks(anyOf: ["ozal"], text: "Who was Özal?"))
+    #expect(!AnswerText.surelyLacks(anyOf: ["x", "1"], text: "none"))
   }
 
   @Test func fittingMatchesTheWordListPath() {
@@ -189,6 +210,20 @@ import Testing
     }
     #expect(UTF8Search.containsIgnoringCase("ozal", in: "Özal") == nil)
   }
+  @Test func numbersMatchTheCharacterPath() {
+    var values: [Double] = [0, -0.0, 1, -1, 9, 10, 99, 100, 999, 1000, -1000, 1234, 9999, 10_000, 12_345, 99_999,
+                            100_000, 123_456, 999_999, 1_000_000, 1_234_567, -7_654_321, 999_999_999_999_999, 1e15,
+                            -1e15, 2.5, -0.25, 1e20, 1900.5, .infinity, -.infinity, .nan]
+    var seed: UInt64 = 7
+    for _ in 0..<500 {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1
+      values.append(Double(Int64(bitPattern: seed) >> Int64(seed % 60)))
+    }
+    for value in values { #expect(Phrasing.number(value) == Phrasing.numberByCharacters(value), "\(value)") }
+    #expect(Phrasing.number(-1_234_567) == "-1,234,567")
+    #expect(Phrasing.number(1900) == "1,900")
+  }
+
   @Test func mentionsMatchTheWordPath() {
     for deck in [Self.kalbajar, FixtureDeck.deck, GeneratedDeck.deck(events: 200)] {
       let lexicon = Lexicon(deck: deck)
