@@ -16,9 +16,25 @@ public enum Giveaway {
   ])
 
   /// The answer's distinctive words in comparison form ("Samvel Karapetyan's unit" → ["samvel", "karapetyan"]).
-  public static func distinctiveWords(of answer: String) -> [String] {
-    AnswerText.tokens(answer).filter { !stopWords.contains($0) }
+  public static func distinctiveWords(of answer: String) -> [String] { distinctiveWords(of: answer, bytewise: true) }
+
+  /// `distinctiveWords(of:)`, reading ASCII text by its bytes (each word checked against the stop words of its
+  /// length and first letter, a string made only for a word kept) or (`bytewise` false) through `AnswerText.tokens`
+  /// and the set: the reference the byte path is held to in tests. (The articles `tokens` drops from the front are
+  /// stop words, so both keep the same words.)
+  static func distinctiveWords(of answer: String, bytewise: Bool) -> [String] {
+    if bytewise {
+      var out: [String] = []
+      let read = AnswerText.eachASCIIToken(answer) { token in
+        if !stopWordBytes.contains(token) { out.append(String(decoding: token, as: UTF8.self)) }
+      }
+      if read { return out }
+    }
+    return AnswerText.tokens(answer).filter { !stopWords.contains($0) }
   }
+
+  /// `stopWords`, asked about by their bytes.
+  static let stopWordBytes = ByteWordSet(stopWords)
 
   /// Whether every distinctive word of `answer` is in `prompt` (an answer of stop words only is never given away).
   public static func givesAway(answer: String, prompt: String) -> Bool {

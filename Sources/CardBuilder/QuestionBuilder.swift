@@ -771,7 +771,26 @@ public struct QuestionBuilder: Sendable {
   /// Whether an event is a statement, interview, account, report or claim (whose date is not worth a card).
   public static func isAccount(title: String, clause: Clause?) -> Bool {
     if let clause, clause.voice == .active, speechVerbs.contains(clause.verb) { return true }
+    return isAccount(title: title, bytewise: true)
+  }
+
+  /// Whether one of the title's first five words is an account noun, read by its bytes for ASCII titles or
+  /// (`bytewise` false, and for any other title) through `AnswerText.rawTokens`.
+  static func isAccount(title: String, bytewise: Bool) -> Bool {
+    if bytewise {
+      var seen = 0
+      var found = false
+      let read = AnswerText.eachASCIIToken(title) { word in
+        guard seen < 5, !found else { return }
+        seen += 1
+        found = accountNounBytes.contains(word)
+      }
+      if read { return found }
+    }
     let words = AnswerText.rawTokens(title).prefix(5)
     return words.contains { accountNouns.contains($0) }
   }
+
+  /// `accountNouns`, asked about by their bytes.
+  static let accountNounBytes = ByteWordSet(accountNouns)
 }
