@@ -214,7 +214,7 @@ extension CardBuilder {
         // "What followed when many refugees froze to death?" → "Many refugees froze to death." hands it over.
         let asked = clause.map { questions.outcomeQuestion($0) }.flatMap { givesAway(answer: outcome, prompt: $0) ? nil : $0 }
         let prompt = event.questions["outcome"].map(Phrasing.question)
-          ?? asked ?? Phrasing.question("What was the outcome of \(title)")
+          ?? asked ?? Phrasing.question(Self.spaced("What was the outcome of", title))
         let (choices, right) = arrange(right: outcome, wrong: wrong, seed: &seed)
         out.append(make(.outcome, cardID: cardID, prompt: prompt, answer: outcome, choices: choices, expectation: .choice(correct: right)))
       }
@@ -236,7 +236,7 @@ extension CardBuilder {
   /// Shusha?", "By what year had the independence of Armenia and Azerbaijan happened?" — never "did … take place".
   static func datePrompt(_ title: String, _ date: DateSpec) -> String {
     let stem = QuestionBuilder.dateStem(date)
-    return Phrasing.question(date.qualifier == .by ? "\(stem) had \(title) happened" : "\(stem) was \(title)")
+    return Phrasing.question(date.qualifier == .by ? Self.spaced(stem, "had", title, "happened") : Self.spaced(stem, "was", title))
   }
 
   /// Events certainly not on the event's date, nearest in time first (at most 8).
@@ -342,7 +342,7 @@ extension CardBuilder {
     // Timeline entries are one object per event: compared by identity.
     if shown.elementsEqual(sorted, by: ===) { shown.append(shown.removeFirst()) }
     let correct = sorted.map { d in shown.firstIndex { $0 === d }! }
-    let answer = sorted.map(\.shownTitle).joined(separator: " → ")
+    let answer = Self.joined(sorted.map(\.shownTitle), separator: " → ")
     return Card(
       id: cardID, deck: deck.id, kind: .order,
       prompt: event.questions["order"] ?? "Put these events in order, earliest first.",
@@ -454,6 +454,36 @@ extension CardBuilder {
 
   /// A quote in quotation marks, with "…" where it starts mid-sentence.
   static func quoted(_ text: String) -> String {
+    var text = text
+    // An ASCII first byte followed by another (or by nothing) is the whole first character: lower case is a–z.
+    let startsLower = text.withUTF8 { bytes -> Bool? in
+      guard let first = bytes.first, first < 0x80, bytes.count == 1 || bytes[1] < 0x80 else { return nil }
+      return first >= 0x61 && first <= 0x7A
+    } ?? (text.first.map { $0.isLowercase } ?? false)
+    // “ and ” are three bytes each, … three more.
+    let count = text.utf8.count + 6 + (startsLower ? 3 : 0)
+    return text.withUTF8 { bytes in
+      String(unsafeUninitializedCapacity: count) { out in
+        guard let base = out.baseAddress else { return 0 }
+        var at = 0
+        func put(_ a: UInt8, _ b: UInt8, _ c: UInt8) {
+          base[at] = a
+          base[at + 1] = b
+          base[at + 2] = c
+          at += 3
+        }
+        put(0xE2, 0x80, 0x9C)
+        if startsLower { put(0xE2, 0x80, 0xA6) }
+        if let from = bytes.baseAddress { (base + at).initialize(from: from, count: bytes.count) }
+        at += bytes.count
+        put(0xE2, 0x80, 0x9D)
+        return at
+      }
+    }
+  }
+
+  /// `quoted` by characters: the reference the byte path is held to in tests.
+  static func quotedByCharacters(_ text: String) -> String {
     let lead = text.first.map { $0.isLowercase } ?? false ? "…" : ""
     return "\u{201C}" + lead + text + "\u{201D}"
   }

@@ -34,7 +34,7 @@ extension CardBuilder {
       let asked = questions.placeQuestion(clause)
       if !givesAway(answer: answer, prompt: asked) { return asked }
     }
-    let template = Phrasing.question("Where was \(title)")
+    let template = Phrasing.question(Self.spaced("Where was", title))
     return givesAway(answer: answer, prompt: template) ? nil : template
   }
 
@@ -49,7 +49,7 @@ extension CardBuilder {
       return asked
     }
     let verb = actors.count == 1 ? "carried out" : "took part in"
-    let template = Phrasing.question("\(lead) \(verb) \(title)")
+    let template = Phrasing.question(Self.spaced(lead, verb, title))
     return givesAway(answer: answer, prompt: template) ? nil : template
   }
 

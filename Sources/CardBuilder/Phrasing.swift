@@ -55,47 +55,61 @@ public enum Phrasing {
   static func asciiQuestion(_ text: String) -> String? {
     var text = text
     return text.withUTF8 { bytes -> String? in
-      for byte in bytes where byte >= 0x80 || byte == 0x0D { return nil }
+      guard let base = bytes.baseAddress else { return "?" }
       let n = bytes.count
+      // One look at each byte: any byte of 0x80 or more, or a carriage return, sends the text down the other path.
+      var high: UInt8 = 0
+      var returns = false
+      for k in 0..<n {
+        let byte = base[k]
+        high |= byte
+        returns = returns || byte == 0x0D
+      }
+      if high >= 0x80 || returns { return nil }
       @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 }
       // The kept words as (start, end, kind), in a buffer on the stack (a word takes at least two bytes with its
       // space). A word that may not follow the one before replaces it, as `question`'s walk drops the earlier
       // of the two and goes on comparing from the later.
       return withUnsafeTemporaryAllocation(of: (Int, Int, UInt8).self, capacity: n / 2 + 1) { words -> String in
+        guard let kept = words.baseAddress else { return "?" }
         var count = 0
+        var length = 0
         var i = 0
         while i < n {
-          while i < n, isSpace(bytes[i]) { i += 1 }
+          while i < n, isSpace(base[i]) { i += 1 }
           guard i < n else { break }
           var end = i
-          while end < n, !isSpace(bytes[end]) { end += 1 }
+          while end < n, !isSpace(base[end]) { end += 1 }
           // Kinds 1–3 are the articles; any kind but 0 is a word that is never written twice.
-          let b = doubledWordKind(UnsafeBufferPointer(rebasing: bytes[i..<end]))
+          let b = end - i <= 3 ? doubledWordKind(UnsafeBufferPointer(start: base + i, count: end - i)) : 0
           if count > 0 {
-            let a = words[count - 1].2
-            if (a != 0 && a == b) || (a >= 1 && a <= 3 && b >= 1 && b <= 3) { count -= 1 }
+            let a = kept[count - 1].2
+            if (a != 0 && a == b) || (a >= 1 && a <= 3 && b >= 1 && b <= 3) {
+              count -= 1
+              length -= kept[count].1 - kept[count].0 + 1
+            }
           }
-          words[count] = (i, end, b)
+          kept[count] = (i, end, b)
           count += 1
+          length += end - i + 1
           i = end
         }
-        var length = 0
-        for k in 0..<count { length += words[k].1 - words[k].0 + (k > 0 ? 1 : 0) }
-        return String(unsafeUninitializedCapacity: length + 1) { out in
+        // Each word and the space before it, the first word's space not written.
+        return String(unsafeUninitializedCapacity: max(1, length)) { out in
+          guard let to = out.baseAddress else { return 0 }
           var at = 0
           for k in 0..<count {
             if k > 0 {
-              out[at] = 0x20
+              to[at] = 0x20
               at += 1
             }
-            for j in words[k].0..<words[k].1 {
-              out[at] = bytes[j]
-              at += 1
-            }
+            let (from, upTo, _) = kept[k]
+            (to + at).initialize(from: base + from, count: upTo - from)
+            at += upTo - from
           }
-          while at > 0, out[at - 1] == 0x2E || out[at - 1] == 0x3F || out[at - 1] == 0x20 || out[at - 1] == 0x2C { at -= 1 }
-          if at > 0, out[0] >= 0x61, out[0] <= 0x7A { out[0] -= 0x20 }
-          out[at] = 0x3F
+          while at > 0, to[at - 1] == 0x2E || to[at - 1] == 0x3F || to[at - 1] == 0x20 || to[at - 1] == 0x2C { at -= 1 }
+          if at > 0, to[0] >= 0x61, to[0] <= 0x7A { to[0] -= 0x20 }
+          to[at] = 0x3F
           return at + 1
         }
       }

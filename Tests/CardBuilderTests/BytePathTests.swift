@@ -263,4 +263,49 @@ import Testing
     #expect(lexicon.mentions(in: "the omar gap") == ["omar", "omar-town"])
     #expect(lexicon.mentions(in: "the Omar Pass") == lexicon.wordMentions(in: "the Omar Pass"))
   }
+
+  @Test func quotesMatchTheCharacterPath() {
+    for text in Self.texts + ["a\u{301}ccent", "\u{E9}t\u{E9}", "1\u{301}", "x", "Ünal", "\u{201C}"] {
+      #expect(CardBuilder.quoted(text) == CardBuilder.quotedByCharacters(text), "\(text)")
+    }
+    #expect(CardBuilder.quoted("the enclave") == "\u{201C}\u{2026}the enclave\u{201D}")
+    #expect(CardBuilder.quoted("The enclave") == "\u{201C}The enclave\u{201D}")
+    #expect(CardBuilder.quoted("") == "\u{201C}\u{201D}")
+  }
+
+  @Test func distinctiveWordsMatchTheTokenPath() {
+    for text in Self.texts + ["the", "The A", "an of the forces", "Samvel Karapetyan's unit", "14 March 1993"] {
+      #expect(Giveaway.distinctiveWords(of: text) == Giveaway.distinctiveWords(of: text, bytewise: false), "\(text)")
+    }
+    #expect(Giveaway.distinctiveWords(of: "Samvel Karapetyan's unit") == ["samvel", "karapetyan"])
+    #expect(Giveaway.distinctiveWords(of: "the forces of the district").isEmpty)
+  }
+
+  @Test func accountsMatchTheTokenPath() {
+    let titles = Self.texts + [
+      "Sargsyan's account of the battle", "the first second third fourth statement", "one two three four five report",
+      "Interview with Melkonian", "STATEMENTS", "accountant's claimed", "Denial",
+    ]
+    for title in titles {
+      #expect(
+        QuestionBuilder.isAccount(title: title, bytewise: true) == QuestionBuilder.isAccount(title: title, bytewise: false),
+        "\(title)")
+    }
+    #expect(QuestionBuilder.isAccount(title: "Sargsyan's account of the battle", bytewise: true))
+    #expect(!QuestionBuilder.isAccount(title: "one two three four five report", bytewise: true))
+    #expect(QuestionBuilder.isAccount(title: "one two three four report", bytewise: true))
+  }
+
+  @Test func joinsMatchTheStandardLibrary() {
+    let parts = ["Capture of Shusha", "", "Özal's visit", "Battle of Kalbajar"]
+    for count in 0...parts.count {
+      for separator in [" → ", "", "/"] {
+        let some = Array(parts.prefix(count))
+        #expect(CardBuilder.joined(some, separator: separator) == some.joined(separator: separator))
+      }
+    }
+    #expect(CardBuilder.spaced("Who", "carried out", "the capture") == "Who carried out the capture")
+    #expect(CardBuilder.spaced("Where was", "") == "Where was ")
+    #expect(CardBuilder.joinedBySlash("kalbajar", "e1", "choice", "date") == "kalbajar/e1/choice/date")
+  }
 }
