@@ -28,8 +28,8 @@ extension CardBuilder {
     let isAccount = QuestionBuilder.isAccount(title: title, clause: clause)
 
     // Date.
-    if let date = event.date, !isAccount || event.questions["date"] != nil,
-      let prompt = event.questions["date"].map(Phrasing.question) ?? datePrompt(clause, title: title, date: date)
+    if let date = event.date, !isAccount || Self.asked(event.questions, "date") != nil,
+      let prompt = Self.asked(event.questions, "date").map(Phrasing.question) ?? datePrompt(clause, title: title, date: date)
     {
       let expectation = dateExpectation(date, era: event.era)
       if isOn(.date, item: off) {
@@ -59,7 +59,7 @@ extension CardBuilder {
     {
       let cardID = id(event.id, .event)
       var seed = SplitMix64(seed: cardID)
-      let prompt = event.questions["event"].map(Phrasing.question)
+      let prompt = Self.asked(event.questions, "event").map(Phrasing.question)
         ?? Phrasing.question("Which of these happened \(Phrasing.when(date.start))")
       let shown = Phrasing.capitalizedFirst(title)
       let (choices, right) = arrange(right: shown, wrong: seed.pick(3, from: wrong).map(\.shownTitle), seed: &seed)
@@ -107,22 +107,22 @@ extension CardBuilder {
       if asked.isEmpty { return (leadHay, lead.mask) }
       return withMask(after + asked.joined(separator: " ") + " ")
     }
-    let titleNamesFirstPlace = event.places.first.map { entityNumbers[$0] == nil || isNamed(id: $0, inHay: titleHay) } ?? true
-    let places = titleNamesFirstPlace
-      ? [] : event.places.filter { id in entityNumbers[id] != nil && !isNamed(id: id, inHay: titleHay) }
-    if let first = places.first.flatMap({ entities[$0] }),
-      let prompt = event.questions["place"].map(Phrasing.question) ?? placePrompt(clause, title: title, answer: first.name)
+    // Each place's and actor's facts found once, for every card of the event.
+    let placeFacts = event.places.map { entityFacts[$0] }
+    let places = unnamed(placeFacts, inHay: titleHay)
+    if let first = places.first?.entity,
+      let prompt = Self.asked(event.questions, "place").map(Phrasing.question) ?? placePrompt(clause, title: title, answer: first.name)
     {
       if isOn(.place, item: off) {
         out.append(
           make(.place, prompt: prompt, answer: first.name, accepted: Array(names(of: places).dropFirst()),
-               expectation: .entity(ids: places)))
+               expectation: .entity(ids: places.map(\.entity.id))))
       }
       if isOn(.choice, base: .place, item: off) {
         let cardID = id(event.id, .choice, "place")
         var seed = SplitMix64(seed: cardID)
         let wrong = fitting(
-          distractors(like: .place, excluding: event.places, count: 8, avoiding: avoiding(prompt), seed: &seed),
+          distractors(like: .place, excluding: placeFacts, count: 8, avoiding: avoiding(prompt), seed: &seed),
           prompt: prompt, era: event.era, count: 3)
         if wrong.count == 3 {
           let (choices, right) = arrange(right: first.name, wrong: wrong.map(\.name), seed: &seed)
@@ -132,26 +132,26 @@ extension CardBuilder {
     }
 
     // Actor.
-    let titleNamesFirstActor = event.actors.first.map { entityNumbers[$0] == nil || isNamed(id: $0, inHay: titleHay) } ?? true
-    let actors = titleNamesFirstActor
-      ? [] : event.actors.filter { id in entityNumbers[id] != nil && !isNamed(id: id, inHay: titleHay) }
-    if let first = actors.first.flatMap({ entities[$0] }),
-      let prompt = event.questions["actor"].map(Phrasing.question)
+    let actorFacts = event.actors.map { entityFacts[$0] }
+    let actorEntities = unnamed(actorFacts, inHay: titleHay)
+    let actors = actorEntities.map(\.entity.id)
+    if let first = actorEntities.first?.entity,
+      let prompt = Self.asked(event.questions, "actor").map(Phrasing.question)
         ?? actorPrompt(clause, title: title, event: event, actors: actors, answer: first.name, lead: "Who")
     {
       if isOn(.actor, item: off) {
         out.append(
-          make(.actor, prompt: prompt, answer: first.name, accepted: Array(names(of: actors).dropFirst()),
+          make(.actor, prompt: prompt, answer: first.name, accepted: Array(names(of: actorEntities).dropFirst()),
                expectation: .entity(ids: actors)))
       }
       if isOn(.choice, base: .actor, item: off) {
         let cardID = id(event.id, .choice, "actor")
         var seed = SplitMix64(seed: cardID)
-        let prompt = event.questions["actor"].map(Phrasing.question)
+        let prompt = Self.asked(event.questions, "actor").map(Phrasing.question)
           ?? actorPrompt(clause, title: title, event: event, actors: actors, answer: first.name, lead: "Which of these")
           ?? prompt
         let wrong = fitting(
-          distractors(like: first.kind, excluding: event.actors, count: 8, avoiding: avoiding(prompt), seed: &seed),
+          distractors(like: first.kind, excluding: actorFacts, count: 8, avoiding: avoiding(prompt), seed: &seed),
           prompt: prompt, era: event.era, count: 3)
         if wrong.count == 3 {
           let (choices, right) = arrange(right: first.name, wrong: wrong.map(\.name), seed: &seed)
@@ -213,7 +213,7 @@ extension CardBuilder {
       if wrong.count == 3 {
         // "What followed when many refugees froze to death?" → "Many refugees froze to death." hands it over.
         let asked = clause.map { questions.outcomeQuestion($0) }.flatMap { givesAway(answer: outcome, prompt: $0) ? nil : $0 }
-        let prompt = event.questions["outcome"].map(Phrasing.question)
+        let prompt = Self.asked(event.questions, "outcome").map(Phrasing.question)
           ?? asked ?? Phrasing.question(Self.spaced("What was the outcome of", title))
         let (choices, right) = arrange(right: outcome, wrong: wrong, seed: &seed)
         out.append(make(.outcome, cardID: cardID, prompt: prompt, answer: outcome, choices: choices, expectation: .choice(correct: right)))
@@ -345,7 +345,7 @@ extension CardBuilder {
     let answer = Self.joined(sorted.map(\.shownTitle), separator: " → ")
     return Card(
       id: cardID, deck: deck.id, kind: .order,
-      prompt: event.questions["order"] ?? "Put these events in order, earliest first.",
+      prompt: Self.asked(event.questions, "order") ?? "Put these events in order, earliest first.",
       answer: answer, choices: shown.map(\.shownTitle), item: event.id,
       siblingGroup: group(event.id), source: event.source?.text, tags: event.tags, era: event.era,
       expectation: .ordering(correct: correct))

@@ -34,7 +34,7 @@ extension CardBuilder {
       }
       if wrong.count == 3 {
         let prompt: String
-        if let q = entity.questions["role"] {
+        if let q = Self.asked(entity.questions, "role") {
           prompt = Phrasing.question(q)
         } else {
           switch entity.kind {
@@ -54,7 +54,7 @@ extension CardBuilder {
       !isNamed(entity, in: role)
     {
       let prompt: String
-      if let q = entity.questions["name"] {
+      if let q = Self.asked(entity.questions, "name") {
         prompt = Phrasing.question(q)
       } else {
         let firstWord = String(role.split(separator: " ").first ?? "")
@@ -73,7 +73,7 @@ extension CardBuilder {
     if entity.kind == .place, let parentID = entity.within, let parent = entities[parentID], isOn(.within, item: off),
       !isNamed(parent, in: entity.name)
     {
-      let prompt = entity.questions["within"].map(Phrasing.question)
+      let prompt = Self.asked(entity.questions, "within").map(Phrasing.question)
         ?? Phrasing.question("Where \(Phrasing.be(entity.name, present: true)) \(phrase)")
       if !givesAway(answer: parent.name, prompt: prompt) {
         out.append(

@@ -53,6 +53,26 @@ public struct CardBuilder: Sendable {
   let entityNumbers: [String: Int]
   /// By entity number: the numbers of the places it lies within and of those within it (empty for non-places).
   let relatedPlaceNumbers: [[Int]]
+  /// Entity id → what an event's cards read of the entity, found with one look per id rather than one per table.
+  let entityFacts: [String: EntityFacts]
+
+  /// An entity with its number, its lexicon keys (and their numbers) and its names with their keys (a class, so
+  /// that the few an event names are passed around as references).
+  final class EntityFacts: Sendable {
+    let entity: Entity
+    let number: Int
+    let keys: [String]
+    let keyNumbers: [Int]
+    let namesWithKeys: [(name: String, key: String)]
+
+    init(entity: Entity, number: Int, keys: [String], keyNumbers: [Int], namesWithKeys: [(name: String, key: String)]) {
+      self.entity = entity
+      self.number = number
+      self.keys = keys
+      self.keyNumbers = keyNumbers
+      self.namesWithKeys = namesWithKeys
+    }
+  }
 
   /// An event with the first and last day it can have happened on. A class, so that the many looks at the
   /// timeline per card copy a reference, not the event.
@@ -231,6 +251,14 @@ public struct CardBuilder: Sendable {
       relatedPlaceNumbers[n] = ((ancestors[id] ?? []).union(descendants[id] ?? [])).compactMap { entityNumbers[$0] }
     }
     self.relatedPlaceNumbers = relatedPlaceNumbers
+    var entityFacts: [String: EntityFacts] = [:]
+    for (id, entity) in entities {
+      guard let number = entityNumbers[id] else { continue }
+      entityFacts[id] = EntityFacts(
+        entity: entity, number: number, keys: entityKeys[id] ?? [], keyNumbers: entityKeyNumbers[id] ?? [],
+        namesWithKeys: namesWithKeys[id] ?? [])
+    }
+    self.entityFacts = entityFacts
     self.questions = questions.value()
   }
 
@@ -276,6 +304,12 @@ public struct CardBuilder: Sendable {
     if off(kind) { return false }
     if let base, off(base) { return false }
     return true
+  }
+
+  /// The deck's own wording of an item's question of this kind: most items have none, and looking into an empty
+  /// dictionary still hashes the key.
+  static func asked(_ questions: [String: String], _ kind: String) -> String? {
+    questions.isEmpty ? nil : questions[kind]
   }
 
   /// `deck/item/kind[/sub]`, its bytes copied once into a string of the right size.
@@ -416,6 +450,25 @@ public struct CardBuilder: Sendable {
     (entityKeys[id] ?? []).contains { UTF8Search.containsWord($0, inHay: hay) }
   }
 
+  /// `isNamed` for an entity's facts.
+  func isNamed(_ facts: EntityFacts, inHay hay: String) -> Bool {
+    facts.keys.contains { UTF8Search.containsWord($0, inHay: hay) }
+  }
+
+  /// The entities of `ids` (their facts, nil for an id that is no entity of the deck) that the hay does not name,
+  /// in order; none when the first is unknown or named (the title then names the main place or actor).
+  func unnamed(_ facts: [EntityFacts?], inHay hay: String) -> [EntityFacts] {
+    var out: [EntityFacts] = []
+    for (k, one) in facts.enumerated() {
+      guard let one, !isNamed(one, inHay: hay) else {
+        if k == 0 { return [] }
+        continue
+      }
+      out.append(one)
+    }
+    return out
+  }
+
   /// A text's words in comparison form between spaces, for whole-word name searches.
   static func hay(_ text: String) -> String {
     if let (words, count) = asciiWords(of: text, after: " ") { return count == 0 ? "  " : words }
@@ -450,14 +503,20 @@ public struct CardBuilder: Sendable {
   }
 
   /// Names (name first, then aliases) of entities, deduplicated.
-  func names(of ids: [String]) -> [String] {
+  func names(of ids: [String]) -> [String] { names(ofEach: ids.map { namesWithKeys[$0] }) }
+
+  /// `names(of:)` for entities' facts.
+  func names(of facts: [EntityFacts]) -> [String] { names(ofEach: facts.map(\.namesWithKeys)) }
+
+  /// The names of each entity's list (nil for an id that is none), deduplicated by key.
+  func names(ofEach lists: [[(name: String, key: String)]?]) -> [String] {
     var out: [String] = []
     // A card's few names (one to a handful per entity) are checked against the keys seen in order: quicker than
     // hashing each into a set. Past a few dozen, a set.
     var seenInOrder: [String] = []
     var seen: Set<String>?
-    for id in ids {
-      guard let names = namesWithKeys[id] else { continue }
+    for names in lists {
+      guard let names else { continue }
       for (name, key) in names {
         if seen == nil, seenInOrder.count == 32 { seen = Set(seenInOrder) }
         if seen != nil {
@@ -491,12 +550,15 @@ public struct CardBuilder: Sendable {
     distractors(like: kind, excluding: excluded, count: count, avoidingHay: text.isEmpty ? "" : Self.hay(text), seed: &seed)
   }
 
-  /// `distractors` with the text to avoid already made a hay and, when known, the hay's word mask.
+  /// `distractors` with the excluded entities' facts found (nil for an id that is none) and the text to avoid
+  /// already made a hay and, when known, the hay's word mask.
   func distractors(
-    like kind: EntityKind, excluding excluded: [String], count: Int, avoiding: (hay: String, mask: WordMask?),
+    like kind: EntityKind, excluding excluded: [EntityFacts?], count: Int, avoiding: (hay: String, mask: WordMask?),
     seed: inout SplitMix64
   ) -> [Candidate] {
-    distractors(like: kind, excluding: excluded, count: count, avoidingHay: avoiding.hay, mask: avoiding.mask, seed: &seed)
+    distractors(
+      like: kind, excludingFacts: excluded.compactMap { $0 }, count: count, avoidingHay: avoiding.hay,
+      mask: avoiding.mask, seed: &seed)
   }
 
   /// `distractors` with the text to avoid already made a hay (`hay(_:)`, or "" for none), and its `WordMask` if
@@ -507,6 +569,16 @@ public struct CardBuilder: Sendable {
   func distractors(
     like kind: EntityKind, excluding excluded: [String], count: Int, avoidingHay hay: String, mask known: WordMask? = nil,
     seed: inout SplitMix64
+  ) -> [Candidate] {
+    distractors(
+      like: kind, excludingFacts: excluded.compactMap { entityFacts[$0] }, count: count, avoidingHay: hay, mask: known,
+      seed: &seed)
+  }
+
+  /// `distractors` with the excluded entities' facts already found (ids that are no entity of the deck left out).
+  func distractors(
+    like kind: EntityKind, excludingFacts excluded: [EntityFacts], count: Int, avoidingHay hay: String,
+    mask known: WordMask? = nil, seed: inout SplitMix64
   ) -> [Candidate] {
     // The hay's words summed up once: most keys are then ruled out by one bit. (A constant, so that reading it in
     // `named` needs no exclusivity check.)
@@ -519,7 +591,7 @@ public struct CardBuilder: Sendable {
       return false
     }
     guard let pool = pools[kind] else { return [] }
-    let excludedNumbers = excluded.compactMap { entityNumbers[$0] }
+    let excludedNumbers = excluded.map(\.number)
     var relatedBits: [UInt64] = []
     if kind == .place {
       relatedBits = [UInt64](repeating: 0, count: (entityNumbers.count + 63) / 64)
@@ -535,7 +607,7 @@ public struct CardBuilder: Sendable {
     // Sized for the usual draw, so that the few appends per card do not grow them step by step.
     var seenKeys: [Int] = []
     seenKeys.reserveCapacity(4 * excluded.count + 2 * count + 8)
-    for id in excluded { seenKeys += entityKeyNumbers[id] ?? [] }
+    for facts in excluded { seenKeys += facts.keyNumbers }
     var out: [Candidate] = []
     out.reserveCapacity(count)
     // Draw without scanning the whole pool: a few seeded tries, then a seeded walk.
