@@ -7,12 +7,59 @@ public enum AnswerText {
 
   /// "The Omar Pass" → "omar pass"; "Özal" → "ozal"; "Melkonian's forces" → "melkonian forces"; "Ter-Petrosyan" → "ter petrosyan".
   public static func key(_ text: String) -> String {
-    tokens(text).joined(separator: " ")
+    asciiKey(text, spaced: true) ?? tokens(text).joined(separator: " ")
   }
 
   /// The same as `key` without spaces: "Mi-8" and "Mi8" both give "mi8".
   public static func compactKey(_ text: String) -> String {
-    tokens(text).joined()
+    asciiKey(text, spaced: false) ?? tokens(text).joined()
+  }
+
+  /// `key` (or, not `spaced`, `compactKey`) of ASCII text short enough not to be clipped, its words written
+  /// straight into one string and the leading articles then cut off; nil for any other text. (The joined
+  /// `tokens` are the reference in tests.)
+  static func asciiKey(_ text: String, spaced: Bool) -> String? {
+    var text = text
+    return text.withUTF8 { bytes -> String? in
+      guard bytes.count <= maximumLength * 4, UTF8Search.isASCII(bytes) else { return nil }
+      // A word ends at a byte that is not part of one (or at the end), so the words and one space between each
+      // take no more bytes than the text.
+      return String(unsafeUninitializedCapacity: max(1, bytes.count)) { out in
+        guard let base = out.baseAddress else { return 0 }
+        var at = 0
+        var words = 0
+        // Where the kept words start: after the leading articles, or at the last word when all are articles.
+        var keepFrom = 0
+        var onlyArticles = true
+        forEachASCIIWord(in: bytes) { word in
+          guard let from = word.baseAddress else { return }
+          if words > 0, spaced {
+            base[at] = 0x20
+            at += 1
+          }
+          words += 1
+          if onlyArticles {
+            keepFrom = at
+            onlyArticles = isASCIIArticle(word)
+          }
+          (base + at).initialize(from: from, count: word.count)
+          at += word.count
+        }
+        guard keepFrom > 0 else { return at }
+        memmove(base, base + keepFrom, at - keepFrom)
+        return at - keepFrom
+      }
+    }
+  }
+
+  /// Whether lower-case ASCII bytes are one of `articles`.
+  static func isASCIIArticle(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    switch word.count {
+    case 1: word[0] == 0x61
+    case 2: word[0] == 0x61 && word[1] == 0x6E
+    case 3: word[0] == 0x74 && word[1] == 0x68 && word[2] == 0x65
+    default: false
+    }
   }
 
   /// The words of `text` in comparison form, leading articles dropped.

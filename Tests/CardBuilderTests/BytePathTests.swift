@@ -308,4 +308,16 @@ import Testing
     #expect(CardBuilder.spaced("Where was", "") == "Where was ")
     #expect(CardBuilder.joinedBySlash("kalbajar", "e1", "choice", "date") == "kalbajar/e1/choice/date")
   }
+
+  @Test func keysMatchTheTokenPath() {
+    let more = ["the", "The A", "a an the", "the the capture", "An Armenian unit", "The  Omar  Pass.", "an", "x", "A's"]
+    for text in Self.texts + more {
+      #expect(AnswerText.key(text) == AnswerText.tokens(text).joined(separator: " "), "\(text)")
+      #expect(AnswerText.compactKey(text) == AnswerText.tokens(text).joined(), "\(text)")
+    }
+    #expect(AnswerText.key("The  Omar  Pass.") == "omar pass")
+    #expect(AnswerText.key("a an the") == "the")
+    #expect(AnswerText.compactKey("Mi-8") == "mi8")
+    #expect(AnswerText.asciiKey("Özal", spaced: true) == nil)
+  }
 }
