@@ -91,9 +91,13 @@ extension CardBuilder {
 
   /// Whether a description says more than the name: not one word, and its head noun not in the name
   /// ("International border" says nothing new about "the Turkey-Armenia border").
-  static func isInformative(_ description: String, about entity: Entity) -> Bool {
+  static func isInformative(_ description: String, about entity: Entity, bytewise: Bool = true) -> Bool {
     if entity.kind == .person || entity.kind == .organisation { return true }
-    let head = description.split(separator: ",").first.map(String.init) ?? description
+    // The part before the first comma: split on bytes for ASCII text (the same parts as on characters).
+    let head =
+      bytewise && description.utf8.allSatisfy({ $0 < 0x80 })
+      ? description.utf8.split(separator: 0x2C).first.map { String(decoding: $0, as: UTF8.self) } ?? description
+      : description.split(separator: ",").first.map(String.init) ?? description
     let words = AnswerText.rawTokens(head)
     guard words.count >= 2 || description.contains(","), let last = words.last else { return false }
     let nameWords = Set(AnswerText.rawTokens(entity.name).map { $0.hasSuffix("s") ? String($0.dropLast()) : $0 })

@@ -189,8 +189,16 @@ public enum Phrasing {
 
   /// A role as a definite description: "Armenian general …" → "the Armenian general …";
   /// "Monte Melkonian's elder brother" and "the governor …" stay; "member of …" → "a member of …".
-  public static func definite(_ role: String) -> String {
-    let words = role.split(separator: " ").map(String.init)
+  public static func definite(_ role: String) -> String { definite(role, bytewise: true) }
+
+  /// `definite(_:)`, an ASCII role split on its bytes or (`bytewise` false) on its characters.
+  static func definite(_ role: String, bytewise: Bool) -> String {
+    // An ASCII role's words split on its bytes (splitting on characters, with their grapheme breaks, took most of
+    // the time); only the first three are looked at.
+    let words: [String] =
+      bytewise && role.utf8.allSatisfy({ $0 < 0x80 })
+      ? role.utf8.split(separator: 0x20).prefix(3).map { String(decoding: $0, as: UTF8.self) }
+      : role.split(separator: " ").map(String.init)
     guard let first = words.first else { return role }
     let lower = first.lowercased()
     if ["the", "a", "an", "one"].contains(lower) { return role }

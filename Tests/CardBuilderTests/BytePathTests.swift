@@ -320,4 +320,22 @@ import Testing
     #expect(AnswerText.compactKey("Mi-8") == "mi8")
     #expect(AnswerText.asciiKey("Özal", spaced: true) == nil)
   }
+
+  @Test func rolesAndDescriptionsMatchTheCharacterPath() {
+    let more = [
+      "member of the council", "Leader", "Armenia's envoy to", "one of many", "  spaced   role ", "soldier",
+      "town, district centre", ",leading comma", "river", "mountain pass, north", "a\u{301} accented, part",
+    ]
+    let entity = Entity(id: "x", kind: .place, name: "Omar Pass")
+    for text in Self.texts + more {
+      #expect(Phrasing.definite(text) == Phrasing.definite(text, bytewise: false), "\(text)")
+      #expect(
+        CardBuilder.isInformative(text, about: entity) == CardBuilder.isInformative(text, about: entity, bytewise: false),
+        "\(text)")
+    }
+    #expect(Phrasing.definite("member of the council") == "a member of the council")
+    #expect(Phrasing.definite("Armenia's envoy") == "Armenia's envoy")
+    #expect(!CardBuilder.isInformative("mountain pass, north", about: entity))
+    #expect(CardBuilder.isInformative("mountain road, north", about: entity))
+  }
 }
