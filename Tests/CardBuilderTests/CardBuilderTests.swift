@@ -11,6 +11,18 @@ import TextKit
 
   func card(_ id: String) -> Card? { cards.first { $0.id == id } }
 
+  @Test func cardsBuiltInRunsAreTheCardsOfOneRun() {
+    // 600 events and their entities: parallel runs on a machine of two or more cores.
+    let deck = GeneratedDeck.deck(events: 600)
+    let builder = CardBuilder(deck: deck)
+    var serial: [Card] = []
+    for event in deck.events { builder.cards(for: event, into: &serial) }
+    for entity in deck.entities { builder.cards(for: entity, into: &serial) }
+    for fact in deck.facts { serial += builder.cards(for: fact) }
+    for hand in deck.cards { serial += builder.cards(for: hand) }
+    #expect(builder.cards() == serial)
+  }
+
   @Test func everyKindIsGenerated() {
     let kinds = Set(cards.map(\.kind))
     for kind in CardKind.allCases {
