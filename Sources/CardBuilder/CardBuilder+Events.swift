@@ -43,7 +43,7 @@ extension CardBuilder {
           date.start.precision == .day
           ? [-10, -7, -5, -3, -2, -1, 1, 2, 3, 4, 6, 9]
           : [-3, -2, -1, 1, 2, 3].map { date.start.precision == .season ? $0 * 4 : $0 }
-        let picked = seed.pick(3, from: offsets)
+        let picked = seed.pick(3, from: consume offsets)
         let options = ([0] + picked).sorted().map { date.start.shifted(by: $0) }
         let right = options.firstIndex(of: date.start) ?? 0
         out.append(
@@ -292,7 +292,7 @@ extension CardBuilder {
     let margin = max(q.high - q.low, abs(v) * 0.05)
     candidates = candidates.filter { $0 < q.low - margin || $0 > q.high + margin }
     var out: [Double] = []
-    for c in seed.shuffled(candidates) where out.count < 3 && !out.contains(c) && c > 0 { out.append(c) }
+    for c in seed.shuffled(consume candidates) where out.count < 3 && !out.contains(c) && c > 0 { out.append(c) }
     return out
   }
 
@@ -329,7 +329,7 @@ extension CardBuilder {
     keys.reserveCapacity(size)
     chosen.append(timeline[index])
     keys.append(timeline[index].titleKeyNumber)
-    for position in seed.shuffled(window) where chosen.count < size {
+    for position in seed.shuffled(consume window) where chosen.count < size {
       let candidate = timeline[position]
       let overlaps = chosen.contains { $0.first <= candidate.last && $0.last >= candidate.first }
       if overlaps || keys.contains(candidate.titleKeyNumber) { continue }

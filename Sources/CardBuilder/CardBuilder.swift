@@ -537,7 +537,7 @@ public struct CardBuilder: Sendable {
     options.reserveCapacity(wrong.count + 1)
     options.append(right)
     options += wrong
-    let all = seed.shuffled(options)
+    let all = seed.shuffled(consume options)
     return (all, all.firstIndex(of: right) ?? 0)
   }
 
