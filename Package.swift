@@ -195,7 +195,7 @@ let package = Package(
     .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "TextKit"]),
     .testTarget(
       name: "DeckCacheTests",
-      dependencies: ["DeckCache", "CardBuilder", "EventDeck", .product(name: "GRDB", package: "GRDB.swift")]),
+      dependencies: ["DeckCache", "CardBuilder", "EventDeck", "DeckFixtures", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(
       name: "StudyTests",
       dependencies: [

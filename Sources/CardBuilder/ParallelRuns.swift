@@ -7,20 +7,32 @@ import Synchronization
 public enum ParallelRuns {
   /// `body` of each run of `0..<count` (at least `minimumPerRun` indices each; one run, on the calling thread,
   /// when there are too few or one core), in order.
+  ///
+  /// `runsPerCore` above 1 cuts more, smaller runs, which the cores take as they free up: for work whose cost is
+  /// uneven along the items.
   public static func split<Result: Sendable>(
-    _ count: Int, minimumPerRun: Int, _ body: @Sendable (Range<Int>) -> Result
+    _ count: Int, minimumPerRun: Int, runsPerCore: Int = 1, _ body: @Sendable (Range<Int>) -> Result
   ) -> [Result] {
-    let runs = min(ProcessInfo.processInfo.activeProcessorCount, count / max(1, minimumPerRun))
-    guard runs > 1 else { return [body(0..<count)] }
-    let results = Mutex([Result?](repeating: nil, count: runs))
-    DispatchQueue.concurrentPerform(iterations: runs) { run in
-      let result = body(count * run / runs..<count * (run + 1) / runs)
+    let ranges = ranges(count, minimumPerRun: minimumPerRun, runsPerCore: runsPerCore)
+    guard ranges.count > 1 else { return [body(0..<count)] }
+    let results = Mutex([Result?](repeating: nil, count: ranges.count))
+    DispatchQueue.concurrentPerform(iterations: ranges.count) { run in
+      let result = body(ranges[run])
       results.withLock { $0[run] = result }
     }
     return results.withLock { slots in
       defer { slots = [] }
       return slots.map { $0! }
     }
+  }
+
+  /// The runs `split` makes of `0..<count`, in order: `runsPerCore` per core, at least `minimumPerRun` indices
+  /// each (one run of everything when there are too few or one core).
+  public static func ranges(_ count: Int, minimumPerRun: Int, runsPerCore: Int = 1) -> [Range<Int>] {
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let runs = min(cores > 1 ? cores * max(1, runsPerCore) : 1, count / max(1, minimumPerRun))
+    guard runs > 1 else { return [0..<count] }
+    return (0..<runs).map { run in count * run / runs..<count * (run + 1) / runs }
   }
 
   /// `transform` of every item, in order, computed in runs.

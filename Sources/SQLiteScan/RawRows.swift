@@ -28,6 +28,12 @@ public struct RawRow {
 
   public func optionalString(_ column: Int32) -> String? { isNull(column) ? nil : string(column) }
 
+  /// The column's text as its UTF-8 bytes, valid only inside `body` (empty for NULL), no string made.
+  public func withText<T>(_ column: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+    guard let text = sqlite3_column_text(statement, column) else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+    return try body(UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, column))))
+  }
+
   /// The column's blob bytes, valid only inside `body` (nil for NULL or an empty blob).
   public func withBlob<T, Failure: Error>(
     _ column: Int32, _ body: (UnsafeRawBufferPointer?) throws(Failure) -> T

@@ -1,4 +1,5 @@
 import CardBuilder
+import DeckFixtures
 import EventDeck
 import Foundation
 import GRDB
@@ -143,6 +144,66 @@ import Testing
     #expect(throws: DeckCacheError.self) { try reopened.cards(ids: [victim.id]) }
     let rebuilt = try cache.rebuild(deckAt: deckPath, reason: "test")
     #expect(try rebuilt.cards(ids: [victim.id]) == [victim])
+  }
+
+  @Test func readingEveryCardNamesTheFirstDamagedRowInDeckOrder() throws {
+    let compiled = try cache.open(deckAt: deckPath)
+    let cards = try built()
+    let first = cards[7]
+    let later = cards[cards.count - 3]
+    let writer = try DatabaseQueue(path: compiled.url!.path)
+    try writer.write { db in
+      // A later row holds another card's bytes (its checksum made to fit); an earlier one fails its checksum.
+      try db.execute(
+        sql: "UPDATE card SET body = (SELECT body FROM card WHERE id = ?), checksum = (SELECT checksum FROM card WHERE id = ?) WHERE id = ?",
+        arguments: [cards[0].id, cards[0].id, later.id])
+      try db.execute(sql: "UPDATE card SET checksum = checksum + 1 WHERE id = ?", arguments: [first.id])
+    }
+    try writer.close()
+    let reopened = try cache.open(deckAt: deckPath)
+    do {
+      _ = try reopened.allCards()
+      Issue.record("a damaged file read whole")
+    } catch {
+      #expect("\(error)".contains("card \(first.id) does not match its checksum"), "\(error)")
+    }
+    // With only the later row wrong, that row is the one named.
+    let writer2 = try DatabaseQueue(path: compiled.url!.path)
+    try writer2.write { db in try db.execute(sql: "UPDATE card SET checksum = checksum - 1 WHERE id = ?", arguments: [first.id]) }
+    try writer2.close()
+    do {
+      _ = try cache.open(deckAt: deckPath).allCards()
+      Issue.record("a damaged file read whole")
+    } catch {
+      #expect("\(error)".contains("card \(later.id) holds another card"), "\(error)")
+    }
+  }
+
+  @Test func everyCardReadWholeInRunsIsTheCardsInDeckOrder() throws {
+    // A deck large enough to be read in several runs, against the cards as built.
+    let deck = GeneratedDeck.deck(events: 1_500)
+    let built = CompiledDeck.firstOfEachID(CardBuilder(deck: deck).cards())
+    #expect(built.count > 8_000)
+    let memory = try DatabaseQueue()
+    let info = CompiledDeck.Info(
+      deckID: deck.id, title: deck.title, contentHash: "x", size: 1, modified: 1, cardCount: built.count)
+    try CompiledDeck.write(deck: deck, cards: built, info: info, builder: "test", into: memory)
+    let compiled = CompiledDeck(info: info, url: nil, origin: .reused, database: memory)
+    #expect(try compiled.allCards() == built)
+    // Two damaged rows in different runs: the earlier one in deck order is the one named, whichever run ends first.
+    let early = built[built.count / 3]
+    let late = built[built.count - 10]
+    try memory.write { db in
+      for card in [late, early] {
+        try db.execute(sql: "UPDATE card SET checksum = checksum + 1 WHERE id = ?", arguments: [card.id])
+      }
+    }
+    do {
+      _ = try compiled.allCards()
+      Issue.record("a damaged deck read whole")
+    } catch {
+      #expect("\(error)".contains("card \(early.id) does not match its checksum"), "\(error)")
+    }
   }
 
   @Test func aCorruptedFileIsRebuiltOnOpen() throws {
