@@ -42,6 +42,37 @@ public enum TerminalText {
     return result
   }
 
+  /// `sanitize(text)`'s UTF-8 bytes appended to `out`: printable ASCII copied as it is, without making a string
+  /// (a listing of a library's cards writes some 300,000 lines).
+  /// Other text that `sanitize` leaves as it is (an arrow, accented names) is copied as it is too, after one look
+  /// at its scalars.
+  public static func appendSanitized(_ text: String, to out: inout [UInt8]) {
+    var text = text
+    let copied = text.withUTF8 { bytes -> Bool in
+      var high = false
+      for byte in bytes {
+        if byte >= 0x80 {
+          high = true
+        } else if byte < 0x20 || byte == 0x7F {
+          return false
+        }
+      }
+      if high, String(decoding: bytes, as: UTF8.self).unicodeScalars.contains(where: isShownOtherwise) { return false }
+      out.append(contentsOf: bytes)
+      return true
+    }
+    if !copied { out.append(contentsOf: sanitize(text).utf8) }
+  }
+
+  /// Whether `sanitize` writes `scalar` as something else (caret notation, `<U+XXXX>`, a space).
+  static func isShownOtherwise(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x20..<0x7F, 0xA0..<0xAD, 0x200C, 0x200D, 0xE0020...0xE007F: return false
+    case 0x00..<0x20, 0x7F..<0xA0, 0x2028, 0x2029: return true
+    default: return scalar.properties.generalCategory == .format
+    }
+  }
+
   /// Word-wraps `text` to `width` columns, starting continuation lines with `indent`; existing newlines stay.
   public static func wrap(_ text: String, width: Int, indent: String = "") -> String {
     let width = max(width, indent.count + 10)

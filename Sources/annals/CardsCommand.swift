@@ -34,33 +34,75 @@ struct CardsCommand: ParsableCommand {
   func run() throws {
     var cards = try DeckInput.cards(deck)
     if let kind { cards = cards.filter { $0.kind.rawValue == kind } }
-    // Written in large blocks, not a print call per line: 55,800 cards are some 300,000 lines.
+    // A library's deck is tens of thousands of cards (300,000 lines): their text is made in a run per core, in
+    // order, and each run's text written whole.
+    let all = cards
     var out = BlockWriter()
     if json {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-      for card in cards {
-        out.write(String(decoding: try encoder.encode(CardLine(card)), as: UTF8.self) + "\n")
+      let runs = ParallelRuns.split(all.count, minimumPerRun: 2_000) { range -> Result<String, any Error> in
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var text = ""
+        do {
+          for card in all[range] {
+            text += String(decoding: try encoder.encode(CardLine(card)), as: UTF8.self)
+            text += "\n"
+          }
+        } catch {
+          return .failure(error)
+        }
+        return .success(text)
       }
+      for run in runs { out.writeWhole(try run.get()) }
       out.flush()
       return
     }
-    let display = AnswerChecker(lexicon: Lexicon())
-    for card in cards {
-      out.write("\(TerminalText.sanitize(card.id))  [\(card.kind.rawValue)]\n")
-      out.write("  Q: \(TerminalText.sanitize(card.prompt))\n")
-      for (i, choice) in card.choices.enumerated() {
-        let label = card.kind == .order || card.correctOrder != nil ? "\(i + 1)." : "\(Character(UnicodeScalar(UInt8(65 + min(i, 25)))))."
-        out.write("     \(label) \(TerminalText.sanitize(choice))\n")
-      }
-      let answer = display.expectedDisplay(card)
-      out.write("  A: \(TerminalText.sanitize(answer))\n")
-      if !card.accepted.isEmpty {
-        out.write("     also: \(TerminalText.sanitize(card.accepted.joined(separator: "; ")))\n")
-      }
-    }
+    let runs = ParallelRuns.split(all.count, minimumPerRun: 2_000) { range in Self.listing(all[range]) }
+    for run in runs { out.writeWhole(run) }
     out.write("\(cards.count) card\(cards.count == 1 ? "" : "s")\n")
     out.flush()
+    Self.listedUntilExit = all
+  }
+
+  /// The cards just listed, left for the process's exit to reclaim: freeing a library's cards one by one took as
+  /// long as listing a fifth of them, and the process ends right after.
+  nonisolated(unsafe) private static var listedUntilExit: [Card] = []
+
+  /// The listing of `cards` as UTF-8: id and kind, question, options, answer and the other accepted forms, every
+  /// text made safe for the terminal.
+  static func listing(_ cards: ArraySlice<Card>) -> [UInt8] {
+    let display = AnswerChecker(lexicon: Lexicon())
+    var text: [UInt8] = []
+    text.reserveCapacity(cards.count * 160)
+    func add(_ literal: StaticString) {
+      literal.withUTF8Buffer { text.append(contentsOf: $0) }
+    }
+    func add(safe: String) { TerminalText.appendSanitized(safe, to: &text) }
+    for card in cards {
+      add(safe: card.id)
+      add("  [")
+      text.append(contentsOf: card.kind.rawValue.utf8)
+      add("]\n  Q: ")
+      add(safe: card.prompt)
+      add("\n")
+      let numbered = card.kind == .order || card.correctOrder != nil
+      for (i, choice) in card.choices.enumerated() {
+        add("     ")
+        if numbered { text.append(contentsOf: String(i + 1).utf8) } else { text.append(UInt8(65 + min(i, 25))) }
+        add(". ")
+        add(safe: choice)
+        add("\n")
+      }
+      add("  A: ")
+      add(safe: display.expectedDisplay(card))
+      add("\n")
+      if !card.accepted.isEmpty {
+        add("     also: ")
+        add(safe: card.accepted.joined(separator: "; "))
+        add("\n")
+      }
+    }
+    return text
   }
 }
 
@@ -72,6 +114,20 @@ struct BlockWriter {
   mutating func write(_ text: String) {
     buffer += text
     if buffer.utf8.count >= 1 << 16 { flush() }
+  }
+
+  /// `text` written at once after what is buffered (a large block made elsewhere, not copied into the buffer).
+  mutating func writeWhole(_ text: String) { writeWhole(Array(text.utf8)) }
+
+  /// UTF-8 bytes written at once after what is buffered.
+  mutating func writeWhole(_ bytes: [UInt8]) {
+    flush()
+    guard !bytes.isEmpty else { return }
+    bytes.withUnsafeBytes { block in
+      guard let base = block.baseAddress else { return }
+      FileHandle.standardOutput.write(
+        Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: block.count, deallocator: .none))
+    }
   }
 
   mutating func flush() {

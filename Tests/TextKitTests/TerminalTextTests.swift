@@ -20,6 +20,22 @@ import TextKit
     #expect(TerminalText.sanitize(input) == expected)
   }
 
+  @Test func appendingSanitizedBytesWritesWhatSanitizeReturns() {
+    var samples = [
+      "plain ASCII", "", "\u{1B}[31mred", "del\u{7F}", "csi\u{9B}31m", "1 2 3 (a → b → c)", "Kəlbəcər — “quoted”",
+      "soft\u{AD}hyphen", "nbsp\u{A0}here", "zero\u{200B}width\u{FEFF}", "para\u{2029}graph", "tag\u{E0041}s",
+      "👩\u{200D}🔬 می\u{200C}خواهم", "line\nbreak\ttab", "\u{202E}evil\u{202C}", "é\u{0301} combining",
+    ]
+    // Every scalar up to U+3000 and the tag block, each alone and between ASCII letters.
+    samples += (0..<0x3000).compactMap(Unicode.Scalar.init).map { "a\($0)b" }
+    samples += (0xE0000..<0xE0100).compactMap(Unicode.Scalar.init).map { String($0) }
+    for sample in samples {
+      var bytes: [UInt8] = Array("before ".utf8)
+      TerminalText.appendSanitized(sample, to: &bytes)
+      #expect(bytes == Array(("before " + TerminalText.sanitize(sample)).utf8), "\(sample.unicodeScalars.map(\.value))")
+    }
+  }
+
   @Test func sanitizedTextHoldsNoControlScalars() {
     let hostile = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) }.joined() + "\u{7F}\u{85}\u{9B}\u{2066}"
     let safe = TerminalText.sanitize(hostile)
