@@ -3,7 +3,7 @@ import Foundation
 // `AnnalsBench` runs every benchmark; `AnnalsBench NAME [ARGS...]` runs one:
 //   scheduling [LOG.csv]   store [DIR]   lint [DECK...] [--events N]   cards [--events N | --deck D] [--build-only] [--rounds N]   study [DECK]   study-store PATH
 //   reports [DIR]   optimizer   scale-deck DIR   scale-log DECK LOG   scale-store DECK STORE   draft [SOURCE.txt]
-//   launch DECK STORE [--rounds N]
+//   launch DECK STORE [--rounds N]   compile DECK [--rounds N]
 // Add yours as one line in `benchmarks`.
 let defaultLog = "Tests/SchedulingTests/Fixtures/review-logs-slice.csv"
 
@@ -34,6 +34,8 @@ let benchmarks: [(name: String, run: ([String]) throws -> Void)] = [
   ("scale-store", { if !$0.isEmpty { try ScaleBench.store($0) } }),
   // The steps of a study launch on a given deck and store, timed in process (only when given paths).
   ("launch", { if !$0.isEmpty { try LaunchBench.run($0) } }),
+  // The steps of compiling a deck that just changed, timed in process (only when given a deck).
+  ("compile", { if !$0.isEmpty { try CompileBench.run($0) } }),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
