@@ -103,7 +103,53 @@ extension DeckParser {
   }
 
   /// Runs of spaces, tabs and line breaks as one space, trimmed, so YAML folding does not matter.
+  ///
+  /// Read as UTF-8 bytes: ASCII bytes (nearly all deck text, and the source texts) are classed by value, and only
+  /// the other scalars ask Unicode whether they are white space. `collapsingWhitespaceByScalars` is the reference.
   static func collapsingWhitespace(_ text: String) -> String {
+    var text = text
+    return text.withUTF8 { bytes -> String in
+      guard let base = bytes.baseAddress else { return "" }
+      let n = bytes.count
+      return String(unsafeUninitializedCapacity: n) { out in
+        guard let to = out.baseAddress else { return 0 }
+        var at = 0
+        var pendingSpace = false
+        var i = 0
+        while i < n {
+          let byte = base[i]
+          let length: Int
+          let isSpace: Bool
+          if byte < 0x80 {
+            length = 1
+            isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+          } else {
+            // A Swift string's bytes are valid UTF-8: the lead byte gives the length.
+            length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for k in 1..<length { value = value << 6 | (UInt32(base[i + k]) & 0x3F) }
+            isSpace = Unicode.Scalar(value)?.properties.isWhitespace ?? false
+          }
+          if isSpace {
+            pendingSpace = at > 0
+          } else {
+            if pendingSpace {
+              to[at] = 0x20
+              at += 1
+            }
+            pendingSpace = false
+            for k in 0..<length { to[at + k] = base[i + k] }
+            at += length
+          }
+          i += length
+        }
+        return at
+      }
+    }
+  }
+
+  /// `collapsingWhitespace`, scalar by scalar.
+  static func collapsingWhitespaceByScalars(_ text: String) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count)
     var pendingSpace = false

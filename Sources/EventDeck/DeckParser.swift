@@ -226,7 +226,24 @@ final class DeckParser {
   }
 
   /// Lower-case letters, digits and single hyphens, starting and ending with a letter or digit.
+  /// Read by its bytes (ids are checked for every item and every reference); `isValidIDByCharacters` is the
+  /// reference.
   static func isValidID(_ id: String) -> Bool {
+    var id = id
+    return id.withUTF8 { bytes in
+      guard let first = bytes.first, let last = bytes.last, first != 0x2D, last != 0x2D else { return false }
+      var previous: UInt8 = 0
+      for byte in bytes {
+        let allowed = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D
+        if !allowed || (byte == 0x2D && previous == 0x2D) { return false }
+        previous = byte
+      }
+      return true
+    }
+  }
+
+  /// `isValidID`, character by character.
+  static func isValidIDByCharacters(_ id: String) -> Bool {
     guard let first = id.first, let last = id.last, first != "-", last != "-" else { return false }
     return id.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" } && !id.contains("--")
   }
