@@ -13,6 +13,11 @@ enum CardCodec {
   /// The bytes of `card`.
   static func encode(_ card: Card) -> [UInt8] {
     var out = CodecWriter()
+    // Sized once for the long texts and the rest, instead of growing from empty several times.
+    out.bytes.reserveCapacity(
+      card.id.utf8.count + card.prompt.utf8.count + card.answer.utf8.count + (card.source?.utf8.count ?? 0)
+        + card.choices.reduce(0) { $0 + $1.utf8.count + 2 } + card.accepted.reduce(0) { $0 + $1.utf8.count + 2 }
+        + card.item.utf8.count + card.siblingGroup.utf8.count + 96)
     out.string(card.id)
     out.string(card.deck)
     out.string(card.kind.rawValue)
@@ -177,11 +182,9 @@ struct CodecReader {
     guard let length = count() else { return nil }
     let slice = UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length])
     offset += length
-    let utf8 = slice.bindMemory(to: UInt8.self)
-    // ASCII (nearly every string) is valid as it is; `String(decoding:)` takes it without the generic validation.
-    if utf8.allSatisfy({ $0 < 0x80 }) { return String(decoding: utf8, as: UTF8.self) }
-    // Invalid UTF-8 means the bytes are not ours: fail rather than repair.
-    return String(validating: utf8, as: UTF8.self)
+    // One validating pass (ASCII, nearly every string, takes its fast path); invalid UTF-8 means the bytes are not
+    // ours: fail rather than repair.
+    return String(validating: slice.bindMemory(to: UInt8.self), as: UTF8.self)
   }
 
   mutating func strings() -> [String]? {
