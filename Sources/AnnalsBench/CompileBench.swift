@@ -13,8 +13,13 @@ enum CompileBench {
     var rest = arguments[...]
     guard let path = rest.popFirst(), !path.hasPrefix("-") else { throw BenchError.usage("compile DECK [--rounds N]") }
     let rounds = try ScaleBench.option("--rounds", in: rest) ?? 5
+    var unknown = Array(rest)
+    if let at = unknown.firstIndex(of: "--rounds") { unknown.removeSubrange(at...min(at + 1, unknown.count - 1)) }
+    if let first = unknown.first { throw BenchError.usage("compile DECK [--rounds N] (not '\(first)')") }
     guard rounds >= 1 else { throw BenchError.usage("compile: --rounds takes a number of at least 1") }
-    let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+    guard let bytes = FileManager.default.contents(atPath: path) else {
+      throw BenchError.usage("compile: cannot read the deck '\(path)' (give the path of a deck file)")
+    }
     let base = URL(fileURLWithPath: path).deletingLastPathComponent()
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("annals-compile-bench-\(getpid())")
     defer { try? FileManager.default.removeItem(at: scratch) }
