@@ -386,6 +386,25 @@ import Testing
     #expect(broken.withUnsafeBytes { CardCodec.decode($0) } == nil)
   }
 
+  @Test func codecStringsAreReadExactlyWhenTheBytesAreValidUTF8() {
+    let valid: [[UInt8]] = [
+      [], Array("Kalbajar".utf8), Array("Karvachar \u{2192} K\u{0259}lb\u{0259}c\u{0259}r \u{1F5FA}".utf8),
+      Array("\u{FFFD}".utf8), [0x00, 0x41],
+    ]
+    let invalid: [[UInt8]] = [
+      [0xFF], [0x41, 0x80], [0xC3, 0x28], [0xE2, 0x80], [0xE2, 0x80, 0x41], [0xED, 0xA0, 0x80], [0xC0, 0xAF],
+      [0xF4, 0x90, 0x80, 0x80], [0xEF, 0xBF, 0xBD, 0xFF],
+    ]
+    for bytes in valid + invalid {
+      bytes.withUnsafeBufferPointer { buffer in
+        #expect(CodecReader.validString(buffer) == String(validating: buffer, as: UTF8.self), "\(bytes)")
+      }
+    }
+    for bytes in invalid {
+      #expect(bytes.withUnsafeBufferPointer { CodecReader.validString($0) } == nil, "\(bytes)")
+    }
+  }
+
   @Test func aRowWithAValidChecksumButForeignBytesIsRebuilt() throws {
     let compiled = try cache.open(deckAt: deckPath)
     let victim = try built()[7]
