@@ -160,11 +160,81 @@ public final class CompiledDeck: Sendable {
 
   /// Every card, in deck order.
   ///
-  /// SQLite's rows are read on this thread, each row's id and body copied into one buffer; the checksums, the
-  /// decoding and the id checks, most of the time, then run on every core (a library's deck has tens of thousands
-  /// of cards), each run writing its cards straight into their places in the result. A damaged row is reported as
-  /// the first one in deck order, as reading one row at a time would.
+  /// A library's deck has tens of thousands of cards: they are read in runs on every core, each run writing its
+  /// cards straight into their places in the result. A damaged row is reported as the first one in deck order, as
+  /// reading one row at a time would.
   public func allCards() throws(DeckCacheError) -> [Card] {
+    if let cards = try allCardsOnEveryCore() { return cards }
+    return try allCardsThroughOneConnection()
+  }
+
+  /// The cards read and decoded in runs of positions, each run on its own read-only connection to the file,
+  /// decoding each row from SQLite's own bytes: no thread waits for one scan of the whole table. Nil when the
+  /// copy lives in memory, is too small to split, or its positions are not `0..<cardCount` (the one-connection
+  /// read then names what is wrong).
+  ///
+  /// A run's connection first checks the file's header checksum against this one's: a file another process has
+  /// since renamed into place is a different deck version, and its cards are never mixed in.
+  func allCardsOnEveryCore(minimumPerRun: Int = 2_000) throws(DeckCacheError) -> [Card]? {
+    let ranges = ParallelRuns.ranges(info.cardCount, minimumPerRun: minimumPerRun, runsPerCore: 4)
+    guard let path = url?.path, ranges.count > 1 else { return nil }
+    let header = try read { db -> (checksum: Int64?, first: Int?, last: Int?) in
+      // Each bound in its own query, so that each is one look at the table's ends (both in one scan every row).
+      let row = try Row.fetchOne(
+        db, sql: "SELECT (SELECT checksum FROM info), (SELECT min(position) FROM card), (SELECT max(position) FROM card)")
+      return (row?[0], row?[1], row?[2])
+    }
+    guard let checksum = header.checksum, header.first == 0, header.last == info.cardCount - 1 else { return nil }
+    let label = self.label
+    let failures = Mutex([Int: DeckCacheError]())
+    let cards = [Card](unsafeUninitializedCapacity: info.cardCount) { slots, initialized in
+      let base = SlotsAddress(value: slots.baseAddress)
+      let made = ParallelRuns.split(info.cardCount, minimumPerRun: minimumPerRun, runsPerCore: 4) { range -> Int in
+        var count = 0
+        do throws(DeckCacheError) {
+          let database = try Self.openForReading(path: path, label: label)
+          try Self.read(database, label: label) { db in
+            guard try Int64.fetchOne(db, sql: "SELECT checksum FROM info") == checksum else {
+              throw DeckCacheError.damaged(path: label, reason: "the file was replaced while its cards were read")
+            }
+            try db.scan(
+              sql: "SELECT id, body, checksum, position FROM card WHERE position >= ? AND position < ? ORDER BY position",
+              arguments: [range.lowerBound, range.upperBound]
+            ) { row in
+              guard row.int(3) == range.lowerBound + count else { return false }
+              let card = try row.withText(0) { id in
+                try row.withBlob(1) { (body) throws(DeckCacheError) -> Card in
+                  try Self.decode(id: id, body: body, checksum: row.optionalInt64(2), label: label)
+                }
+              }
+              (base.value! + range.lowerBound + count).initialize(to: card)
+              count += 1
+              return true
+            }
+          }
+          if count < range.count {
+            throw DeckCacheError.damaged(
+              path: label, reason: "card \(range.lowerBound + count + 1) of \(info.cardCount) is missing")
+          }
+        } catch {
+          failures.withLock { $0[range.lowerBound + count] = error }
+        }
+        return count
+      }
+      if made.elementsEqual(ranges.map(\.count)) {
+        initialized = info.cardCount
+      } else {
+        for (range, count) in zip(ranges, made) { (slots.baseAddress! + range.lowerBound).deinitialize(count: count) }
+        initialized = 0
+      }
+    }
+    if let first = failures.withLock({ $0.min { $0.key < $1.key }?.value }) { throw first }
+    return cards
+  }
+
+  /// `allCards()` through this copy's own connection: SQLite's rows read on this thread, each row's id and body
+  /// copied into one buffer; the checksums, the decoding and the id checks then run on every core.
+  func allCardsThroughOneConnection() throws(DeckCacheError) -> [Card] {
     var bytes: [UInt8] = []
     var rows: [(id: Range<Int>, body: Range<Int>?, checksum: Int64?)] = []
     try read { db in
@@ -352,10 +422,29 @@ public final class CompiledDeck: Sendable {
   }
 
   private func read<T>(_ body: (Database) throws -> T) throws(DeckCacheError) -> T {
+    try Self.read(database, label: label, body)
+  }
+
+  private static func read<T>(
+    _ database: DatabaseQueue, label: String, _ body: (Database) throws -> T
+  ) throws(DeckCacheError) -> T {
     do {
       return try database.read(body)
     } catch let error as DeckCacheError {
       throw error
+    } catch {
+      throw .damaged(path: label, reason: "\(error)")
+    }
+  }
+
+  /// A read-only connection to a compiled file with a small page cache (see `open(url:builder:origin:)`).
+  static func openForReading(path: String, label: String) throws(DeckCacheError) -> DatabaseQueue {
+    var configuration = Configuration()
+    configuration.readonly = true
+    configuration.busyMode = .timeout(2)
+    configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -256") }
+    do {
+      return try DatabaseQueue(path: path, configuration: configuration)
     } catch {
       throw .damaged(path: label, reason: "\(error)")
     }

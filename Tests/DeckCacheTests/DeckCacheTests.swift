@@ -206,6 +206,76 @@ import Testing
     }
   }
 
+  @Test func everyCardReadOnAConnectionPerRunIsTheCardsInDeckOrder() throws {
+    // A file-backed copy large enough for runs of its own connections, against the cards as built.
+    let deck = GeneratedDeck.deck(events: 1_500)
+    let built = CompiledDeck.firstOfEachID(CardBuilder(deck: deck).cards())
+    let url = folder.appendingPathComponent("generated.cards.sqlite")
+    func write(_ deck: Deck, _ cards: [Card], to url: URL) throws -> CompiledDeck {
+      let info = CompiledDeck.Info(
+        deckID: deck.id, title: deck.title, contentHash: "\(deck.events.count)", size: 1, modified: 1,
+        cardCount: cards.count)
+      let database = try DatabaseQueue(path: url.path)
+      try CompiledDeck.write(deck: deck, cards: cards, info: info, builder: "test", into: database)
+      return CompiledDeck(info: info, url: url, origin: .reused, database: database)
+    }
+    let compiled = try write(deck, built, to: url)
+    let runs = ParallelRuns.ranges(built.count, minimumPerRun: 1_000, runsPerCore: 4)
+    #expect(ProcessInfo.processInfo.activeProcessorCount == 1 || runs.count > 1)
+    #expect(try compiled.allCardsOnEveryCore(minimumPerRun: 1_000) == built)
+    #expect(try compiled.allCards() == built)
+    func failure(_ read: () throws -> [Card]?) -> String {
+      do {
+        _ = try read()
+        return "no error"
+      } catch {
+        return "\(error)"
+      }
+    }
+    let writer = try DatabaseQueue(path: url.path)
+    // Two damaged rows in different runs: the earlier one in deck order is named.
+    let early = built[runs[0].count / 2]
+    let late = built[built.count - 10]
+    try writer.write { db in
+      for card in [late, early] {
+        try db.execute(sql: "UPDATE card SET checksum = checksum + 1 WHERE id = ?", arguments: [card.id])
+      }
+    }
+    if runs.count > 1 {
+      #expect(failure { try compiled.allCardsOnEveryCore(minimumPerRun: 1_000) }.contains("card \(early.id) does not match its checksum"))
+    }
+    try writer.write { db in
+      try db.execute(sql: "UPDATE card SET checksum = checksum - 1 WHERE id IN (?, ?)", arguments: [late.id, early.id])
+      // A row gone from the middle of a run.
+      try db.execute(sql: "DELETE FROM card WHERE position = ?", arguments: [built.count / 2])
+    }
+    if runs.count > 1 {
+      #expect(
+        failure { try compiled.allCardsOnEveryCore(minimumPerRun: 1_000) }
+          .contains("card \(built.count / 2 + 1) of \(built.count) is missing"))
+    }
+    #expect(failure { try compiled.allCardsThroughOneConnection() }.contains("where \(built.count) were written"))
+    #expect(failure { try compiled.allCards() }.contains("is damaged"))
+    try writer.write { db in
+      // The last row moved past the end: positions that are not 0..<count are left to the one-connection read.
+      try db.execute(
+        sql: "UPDATE card SET position = ? WHERE position = ?", arguments: [built.count + 5, built.count - 1])
+    }
+    #expect(try compiled.allCardsOnEveryCore(minimumPerRun: 1_000) == nil)
+    try writer.close()
+    // Another deck's copy renamed over the file while this one is open: its cards are never mixed in.
+    try FileManager.default.removeItem(at: url)
+    let fresh = try write(deck, built, to: url)
+    #expect(try fresh.allCardsOnEveryCore(minimumPerRun: 1_000) == built)
+    let other = GeneratedDeck.deck(events: 1_400)
+    let replacement = folder.appendingPathComponent("replacement.cards.sqlite")
+    _ = try write(other, CompiledDeck.firstOfEachID(CardBuilder(deck: other).cards()), to: replacement)
+    #expect(rename(replacement.path, url.path) == 0)
+    if runs.count > 1 {
+      #expect(failure { try fresh.allCardsOnEveryCore(minimumPerRun: 1_000) }.contains("replaced while its cards were read"))
+    }
+  }
+
   @Test func aCorruptedFileIsRebuiltOnOpen() throws {
     let url = try cache.open(deckAt: deckPath).url!
     // Overwrite the start of the file (SQLite's header) with garbage.
