@@ -32,8 +32,10 @@ struct CardsCommand: ParsableCommand {
   }
 
   func run() throws {
-    var cards = try DeckInput.cards(deck)
-    if let kind { cards = cards.filter { $0.kind.rawValue == kind } }
+    let every = try DeckInput.cards(deck)
+    // Every card read stays until the exit (see `listedUntilExit`), also when only some kind is listed.
+    defer { Self.listedUntilExit = every }
+    let cards = kind.map { kind in every.filter { $0.kind.rawValue == kind } } ?? every
     // A library's deck is tens of thousands of cards (300,000 lines): their text is made in a run per core, in
     // order, and each run's text written whole.
     let all = cards
@@ -57,11 +59,11 @@ struct CardsCommand: ParsableCommand {
       out.flush()
       return
     }
-    let runs = ParallelRuns.split(all.count, minimumPerRun: 2_000) { range in Self.listing(all[range]) }
+    // Smaller runs than one per core: orderings and entities' cards, late in a deck, take longer to list.
+    let runs = ParallelRuns.split(all.count, minimumPerRun: 2_000, runsPerCore: 4) { range in Self.listing(all[range]) }
     for run in runs { out.writeWhole(run) }
     out.write("\(cards.count) card\(cards.count == 1 ? "" : "s")\n")
     out.flush()
-    Self.listedUntilExit = all
   }
 
   /// The cards just listed, left for the process's exit to reclaim: freeing a library's cards one by one took as
