@@ -585,13 +585,14 @@ public final class CompiledDeck: Sendable {
     deck: Deck, cards: [Card], info: Info, builder: String, into database: DatabaseQueue
   ) throws -> Void {
     try write(
-      parts: Parts(of: deck), rows: rows(of: firstOfEachID(cards), deck: deck), info: info, builder: builder,
+      parts: { try Parts(of: deck) }, rows: rows(of: firstOfEachID(cards), deck: deck), info: info, builder: builder,
       into: database)
   }
 
-  /// Writes encoded parts and rows into `database`.
+  /// Writes encoded parts and rows into `database`; `parts` is asked for once the card rows are in (so that it
+  /// may be made meanwhile on another thread).
   static func write(
-    parts: Parts, rows: [CardRow], info: Info, builder: String, into database: DatabaseQueue
+    parts: () throws -> Parts, rows: [CardRow], info: Info, builder: String, into database: DatabaseQueue
   ) throws -> Void {
     try database.writeWithoutTransaction { db in
       try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
@@ -621,6 +622,7 @@ public final class CompiledDeck: Sendable {
         }
         var info = info
         info.cardCount = rows.count
+        let parts = try parts()
         let deckSum = Checksum.of(parts.deck)
         let header = headerChecksum(
           format: format, builder: builder, info: info, deck: deckSum, entries: entries.value)

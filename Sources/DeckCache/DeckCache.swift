@@ -125,10 +125,11 @@ public struct DeckCache: Sendable {
     guard report.errorCount == 0, let deck = report.deck else {
       throw .deck(DeckError(diagnostics: report.diagnostics))
     }
-    // The deck's own record is encoded beside the card build (which takes every core only part of the time).
-    let parts = Background { try CompiledDeck.Parts(of: deck) }
     let cards = CompiledDeck.firstOfEachID(CardBuilder(deck: deck).cards())
     let rows = CompiledDeck.rows(of: cards, deck: deck)
+    // The deck's own record is encoded beside the card rows' insert, which runs on one core (beside the build and
+    // the rows' encoding, which take every core, it slowed them).
+    let parts = Background { try CompiledDeck.Parts(of: deck) }
     var info = CompiledDeck.Info(
       deckID: deck.id, title: deck.title, contentHash: Self.contentHash(bytes), size: stat.size,
       modified: stat.modified, cardCount: cards.count)
@@ -141,7 +142,7 @@ public struct DeckCache: Sendable {
       defer { try? FileManager.default.removeItem(at: temporary) }
       do {
         let database = try DatabaseQueue(path: temporary.path)
-        try CompiledDeck.write(parts: parts.value(), rows: rows, info: info, builder: builder, into: database)
+        try CompiledDeck.write(parts: { try parts.value() }, rows: rows, info: info, builder: builder, into: database)
         try database.close()
       }
       try Self.fsync(temporary.path)
@@ -154,7 +155,7 @@ public struct DeckCache: Sendable {
       // A folder that cannot be written: the cards still come, from memory.
       do {
         let memory = try DatabaseQueue()
-        try CompiledDeck.write(parts: parts.value(), rows: rows, info: info, builder: builder, into: memory)
+        try CompiledDeck.write(parts: { try parts.value() }, rows: rows, info: info, builder: builder, into: memory)
         return (CompiledDeck(info: info, url: nil, origin: .compiled(reason + "; not saved: \(error)"), database: memory), cards)
       } catch {
         throw .storage(path: url.path, reason: "\(error)")
