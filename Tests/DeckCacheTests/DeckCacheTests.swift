@@ -276,6 +276,21 @@ import Testing
     }
   }
 
+  @Test func aCardIsLookedUpThroughTheUniqueIDIndex() throws {
+    let compiled = try cache.open(deckAt: deckPath)
+    let reader = try DatabaseQueue(path: compiled.url!.path)
+    try reader.write { db in
+      let plan = try Row.fetchAll(
+        db, sql: "EXPLAIN QUERY PLAN SELECT id, body, checksum, is_event FROM card WHERE id = ?", arguments: ["x"])
+      #expect(plan.map { $0["detail"] as String }.contains { $0.contains("USING INDEX card_by_id (id=?)") }, "\(plan)")
+      // The index is unique: a second row of one id is refused.
+      #expect(throws: DatabaseError.self) {
+        try db.execute(sql: "INSERT INTO card SELECT position + 100000, id, kind, sibling_group, tags, era, item, is_event, category, body, checksum FROM card LIMIT 1")
+      }
+    }
+    try reader.close()
+  }
+
   @Test func aCorruptedFileIsRebuiltOnOpen() throws {
     let url = try cache.open(deckAt: deckPath).url!
     // Overwrite the start of the file (SQLite's header) with garbage.
