@@ -221,12 +221,7 @@ public final class CompiledDeck: Sendable {
         }
         return count
       }
-      if made.elementsEqual(ranges.map(\.count)) {
-        initialized = info.cardCount
-      } else {
-        for (range, count) in zip(ranges, made) { (slots.baseAddress! + range.lowerBound).deinitialize(count: count) }
-        initialized = 0
-      }
+      initialized = Self.wholeOrNone(slots, runs: ranges, made: made)
     }
     if let first = failures.withLock({ $0.min { $0.key < $1.key }?.value }) { throw first }
     return cards
@@ -281,13 +276,8 @@ public final class CompiledDeck: Sendable {
           return count
         }
       }
-      let ranges = ParallelRuns.ranges(allRows.count, minimumPerRun: 2_000, runsPerCore: 4)
-      if made.elementsEqual(ranges.map(\.count)) {
-        initialized = allRows.count
-      } else {
-        for (range, count) in zip(ranges, made) { (slots.baseAddress! + range.lowerBound).deinitialize(count: count) }
-        initialized = 0
-      }
+      initialized = Self.wholeOrNone(
+        slots, runs: ParallelRuns.ranges(allRows.count, minimumPerRun: 2_000, runsPerCore: 4), made: made)
     }
     if let first = failures.withLock({ $0.min { $0.key < $1.key }?.value }) { throw first }
     guard cards.count == info.cardCount else {
@@ -437,11 +427,21 @@ public final class CompiledDeck: Sendable {
     }
   }
 
-  /// A read-only connection to a compiled file with a small page cache (see `open(url:builder:origin:)`).
+  /// After runs that each initialized the first `made` slots of their range: the number of slots initialized when
+  /// every run filled its range, else 0 with every card a run made deinitialized (a failed read leaves none behind).
+  private static func wholeOrNone(_ slots: UnsafeMutableBufferPointer<Card>, runs: [Range<Int>], made: [Int]) -> Int {
+    if made.elementsEqual(runs.map(\.count)) { return made.reduce(0, +) }
+    for (range, count) in zip(runs, made) { (slots.baseAddress! + range.lowerBound).deinitialize(count: count) }
+    return 0
+  }
+
+  /// A read-only connection to a compiled file.
   static func openForReading(path: String, label: String) throws(DeckCacheError) -> DatabaseQueue {
     var configuration = Configuration()
     configuration.readonly = true
     configuration.busyMode = .timeout(2)
+    // A session reads a card row at a time by id: a small page cache (SQLite's default is 2 MB per connection)
+    // keeps a large deck's study process small, the rest is in the system's file cache anyway.
     configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -256") }
     do {
       return try DatabaseQueue(path: path, configuration: configuration)
@@ -468,14 +468,8 @@ public final class CompiledDeck: Sendable {
 
   /// Opens an existing compiled file read-only and checks its header: format, builder (nil: any), header checksum.
   static func open(url: URL, builder: String?, origin: Origin) throws(DeckCacheError) -> CompiledDeck {
-    var configuration = Configuration()
-    configuration.readonly = true
-    configuration.busyMode = .timeout(2)
-    // A session reads a card row at a time by id: a small page cache (SQLite's default is 2 MB per connection)
-    // keeps a large deck's study process small, the rest is in the system's file cache anyway.
-    configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -256") }
     do {
-      let database = try DatabaseQueue(path: url.path, configuration: configuration)
+      let database = try openForReading(path: url.path, label: url.path)
       // The header's columns only: the deck's record and the session deck (megabytes for a large deck) are read
       // when asked for. They come last in the row, so the header is read without walking their overflow pages
       // (a file written before they moved is read the same way, by name).

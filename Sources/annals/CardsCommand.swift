@@ -38,15 +38,14 @@ struct CardsCommand: ParsableCommand {
     let cards = kind.map { kind in every.filter { $0.kind.rawValue == kind } } ?? every
     // A library's deck is tens of thousands of cards (300,000 lines): their text is made in a run per core, in
     // order, and each run's text written whole.
-    let all = cards
     var out = BlockWriter()
     if json {
-      let runs = ParallelRuns.split(all.count, minimumPerRun: 2_000) { range -> Result<String, any Error> in
+      let runs = ParallelRuns.split(cards.count, minimumPerRun: 2_000) { range -> Result<String, any Error> in
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var text = ""
         do {
-          for card in all[range] {
+          for card in cards[range] {
             text += String(decoding: try encoder.encode(CardLine(card)), as: UTF8.self)
             text += "\n"
           }
@@ -60,7 +59,7 @@ struct CardsCommand: ParsableCommand {
       return
     }
     // Smaller runs than one per core: orderings and entities' cards, late in a deck, take longer to list.
-    let runs = ParallelRuns.split(all.count, minimumPerRun: 2_000, runsPerCore: 4) { range in Self.listing(all[range]) }
+    let runs = ParallelRuns.split(cards.count, minimumPerRun: 2_000, runsPerCore: 4) { range in Self.listing(cards[range]) }
     for run in runs { out.writeWhole(run) }
     out.write("\(cards.count) card\(cards.count == 1 ? "" : "s")\n")
     out.flush()
