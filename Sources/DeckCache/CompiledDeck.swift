@@ -383,12 +383,24 @@ public final class CompiledDeck: Sendable {
 
   private func decode(_ row: Row) throws(DeckCacheError) -> Card {
     let id: String = row[0]
-    guard let body = row.dataNoCopy(atIndex: 1), let sum = row[2] as Int64?, Checksum.of(body) == sum else {
-      throw .damaged(path: label, reason: "card \(id) does not match its checksum")
+    let sum = row[2] as Int64?
+    let label = label
+    // The body is read in place, without a copy; `withUnsafeData` throws only for an index out of the row.
+    let decoded: Result<Card, DeckCacheError>
+    do {
+      decoded = try row.withUnsafeData(atIndex: 1) { body in
+        guard let body, let sum, Checksum.of(body) == sum else {
+          return .failure(.damaged(path: label, reason: "card \(id) does not match its checksum"))
+        }
+        guard let card = body.withUnsafeBytes({ CardCodec.decode($0) }) else {
+          return .failure(.damaged(path: label, reason: "card \(id) cannot be decoded"))
+        }
+        return .success(card)
+      }
+    } catch {
+      throw .damaged(path: label, reason: "card \(id) has no body: \(error)")
     }
-    guard let card = body.withUnsafeBytes({ CardCodec.decode($0) }) else {
-      throw .damaged(path: label, reason: "card \(id) cannot be decoded")
-    }
+    let card = try decoded.get()
     guard card.id == id else { throw .damaged(path: label, reason: "card \(id) holds another card") }
     return card
   }
