@@ -229,7 +229,7 @@ enum EntityExtractor {
     let tokens = a.tokens
     func tok(_ k: Int) -> Token? { k >= 0 && k < tokens.count ? tokens[k] : nil }
     var i = first
-    var j = last
+    let j = last
     var atStart = first == 0 || ["\"", "“", "(", "‘", ":", "'"].contains(tokens[first - 1].text)
     while i <= j, stopCaps.contains(tokens[i].text) || isAdjectival(tokens[i].text) {
       i += 1

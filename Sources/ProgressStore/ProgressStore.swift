@@ -237,7 +237,7 @@ public final class ProgressStore: Sendable {
   public func checkpoint() throws(StoreError) {
     if isReadOnly { throw StoreError.readOnly(path: path) }
     do {
-      try dbWriter.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+      _ = try dbWriter.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
     } catch { throw StoreError.wrap(error, path: path) }
   }
 

@@ -212,7 +212,7 @@ public struct StoreDoctor: Sendable {
     configuration.busyMode = .timeout(ProgressStore.busyTimeout)
     guard let queue = try? DatabaseQueue(path: path, configuration: configuration) else { return salvage }
     defer { try? queue.close() }
-    try? queue.inDatabase { db in
+    queue.inDatabase { db in
       if let row = try? Row.fetchOne(db, sql: "SELECT * FROM settings WHERE id = 1"),
         (Self.value(row, "scheduler") as String?) != nil
       {

@@ -158,7 +158,7 @@ public struct ReportBuilder: Sendable {
       let stats = digest.cards[card.id]
       let isKnown = !card.retired
         && Knowledge.isKnown(retrievability: r, lastPassed: stats?.lastPassed, desiredRetention: settings.desiredRetention)
-      if !card.retired, let r {
+      if !card.retired, r != nil {
         if isKnown { knowledge += 1 }
         studied += 1
       }
