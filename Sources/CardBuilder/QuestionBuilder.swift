@@ -619,6 +619,7 @@ public struct QuestionBuilder: Sendable {
     guard !numbers.isEmpty else { return (words, verbs) }
     var drop = Set<Int>()
     for (k, w) in words.enumerated() where !verbs.contains(k) && states(numbers, in: [w.lower]) {
+      if isLabel(words, at: k) { continue }
       drop.insert(k)
       var left = k
       while left > 0, hedges.contains(words[left - 1].lower), !verbs.contains(left - 1) {
@@ -634,6 +635,25 @@ public struct QuestionBuilder: Sendable {
       kept.append(w)
     }
     return (kept, keptVerbs)
+  }
+
+  /// Words that may stand before a count with a capital at a sentence's start ("The 300 defenders", "All 40
+  /// villages"), so a numeral after them is no label.
+  static let determiners: Set<String> = [
+    "the", "a", "these", "those", "this", "that", "all", "its", "their", "his", "her", "our", "only", "another",
+    "every", "each", "both", "of", "with", "and", "by", "up", "to", "at", "in", "on", "for",
+  ]
+
+  /// Whether the numeral at `k` labels the capitalised word before it ("Resolution 822", "Event 0", "Route 66"):
+  /// part of a name, which a question keeps, not a count that another card asks for. A count is written with its
+  /// noun after it ("The 300 defenders", "5,000 troops") or after a hedge ("Some 40").
+  static func isLabel(_ words: [Word], at k: Int) -> Bool {
+    guard k > 0, words[k].lower.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+    let before = words[k - 1]
+    guard before.text.first?.isUppercase == true, !before.pause, !hedges.contains(before.lower),
+      !determiners.contains(before.lower)
+    else { return false }
+    return k + 1 == words.count || words[k + 1].text.first?.isLowercase != true
   }
 
   /// The predicate without its date phrases ("in the early afternoon of April 1", "on May 6", "in 1992").

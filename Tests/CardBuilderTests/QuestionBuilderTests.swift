@@ -58,6 +58,20 @@ import Testing
     #expect(questions.dateQuestion(clause, date: Self.date(date)) == question)
   }
 
+  /// A numeral that labels a name is part of the name; a count the event states is still left out, with its hedge.
+  @Test(arguments: [
+    ("Resolution 822 demanded the withdrawal of the occupying forces.", 822.0,
+     "On what date did Resolution 822 demand the withdrawal of the occupying forces?"),
+    ("Event 0 happened.", 0, "On what date did Event 0 happen?"),
+    ("Some 5,000 troops crossed the river.", 5_000, "On what date did troops cross the river?"),
+    ("The 300 Spartans held the pass.", 300, "On what date did the Spartans hold the pass?"),
+    ("Armenian forces took 40 villages.", 40, "On what date did Armenian forces take villages?"),
+  ])
+  func labelsStayAndCountsGo(summary: String, number: Double, question: String) throws {
+    let clause = try #require(questions.clause(summary, numbers: [number]), "\(summary)")
+    #expect(questions.dateQuestion(clause, date: Self.date("1993-04-30")) == question)
+  }
+
   @Test(arguments: [
     ("Armenian forces captured Shusha.", "Who captured Shusha?", "Where did Armenian forces capture Shusha?"),
     ("A unit of 200 men was intercepted and defeated by Samvel Karapetyan's unit.",
