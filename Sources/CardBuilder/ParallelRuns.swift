@@ -15,6 +15,15 @@ public enum ParallelRuns {
   ) -> [Result] {
     let ranges = ranges(count, minimumPerRun: minimumPerRun, runsPerCore: runsPerCore)
     guard ranges.count > 1 else { return [body(0..<count)] }
+    return each(ranges, body)
+  }
+
+  /// `body` of each of `ranges`, taken by the cores as they free up, in the order of `ranges` (one range: on the
+  /// calling thread).
+  public static func each<Result: Sendable>(
+    _ ranges: [Range<Int>], _ body: @Sendable (Range<Int>) -> Result
+  ) -> [Result] {
+    guard ranges.count > 1 else { return ranges.map(body) }
     let results = Mutex([Result?](repeating: nil, count: ranges.count))
     DispatchQueue.concurrentPerform(iterations: ranges.count) { run in
       let result = body(ranges[run])

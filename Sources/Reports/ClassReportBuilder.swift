@@ -52,11 +52,45 @@ public struct ClassReportBuilder: Sendable {
     } catch {
       throw .unreadableDirectory(path: directory, reason: (error as NSError).localizedDescription)
     }
+    // Each run of learners (one run per core) is read on its own core; within a run, each learner's report is
+    // folded into the run's item tallies as soon as it is built and then dropped, so memory holds one learner's
+    // store data per core, not every review of every learner. The runs are joined in name order, which gives the
+    // report one run would give (`ClassReportTests`).
+    let count = names.count
+    let ranges = runs.map { runs in
+      let runs = max(1, min(runs, count))
+      return (0..<runs).map { count * $0 / runs..<count * ($0 + 1) / runs }
+    } ?? ParallelRuns.ranges(count, minimumPerRun: 1)
+    let parts = ParallelRuns.each(ranges) { range in read(names[range], in: directory) }
+    var whole = Part()
+    for part in parts { whole.append(part) }
+    return ClassReport(
+      directory: directory, generatedAt: now, students: whole.students,
+      items: try ReportError.readingDeck { try Self.items(whole.tallies, catalogs: catalogs) },
+      unreadable: whole.unreadable)
+  }
+
+  /// How many runs the learners are read in (nil: one per core): tests hold a class split any way to the report
+  /// of one run.
+  var runs: Int?
+
+  /// What a run of learners gave: their rows, the stores that could not be read, and the item tallies.
+  struct Part: Sendable {
     var students: [StudentRow] = []
     var unreadable: [UnreadableStore] = []
-    // Each learner's report is folded into the item tallies as soon as it is built and then dropped: memory holds
-    // one learner's store data at a time, not every review of every learner.
     var tallies = ItemTallies()
+
+    /// This part, then `later`'s learners.
+    mutating func append(_ later: Part) {
+      students += later.students
+      unreadable += later.unreadable
+      tallies.append(later.tallies)
+    }
+  }
+
+  /// The learners of the stores `names` (file names in `directory`), in order.
+  func read(_ names: ArraySlice<String>, in directory: String) -> Part {
+    var part = Part()
     var builder = ReportBuilder(now: now, catalogs: catalogs, deck: deck)
     // The items' text is looked up once for the class (`items`), not once per learner.
     builder.cardText = .shown
@@ -67,25 +101,23 @@ public struct ClassReportBuilder: Sendable {
         let store = try ProgressStore(path: path, access: .readOnly)
         defer { try? store.close() }
         let report = try builder.report(store: store, learner: learner)
-        tallies.add(report)
-        students.append(Self.row(report))
+        part.tallies.add(report)
+        part.students.append(Self.row(report))
       } catch let error as StoreError {
         let (problem, reason) = Self.problem(error)
-        unreadable.append(UnreadableStore(file: name, problem: problem, reason: reason))
+        part.unreadable.append(UnreadableStore(file: name, problem: problem, reason: reason))
       } catch let error as ReportError {
         if case .store(let storeError) = error {
           let (problem, reason) = Self.problem(storeError)
-          unreadable.append(UnreadableStore(file: name, problem: problem, reason: reason))
+          part.unreadable.append(UnreadableStore(file: name, problem: problem, reason: reason))
         } else {
-          unreadable.append(UnreadableStore(file: name, problem: "unreadable", reason: error.description))
+          part.unreadable.append(UnreadableStore(file: name, problem: "unreadable", reason: error.description))
         }
       } catch {
-        unreadable.append(UnreadableStore(file: name, problem: "unreadable", reason: String(describing: error)))
+        part.unreadable.append(UnreadableStore(file: name, problem: "unreadable", reason: String(describing: error)))
       }
     }
-    return ClassReport(
-      directory: directory, generatedAt: now, students: students, items: try ReportError.readingDeck { try Self.items(tallies, catalogs: catalogs) },
-      unreadable: unreadable)
+    return part
   }
 
   static func row(_ report: LearnerReport) -> StudentRow {
@@ -101,8 +133,8 @@ public struct ClassReportBuilder: Sendable {
   }
 
   /// Per card, what the learners read so far did with it.
-  struct ItemTallies {
-    struct Tally {
+  struct ItemTallies: Sendable {
+    struct Tally: Sendable {
       var category = CardCategory.other
       var deck = ""
       var learners = 0
@@ -127,6 +159,25 @@ public struct ClassReportBuilder: Sendable {
         if let r = card.retrievability { tally.recall.append(r) }
         tally.wrong += card.wrongAnswers.map { ($0.answer, $0.count) }
         byCard[card.id] = tally
+      }
+    }
+
+    /// Adds the tallies of learners read after these, as `add` of each of their reports in turn would.
+    mutating func append(_ later: ItemTallies) {
+      for (id, next) in later.byCard {
+        guard var tally = byCard[id] else {
+          byCard[id] = next
+          continue
+        }
+        tally.category = next.category
+        tally.deck = next.deck
+        tally.learners += next.learners
+        tally.attempts += next.attempts
+        tally.passed += next.passed
+        tally.firstPassed += next.firstPassed
+        tally.recall += next.recall
+        tally.wrong += next.wrong
+        byCard[id] = tally
       }
     }
   }

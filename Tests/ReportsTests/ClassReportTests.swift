@@ -1,7 +1,7 @@
 import CardBuilder
 import Foundation
 import ProgressStore
-import Reports
+@testable import Reports
 import Simulation
 import StableRandom
 import Testing
@@ -73,6 +73,24 @@ struct ClassReportTests {
     #expect(try SVGCheck.parseAll(in: html) >= 1)
     #expect(html.contains("broken.sqlite"))
     try? html.write(toFile: "/tmp/annals-look/class.html", atomically: true, encoding: .utf8)
+  }
+
+  /// The learners are read in runs, one per core, joined in name order: any split gives the report of one run
+  /// (students, unreadable stores, and each item's tallies, its recall averaged in the same order).
+  @Test func aClassReadInRunsIsTheClassReadInOne() throws {
+    let directory = try Self.classFolder()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    try Support.simulate("dara", seed: 14, days: 30, retention: 0.8, in: directory)
+    var builder = ClassReportBuilder(now: Support.now, catalogs: [try Support.catalog()])
+    builder.runs = 1
+    let one = try builder.report(directory: directory)
+    #expect(one.students.map(\.learner) == ["amir", "bella", "chen", "dara"])
+    #expect(one.items.contains { $0.learners == 4 })
+    for runs in [2, 3, 6, 40] {
+      builder.runs = runs
+      #expect(try builder.report(directory: directory) == one, "\(runs) runs")
+    }
+    #expect(try ClassReportBuilder(now: Support.now, catalogs: [try Support.catalog()]).report(directory: directory) == one)
   }
 
   @Test func aMissingFolderIsAClearError() {
