@@ -40,6 +40,13 @@ public enum ParallelRuns {
   public static func ranges(_ count: Int, minimumPerRun: Int, runsPerCore: Int = 1) -> [Range<Int>] {
     let cores = ProcessInfo.processInfo.activeProcessorCount
     let runs = min(cores > 1 ? cores * max(1, runsPerCore) : 1, count / max(1, minimumPerRun))
+    return ranges(count, runs: runs)
+  }
+
+  /// `0..<count` cut into `runs` contiguous runs of near-equal size, in order (at most one per index, at least
+  /// one).
+  public static func ranges(_ count: Int, runs: Int) -> [Range<Int>] {
+    let runs = max(1, min(runs, count))
     guard runs > 1 else { return [0..<count] }
     return (0..<runs).map { run in count * run / runs..<count * (run + 1) / runs }
   }

@@ -56,11 +56,8 @@ public struct ClassReportBuilder: Sendable {
     // folded into the run's item tallies as soon as it is built and then dropped, so memory holds one learner's
     // store data per core, not every review of every learner. The runs are joined in name order, which gives the
     // report one run would give (`ClassReportTests`).
-    let count = names.count
-    let ranges = runs.map { runs in
-      let runs = max(1, min(runs, count))
-      return (0..<runs).map { count * $0 / runs..<count * ($0 + 1) / runs }
-    } ?? ParallelRuns.ranges(count, minimumPerRun: 1)
+    let ranges =
+      runs.map { ParallelRuns.ranges(names.count, runs: $0) } ?? ParallelRuns.ranges(names.count, minimumPerRun: 1)
     let parts = ParallelRuns.each(ranges) { range in read(names[range], in: directory) }
     var whole = Part()
     for part in parts { whole.append(part) }
